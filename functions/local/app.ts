@@ -1,0 +1,88 @@
+/**
+ * Starts the whole local stack: DynamoDB Local, the table from the shared spec, the default content
+ * and demo accounts, the token issuer and the HTTP server. `npm start`, the integration and browser
+ * tests, and the benchmarks all start Kawal through this one function.
+ */
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { handler as forms } from '../api/forms';
+import { handler as platform } from '../api/platform';
+import type { LambdaHandler } from '../platform/http';
+import { type DynamoLocal, startDynamoLocal } from './dynamodb-local';
+import { createIssuer } from './issuer';
+import { createLoginHandler } from './login';
+import { readDefaultForms, seedAccounts, seedForms } from './seed';
+import { startServer } from './server';
+import { ensureTable } from './table';
+
+export const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
+
+export interface LocalOptions {
+  port?: number;
+  host?: string;
+  /** Data folder, or 'memory'. */
+  data?: string;
+  /** Use an already running DynamoDB Local instead of starting one. */
+  dynamoEndpoint?: string;
+  tableName?: string;
+  demoPassword?: string;
+  /** Serve the built web app (default true). */
+  web?: boolean;
+}
+
+export interface LocalKawal {
+  url: string;
+  dynamoEndpoint: string;
+  tableName: string;
+  demoPassword: string;
+  seeded: { forms: string[]; accounts: string[] };
+  stop(): Promise<void>;
+}
+
+export async function startLocal(options: LocalOptions = {}): Promise<LocalKawal> {
+  const data = options.data ?? join(ROOT, '.kawal');
+  const tableName = options.tableName ?? 'kawal';
+  const demoPassword = options.demoPassword ?? 'kawal-demo';
+
+  const dynamo = options.dynamoEndpoint
+    ? undefined
+    : await startDynamoLocal({ data: data === 'memory' ? 'memory' : join(data, 'dynamodb') });
+  const dynamoEndpoint = options.dynamoEndpoint ?? (dynamo as DynamoLocal).endpoint;
+  try {
+    // The handlers read their configuration from the environment, as in Lambda.
+    process.env.KAWAL_TABLE = tableName;
+    process.env.KAWAL_DYNAMODB_ENDPOINT = dynamoEndpoint;
+    await ensureTable(dynamoEndpoint, tableName);
+    const seeded = {
+      forms: await seedForms(readDefaultForms(join(ROOT, 'forms'))),
+      accounts: await seedAccounts(demoPassword),
+    };
+    const issuer = await createIssuer(data === 'memory' ? undefined : join(data, 'issuer-key.json'));
+    const handlers: Record<string, LambdaHandler> = {
+      platform,
+      forms,
+      login: createLoginHandler(issuer),
+    };
+    const server = await startServer({
+      port: options.port ?? 8080,
+      host: options.host ?? '127.0.0.1',
+      issuer,
+      handlers,
+      ...(options.web === false ? {} : { webDir: join(ROOT, 'web', 'dist') }),
+    });
+    return {
+      url: server.url,
+      dynamoEndpoint,
+      tableName,
+      demoPassword,
+      seeded,
+      stop: async () => {
+        await server.close();
+        await dynamo?.stop();
+      },
+    };
+  } catch (error) {
+    await dynamo?.stop();
+    throw error;
+  }
+}

@@ -1,0 +1,59 @@
+import type { ErrorCode } from './messages';
+
+/** One field-level problem: a JSON Pointer into the submitted data and a human message. */
+export interface ErrorDetail {
+  path: string;
+  message: string;
+  [extra: string]: unknown;
+}
+
+const statusOf: Record<ErrorCode, number> = {
+  invalid_json: 400,
+  invalid_request: 400,
+  invalid_parameter: 400,
+  unauthorized: 401,
+  invalid_credentials: 401,
+  forbidden: 403,
+  route_not_found: 404,
+  form_not_found: 404,
+  form_not_published: 404,
+  form_version_not_found: 404,
+  draft_not_found: 404,
+  nothing_to_publish: 409,
+  conflict: 409,
+  version_mismatch: 412,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  invalid_form_schema: 422,
+  validation_failed: 422,
+  store_unavailable: 503,
+  internal_error: 500,
+};
+
+/**
+ * An error with a stable code, mapped to HTTP in one place (platform/http.ts).
+ * `details` are shown to the caller; `params` fill the message template.
+ */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly params: Record<string, unknown>;
+  readonly details: ErrorDetail[] | undefined;
+
+  constructor(
+    code: ErrorCode,
+    options: { params?: Record<string, unknown>; details?: ErrorDetail[]; cause?: unknown } = {},
+  ) {
+    super(code, { cause: options.cause });
+    this.name = 'AppError';
+    this.code = code;
+    this.status = statusOf[code];
+    this.params = options.params ?? {};
+    this.details = options.details;
+  }
+
+  /** Only client errors are shown as they are; anything else becomes a generic 500. */
+  get expose(): boolean {
+    return this.status < 500 || this.code === 'store_unavailable';
+  }
+}

@@ -1,0 +1,223 @@
+/**
+ * The one middy stack every HTTP handler uses: language negotiation, body limits and JSON parsing,
+ * identity and role checks from the route table, and a single mapping from errors to the contract's
+ * error shape. A handler file only declares its actions; see functions/api/README.md.
+ */
+import middy, { type MiddlewareObj } from '@middy/core';
+import type {
+  APIGatewayProxyEventV2WithJWTAuthorizer,
+  APIGatewayProxyStructuredResultV2,
+  Context,
+} from 'aws-lambda';
+import Negotiator from 'negotiator';
+import { type Role, type User, userFromClaims } from './claims';
+import { config } from './config';
+import { AppError } from './errors';
+import { type Lang, messageFor } from './messages';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** One row of the route table (functions/api/routes.ts). */
+export interface RouteSpec {
+  method: HttpMethod;
+  /** API Gateway path template, e.g. /api/forms/{id}. */
+  path: string;
+  /** The Lambda function (one per area: functions/api/<fn>.ts) that serves the route. */
+  fn: string;
+  /** The action inside that function. */
+  action: string;
+  /** Roles allowed; 'public' needs no token. */
+  roles: readonly Role[] | 'public';
+  /** Served only by the local server (the login route; Cognito does this in AWS). */
+  localOnly?: boolean;
+}
+
+export type ApiEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
+
+/** What an action receives: parsed, authenticated, authorized. */
+export interface ApiRequest {
+  route: RouteSpec;
+  params: Record<string, string>;
+  query: Record<string, string>;
+  body: unknown;
+  /** The caller; always set on routes that are not public. */
+  user: User;
+  lang: Lang;
+  headers: Record<string, string>;
+  requestId: string;
+}
+
+export interface ApiResult {
+  status?: number;
+  body?: unknown;
+  /** Sets `ETag: "<n>"` for versioned resources. */
+  etag?: number;
+  headers?: Record<string, string>;
+}
+
+export type Action = (request: ApiRequest) => Promise<ApiResult>;
+
+/** The Lambda handler shape every HTTP function exports. */
+export type LambdaHandler = (event: ApiEvent, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
+
+const ANONYMOUS: User = { id: '', name: '', roles: [], office: null };
+const LANGUAGES: Lang[] = ['id', 'en'];
+
+/** Picks the language from Accept-Language: Indonesian unless English is preferred. */
+export function negotiateLanguage(acceptLanguage: string | undefined): Lang {
+  if (!acceptLanguage) return 'id';
+  const [best] = new Negotiator({ headers: { 'accept-language': acceptLanguage } }).languages(LANGUAGES);
+  return best === 'en' ? 'en' : 'id';
+}
+
+/** Reads `If-Match: 3`, `"3"` or `W/"3"`; undefined when absent. */
+export function ifMatchVersion(request: ApiRequest): number | undefined {
+  const raw = request.headers['if-match'];
+  if (raw === undefined || raw.trim() === '*') return undefined;
+  const match = /^\s*(?:W\/)?"?(\d{1,15})"?\s*$/.exec(raw);
+  if (!match?.[1]) throw new AppError('invalid_parameter', { params: { name: 'If-Match' } });
+  return Number(match[1]);
+}
+
+function lowerCaseHeaders(headers: Record<string, string | undefined> | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(headers ?? {})) {
+    if (value !== undefined) out[key.toLowerCase()] = value;
+  }
+  return out;
+}
+
+function json(
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): APIGatewayProxyStructuredResultV2 {
+  return {
+    statusCode: status,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
+    body: body === undefined ? '' : JSON.stringify(body),
+  };
+}
+
+interface State {
+  request: ApiRequest;
+}
+type Middleware = MiddlewareObj<ApiEvent, APIGatewayProxyStructuredResultV2, Error, Context & State>;
+
+/** Builds the request, rejecting oversized, non-JSON and malformed bodies before any action runs. */
+function parseRequest(routes: Map<string, RouteSpec>): Middleware {
+  return {
+    before: ({ event, context }) => {
+      const headers = lowerCaseHeaders(event.headers);
+      const lang = negotiateLanguage(headers['accept-language']);
+      const route = routes.get(event.routeKey);
+      context.request = {
+        route: route ?? { method: 'GET', path: event.rawPath, fn: '', action: '', roles: 'public' },
+        params: Object.fromEntries(
+          Object.entries(event.pathParameters ?? {}).map(([k, v]) => [k, decodeURIComponent(v ?? '')]),
+        ),
+        query: Object.fromEntries(
+          Object.entries(event.queryStringParameters ?? {}).filter(
+            (e): e is [string, string] => e[1] !== undefined,
+          ),
+        ),
+        body: undefined,
+        user: ANONYMOUS,
+        lang,
+        headers,
+        requestId: event.requestContext?.requestId ?? context.awsRequestId,
+      };
+      if (!route) throw new AppError('route_not_found');
+
+      const raw = event.body;
+      if (raw === undefined || raw === '') return;
+      const bytes = event.isBase64Encoded ? Buffer.from(raw, 'base64') : Buffer.from(raw, 'utf8');
+      const limit = config().maxBodyBytes;
+      if (bytes.byteLength > limit) throw new AppError('payload_too_large', { params: { limit } });
+      const contentType = headers['content-type'] ?? '';
+      if (!/^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(contentType)) {
+        throw new AppError('unsupported_media_type');
+      }
+      try {
+        context.request.body = JSON.parse(bytes.toString('utf8'));
+      } catch (cause) {
+        throw new AppError('invalid_json', { cause });
+      }
+    },
+  };
+}
+
+/** Reads the caller from the authorizer's claims and checks the route's roles. */
+function authorize(): Middleware {
+  return {
+    before: ({ event, context }) => {
+      const { route } = context.request;
+      if (route.roles === 'public') return;
+      const user = userFromClaims(event.requestContext?.authorizer?.jwt?.claims);
+      if (!user) throw new AppError('unauthorized');
+      context.request.user = user;
+      if (!user.roles.some((role) => route.roles.includes(role))) throw new AppError('forbidden');
+    },
+  };
+}
+
+/** The one place errors become HTTP: stable code, localized message, details; nothing internal leaks. */
+function respondToErrors(): Middleware {
+  return {
+    onError: (request) => {
+      const lang = request.context.request?.lang ?? 'id';
+      const error = request.error;
+      const appError =
+        error instanceof AppError ? error : new AppError('internal_error', { cause: error ?? undefined });
+      if (!appError.expose || appError.status >= 500) {
+        console.error(
+          JSON.stringify({
+            level: 'error',
+            code: appError.code,
+            requestId: request.context.request?.requestId,
+            routeKey: request.event.routeKey,
+            error: String(
+              appError.cause instanceof Error ? appError.cause.stack : (appError.cause ?? appError.stack),
+            ),
+          }),
+        );
+      }
+      const body: { error: { code: string; message: string; details?: unknown } } = {
+        error: { code: appError.code, message: messageFor(appError.code, lang, appError.params) },
+      };
+      if (appError.expose && appError.details) body.error.details = appError.details;
+      const headers: Record<string, string> = appError.status === 401 ? { 'www-authenticate': 'Bearer' } : {};
+      request.response = json(appError.status, body, headers);
+    },
+  };
+}
+
+/**
+ * The Lambda handler for one area: routes its events (by routeKey) to the named actions.
+ * Every route given must have an action, checked at load so a typo fails the first test, not a user.
+ */
+export function createApiHandler(
+  routes: readonly RouteSpec[],
+  actions: Record<string, Action>,
+): LambdaHandler {
+  const byKey = new Map(routes.map((route) => [`${route.method} ${route.path}`, route]));
+  for (const route of routes) {
+    if (!actions[route.action])
+      throw new Error(`No action "${route.action}" for ${route.method} ${route.path}`);
+  }
+  const handler = middy<ApiEvent, APIGatewayProxyStructuredResultV2, Error, Context & State>()
+    .use(respondToErrors())
+    .use(parseRequest(byKey))
+    .use(authorize())
+    .handler(async (_event, context) => {
+      const { request } = context;
+      const action = actions[request.route.action];
+      if (!action) throw new AppError('route_not_found');
+      const result = await action(request);
+      const headers = { ...result.headers };
+      if (result.etag !== undefined) headers.etag = `"${result.etag}"`;
+      return json(result.status ?? 200, result.body, headers);
+    });
+  // The request state lives on the context middy passes along; Lambda supplies a plain Context.
+  return (event, context) => handler(event, context as Context & State);
+}

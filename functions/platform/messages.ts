@@ -1,0 +1,86 @@
+/**
+ * Human messages for every stable error code, in Bahasa Indonesia (default) and English.
+ * `{name}` placeholders are filled from the error's params.
+ */
+
+export type Lang = 'id' | 'en';
+
+export const messages = {
+  invalid_json: { id: 'Isi permintaan bukan JSON yang valid.', en: 'The request body is not valid JSON.' },
+  invalid_request: {
+    id: 'Isi permintaan tidak sesuai format yang diharapkan.',
+    en: 'The request body does not have the expected shape.',
+  },
+  invalid_parameter: {
+    id: 'Parameter "{name}" tidak valid.',
+    en: 'Parameter "{name}" is not valid.',
+  },
+  unsupported_media_type: {
+    id: 'Isi permintaan harus berupa application/json.',
+    en: 'The request body must be application/json.',
+  },
+  payload_too_large: {
+    id: 'Isi permintaan terlalu besar (maksimum {limit} bait).',
+    en: 'The request body is too large (at most {limit} bytes).',
+  },
+  unauthorized: {
+    id: 'Anda harus masuk terlebih dahulu; token tidak ada, tidak sah, atau kedaluwarsa.',
+    en: 'You must sign in; the token is missing, invalid or expired.',
+  },
+  invalid_credentials: { id: 'Nama pengguna atau kata sandi salah.', en: 'Wrong username or password.' },
+  forbidden: {
+    id: 'Anda tidak memiliki izin untuk tindakan ini.',
+    en: 'You are not allowed to do this.',
+  },
+  route_not_found: { id: 'Alamat API tidak dikenal.', en: 'Unknown API route.' },
+  form_not_found: { id: 'Formulir "{formId}" tidak ditemukan.', en: 'Form "{formId}" was not found.' },
+  form_not_published: {
+    id: 'Formulir "{formId}" belum pernah diterbitkan.',
+    en: 'Form "{formId}" has never been published.',
+  },
+  form_version_not_found: {
+    id: 'Formulir "{formId}" tidak memiliki versi {version}.',
+    en: 'Form "{formId}" has no version {version}.',
+  },
+  draft_not_found: {
+    id: 'Formulir "{formId}" tidak memiliki draf.',
+    en: 'Form "{formId}" has no draft.',
+  },
+  nothing_to_publish: {
+    id: 'Tidak ada draf untuk diterbitkan.',
+    en: 'There is no draft to publish.',
+  },
+  version_mismatch: {
+    id: 'Data telah diubah oleh orang lain (versi saat ini {current}); muat ulang lalu coba lagi.',
+    en: 'Someone else changed this (current version {current}); reload and try again.',
+  },
+  conflict: {
+    id: 'Perubahan bertabrakan dengan perubahan lain; coba lagi.',
+    en: 'The change collided with another change; try again.',
+  },
+  invalid_form_schema: {
+    id: 'Skema formulir tidak valid.',
+    en: 'The form schema is not valid.',
+  },
+  validation_failed: {
+    id: 'Data tidak lolos validasi formulir.',
+    en: 'The data does not pass the form validation.',
+  },
+  store_unavailable: {
+    id: 'Penyimpanan data sedang tidak dapat dihubungi; coba lagi nanti.',
+    en: 'The data store cannot be reached right now; try again later.',
+  },
+  internal_error: {
+    id: 'Terjadi kesalahan pada server.',
+    en: 'Something went wrong on the server.',
+  },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+export type ErrorCode = keyof typeof messages;
+
+/** The message for `code` in `lang`, with `{name}` placeholders filled from `params`. */
+export function messageFor(code: ErrorCode, lang: Lang, params: Record<string, unknown> = {}): string {
+  return messages[code][lang].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}

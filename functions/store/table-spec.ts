@@ -1,0 +1,51 @@
+/**
+ * The table's keys and indexes, declared once. The local launcher creates the table from this spec
+ * and the CDK stack builds the real one from it, so the two cannot drift apart.
+ */
+
+export interface KeySpec {
+  partitionKey: string;
+  sortKey: string;
+}
+
+export interface IndexSpec extends KeySpec {
+  name: string;
+  /** What the index answers; every list the API serves is a Query on the table or one of these. */
+  purpose: string;
+}
+
+export const TABLE_SPEC = {
+  partitionKey: 'pk',
+  sortKey: 'sk',
+  indexes: [
+    {
+      name: 'gsi1',
+      partitionKey: 'gsi1pk',
+      sortKey: 'gsi1sk',
+      purpose: 'collections by kind: forms and rulesets by id, users by username',
+    },
+    {
+      name: 'gsi2',
+      partitionKey: 'gsi2pk',
+      sortKey: 'gsi2sk',
+      purpose: 'caseload of one assignee, ordered by priority then deadline',
+    },
+    {
+      name: 'gsi3',
+      partitionKey: 'gsi3pk',
+      sortKey: 'gsi3sk',
+      purpose: 'cases of one office (optionally one stage), ordered by priority then deadline',
+    },
+  ],
+  /** Attribute holding an epoch-seconds expiry (idempotency records, drafts); DynamoDB TTL deletes them. */
+  ttlAttribute: 'expiresAt',
+} as const satisfies KeySpec & { indexes: readonly IndexSpec[]; ttlAttribute: string };
+
+/** Every key attribute name the spec uses (all strings). */
+export function keyAttributes(): string[] {
+  return [
+    TABLE_SPEC.partitionKey,
+    TABLE_SPEC.sortKey,
+    ...TABLE_SPEC.indexes.flatMap((index) => [index.partitionKey, index.sortKey]),
+  ];
+}

@@ -1,0 +1,102 @@
+/**
+ * Checks that a form definition can be served: its schema is a JSON Schema object form that compiles
+ * with its declared draft and whose every `$ref` resolves. Problems are reported as details whose
+ * paths point into the submitted definition (e.g. /schema/properties/age/type).
+ */
+import type { ErrorObject } from 'ajv';
+import addFormats from 'ajv-formats';
+import pointer from 'json-pointer';
+import { AppError, type ErrorDetail } from '../platform/errors';
+import type { Lang } from '../platform/messages';
+import { AJV_OPTIONS, DRAFTS, draftOf } from './ajv-config';
+import { compileSchema } from './compile';
+import { localizeErrors } from './messages';
+
+const TEXT = {
+  notObject: { id: 'skema harus berupa objek JSON Schema', en: 'the schema must be a JSON Schema object' },
+  notObjectForm: {
+    id: 'formulir harus berupa skema dengan "type": "object"',
+    en: 'a form must be a schema with "type": "object"',
+  },
+  unknownDraft: {
+    id: `versi JSON Schema tidak didukung; gunakan salah satu: ${Object.values(DRAFTS)
+      .map((d) => d.uris[0])
+      .join(', ')}`,
+    en: `unsupported JSON Schema version; use one of: ${Object.values(DRAFTS)
+      .map((d) => d.uris[0])
+      .join(', ')}`,
+  },
+  missingRef: { id: 'rujukan $ref tidak dapat ditemukan: {ref}', en: 'the $ref cannot be resolved: {ref}' },
+  compile: { id: 'skema tidak dapat dikompilasi: {reason}', en: 'the schema does not compile: {reason}' },
+  uiSchema: { id: 'uiSchema harus berupa objek', en: 'uiSchema must be an object' },
+} as const;
+
+function text(key: keyof typeof TEXT, lang: Lang, params: Record<string, string> = {}): string {
+  return TEXT[key][lang].replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
+}
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The JSON Pointer of the first `$ref` in `schema` whose value is `ref`, or '' if none. */
+function findRef(schema: unknown, ref: string): string {
+  const found = Object.entries(pointer.dict(schema as object)).find(
+    ([path, value]) => path.endsWith('/$ref') && (value === ref || ref.endsWith(String(value))),
+  );
+  return found ? found[0].slice(0, -'/$ref'.length) : '';
+}
+
+function metaSchemaErrors(schema: Record<string, unknown>, lang: Lang): ErrorDetail[] {
+  const draft = DRAFTS[draftOf(schema) ?? 'draft-07'];
+  const ajv = new draft.Ajv({ ...AJV_OPTIONS });
+  addFormats(ajv);
+  if (ajv.validateSchema(schema)) return [];
+  const errors = (ajv.errors ?? []).map((error: ErrorObject) => ({ ...error }));
+  localizeErrors(errors, lang);
+  return errors.map((error) => ({
+    path: `/schema${error.instancePath}`,
+    message: error.message ?? error.keyword,
+  }));
+}
+
+/** The problems with a form definition; empty when it is good. */
+export function formDefinitionProblems(
+  definition: { schema: unknown; uiSchema?: unknown },
+  lang: Lang,
+): ErrorDetail[] {
+  const { schema, uiSchema } = definition;
+  const problems: ErrorDetail[] = [];
+  if (uiSchema !== undefined && !isPlainObject(uiSchema))
+    problems.push({ path: '/uiSchema', message: text('uiSchema', lang) });
+  if (!isPlainObject(schema)) return [{ path: '/schema', message: text('notObject', lang) }, ...problems];
+  if (!draftOf(schema))
+    return [{ path: '/schema/$schema', message: text('unknownDraft', lang) }, ...problems];
+  if (schema.type !== 'object') problems.push({ path: '/schema/type', message: text('notObjectForm', lang) });
+
+  const meta = metaSchemaErrors(schema, lang);
+  if (meta.length > 0) return [...problems, ...meta];
+  try {
+    compileSchema(schema);
+  } catch (error) {
+    const missingRef = (error as { missingRef?: unknown }).missingRef;
+    if (typeof missingRef === 'string') {
+      problems.push({
+        path: `/schema${findRef(schema, missingRef)}`,
+        message: text('missingRef', lang, { ref: missingRef }),
+      });
+    } else {
+      problems.push({
+        path: '/schema',
+        message: text('compile', lang, { reason: error instanceof Error ? error.message : String(error) }),
+      });
+    }
+  }
+  return problems;
+}
+
+/** Throws `invalid_form_schema` (422) with every problem found. */
+export function assertFormDefinition(definition: { schema: unknown; uiSchema?: unknown }, lang: Lang): void {
+  const details = formDefinitionProblems(definition, lang);
+  if (details.length > 0) throw new AppError('invalid_form_schema', { details });
+}
