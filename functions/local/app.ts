@@ -9,7 +9,7 @@ import { handler as forms } from '../api/forms';
 import { handler as platform } from '../api/platform';
 import type { LambdaHandler } from '../platform/http';
 import { type DynamoLocal, startDynamoLocal } from './dynamodb-local';
-import { createIssuer } from './issuer';
+import { createIssuer, type Issuer } from './issuer';
 import { createLoginHandler } from './login';
 import { readDefaultForms, seedAccounts, seedForms } from './seed';
 import { startServer } from './server';
@@ -36,10 +36,14 @@ export interface LocalKawal {
   tableName: string;
   demoPassword: string;
   seeded: { forms: string[]; accounts: string[] };
+  /** The token issuer (tests use it to mint expired or odd tokens). */
+  issuer: Issuer;
   stop(): Promise<void>;
 }
 
 export async function startLocal(options: LocalOptions = {}): Promise<LocalKawal> {
+  // Local mode supports Node 20 on purpose (the Lambda runtime is Node 22); the pinned SDK works on both.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const data = options.data ?? join(ROOT, '.kawal');
   const tableName = options.tableName ?? 'kawal';
   const demoPassword = options.demoPassword ?? 'kawal-demo';
@@ -76,6 +80,7 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalKawal
       tableName,
       demoPassword,
       seeded,
+      issuer,
       stop: async () => {
         await server.close();
         await dynamo?.stop();
