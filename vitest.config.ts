@@ -11,6 +11,7 @@ const env = {
 export default defineConfig({
   test: {
     env,
+    reporters: ['default', './test/support/summary-reporter.ts'],
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], env } },
       {

@@ -29,6 +29,8 @@ const SYSTEM: User = { id: 'system', name: 'Kawal', roles: ['admin'], office: nu
 
 export interface DefaultForm extends FormDefinition {
   id: string;
+  /** Valid sample data, used by the tests and benchmarks; not stored. */
+  example?: unknown;
 }
 
 /** The form definitions shipped in `dir` (forms/*.json), sorted by id. */
@@ -43,7 +45,7 @@ export function readDefaultForms(dir: string): DefaultForm[] {
 export async function seedForms(forms: DefaultForm[]): Promise<string[]> {
   const repo = contentRepo('FORM');
   const created: string[] = [];
-  for (const { id, ...definition } of forms) {
+  for (const { id, example: _example, ...definition } of forms) {
     if (await repo.getHead(id)) continue;
     await saveFormDraft(id, definition, SYSTEM, 0, 'id');
     await publishForm(id, { note: 'Formulir bawaan Kawal' }, SYSTEM);

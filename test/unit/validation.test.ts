@@ -204,7 +204,7 @@ describe('default forms in forms/', () => {
       expect(JSON.parse(readFileSync(`${dir}${id}.json`, 'utf8')).id).toBe(id);
       expect(formDefinitionProblems(form, 'id')).toEqual([]);
       const validate = compileSchema(form.schema);
-      const example = (form as unknown as { example?: unknown }).example;
+      const example = form.example;
       expect(example, `${id} needs an example`).toBeDefined();
       expect(validate(example), JSON.stringify(validate.errors)).toBe(true);
       expect(validate({})).toBe(false);
