@@ -4,21 +4,22 @@
  * validators cached per version.
  */
 import type { User } from '../platform/claims';
-import { AppError, type ErrorDetail } from '../platform/errors';
+import type { ErrorDetail } from '../platform/errors';
 import type { Lang } from '../platform/messages';
-import { contentCache } from '../store/content-cache';
-import { contentRepo, type Draft, type Head, type Version } from '../store/content-repo';
+import type { Draft, Head, Version } from '../store/content-repo';
 import type { Page } from '../store/cursor';
 import { ValidatorCache } from '../validation/compile';
 import { toDetails } from '../validation/errors';
 import { assertFormDefinition } from '../validation/form-definition';
+import { contentService } from './content';
 
-const repo = contentRepo('FORM');
-const cache = contentCache(repo);
+const forms = contentService('FORM', {
+  notFound: 'form_not_found',
+  notPublished: 'form_not_published',
+  versionNotFound: 'form_version_not_found',
+  draftNotFound: 'draft_not_found',
+});
 const validators = new ValidatorCache();
-
-/** How many times a publish that lost a race re-reads and tries again before answering 409. */
-const PUBLISH_ATTEMPTS = 8;
 
 export interface FormDefinition {
   title: string;
@@ -99,42 +100,24 @@ function draftView(draft: Draft): DraftView {
 }
 
 export async function listForms(limit: number, cursor?: string): Promise<Page<FormSummary>> {
-  const page = await repo.listHeads(limit, cursor);
+  const page = await forms.repo.listHeads(limit, cursor);
   return { items: page.items.map(summary), nextCursor: page.nextCursor };
 }
 
-async function publishedVersion(id: string): Promise<Version> {
-  const number = await cache.publishedVersion(id);
-  if (number === undefined) throw new AppError('form_not_found', { params: { formId: id } });
-  if (number === null) throw new AppError('form_not_published', { params: { formId: id } });
-  const version = await cache.version(id, number);
-  if (!version) throw new AppError('form_not_published', { params: { formId: id } });
-  return version;
-}
-
-async function versionOf(id: string, number: number): Promise<Version> {
-  const version = await cache.version(id, number);
-  if (!version) throw new AppError('form_version_not_found', { params: { formId: id, version: number } });
-  return version;
-}
-
 export async function getPublishedForm(id: string): Promise<FormView> {
-  return formView(await publishedVersion(id));
+  return formView(await forms.published(id));
 }
 
 export async function getFormVersion(id: string, number: number): Promise<FormView> {
-  return formView(await versionOf(id, number));
+  return formView(await forms.versionOf(id, number));
 }
 
 export async function listFormVersions(id: string, limit: number, cursor?: string) {
-  if (!(await repo.getHead(id))) throw new AppError('form_not_found', { params: { formId: id } });
-  return repo.listVersions(id, limit, cursor);
+  return forms.versions(id, limit, cursor);
 }
 
 export async function getFormDraft(id: string): Promise<DraftView> {
-  const draft = await repo.getDraft(id);
-  if (!draft) throw new AppError('draft_not_found', { params: { formId: id } });
-  return draftView(draft);
+  return draftView(await forms.draft(id));
 }
 
 /** Saves a draft after checking the definition; `expectedVersion` comes from If-Match. */
@@ -146,50 +129,28 @@ export async function saveFormDraft(
   lang: Lang,
 ): Promise<DraftView> {
   assertFormDefinition(definition, lang);
-  const draft = await repo.putDraft(
+  const draft = await forms.saveDraft(
     id,
     {
       title: definition.title,
       description: definition.description ?? '',
       body: { schema: definition.schema, uiSchema: definition.uiSchema ?? {} },
     },
-    user.id,
+    user,
     expectedVersion,
   );
   return draftView(draft);
 }
 
-/**
- * Publishes the draft, or republishes `fromVersion` (a rollback) as a new version. A publish that
- * loses a race with another re-reads and takes the next number; nothing is overwritten.
- */
-export async function publishForm(
-  id: string,
-  request: { note?: string; fromVersion?: number },
-  user: User,
-): Promise<{ version: number }> {
-  for (let attempt = 0; attempt < PUBLISH_ATTEMPTS; attempt++) {
-    const head = await repo.getHead(id);
-    if (!head)
-      throw new AppError(request.fromVersion ? 'form_not_found' : 'nothing_to_publish', {
-        params: { formId: id },
-      });
-    const options = { by: user.id, note: request.note ?? null, latestVersion: head.latestVersion };
-    let version: number | undefined;
-    if (request.fromVersion !== undefined) {
-      const source = await versionOf(id, request.fromVersion);
-      version = await repo.publish(id, source, { ...options, fromVersion: source.version });
-    } else {
-      const draft = await repo.getDraft(id);
-      if (!draft) throw new AppError('nothing_to_publish', { params: { formId: id } });
-      version = await repo.publish(id, draft, { ...options, fromVersion: null, draftVersion: draft.version });
-    }
-    if (version !== undefined) {
-      cache.published(id, version);
-      return { version };
-    }
-  }
-  throw new AppError('conflict');
+/** Publishes the draft, or republishes `fromVersion` (a rollback) as a new version. */
+export function publishForm(id: string, request: { note?: string; fromVersion?: number }, user: User) {
+  return forms.publish(id, request, user);
+}
+
+/** The published schema of a form, or undefined when it has none (used by rule checks). */
+export async function publishedFormSchema(id: string): Promise<Record<string, unknown> | undefined> {
+  const version = await forms.publishedOrNothing(id);
+  return version ? schemaOf(version) : undefined;
 }
 
 export interface ValidationResult {
@@ -208,13 +169,12 @@ export async function validateFormData(
   let schema: Record<string, unknown>;
   let version: number | 'draft';
   if (target === 'draft') {
-    const draft = await repo.getDraft(id);
-    if (!draft) throw new AppError('draft_not_found', { params: { formId: id } });
+    const draft = await forms.draft(id);
     key = `form:${id}@draft:${draft.version}:${draft.updatedAt}`;
     schema = schemaOf(draft);
     version = 'draft';
   } else {
-    const form = target === undefined ? await publishedVersion(id) : await versionOf(id, target);
+    const form = target === undefined ? await forms.published(id) : await forms.versionOf(id, target);
     key = `form:${id}@${form.version}`;
     schema = schemaOf(form);
     version = form.version;

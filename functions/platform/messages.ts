@@ -33,18 +33,18 @@ export const messages = {
     en: 'You are not allowed to do this.',
   },
   route_not_found: { id: 'Alamat API tidak dikenal.', en: 'Unknown API route.' },
-  form_not_found: { id: 'Formulir "{formId}" tidak ditemukan.', en: 'Form "{formId}" was not found.' },
+  form_not_found: { id: 'Formulir "{id}" tidak ditemukan.', en: 'Form "{id}" was not found.' },
   form_not_published: {
-    id: 'Formulir "{formId}" belum pernah diterbitkan.',
-    en: 'Form "{formId}" has never been published.',
+    id: 'Formulir "{id}" belum pernah diterbitkan.',
+    en: 'Form "{id}" has never been published.',
   },
   form_version_not_found: {
-    id: 'Formulir "{formId}" tidak memiliki versi {version}.',
-    en: 'Form "{formId}" has no version {version}.',
+    id: 'Formulir "{id}" tidak memiliki versi {version}.',
+    en: 'Form "{id}" has no version {version}.',
   },
   draft_not_found: {
-    id: 'Formulir "{formId}" tidak memiliki draf.',
-    en: 'Form "{formId}" has no draft.',
+    id: 'Formulir "{id}" tidak memiliki draf.',
+    en: 'Form "{id}" has no draft.',
   },
   nothing_to_publish: {
     id: 'Tidak ada draf untuk diterbitkan.',

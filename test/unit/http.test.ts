@@ -49,8 +49,8 @@ describe('messages', () => {
       expect(text.id, code).not.toBe('');
       expect(text.en, code).not.toBe('');
     }
-    expect(messageFor('form_not_found', 'id', { formId: 'abc' })).toBe('Formulir "abc" tidak ditemukan.');
-    expect(messageFor('form_not_found', 'en', { formId: 'abc' })).toBe('Form "abc" was not found.');
+    expect(messageFor('form_not_found', 'id', { id: 'abc' })).toBe('Formulir "abc" tidak ditemukan.');
+    expect(messageFor('form_not_found', 'en', { id: 'abc' })).toBe('Form "abc" was not found.');
   });
 });
 
