@@ -1,0 +1,30 @@
+/**
+ * The Kawal CDK app: `npm run synth`, `npm run deploy` (add `-c stage=prod` for another stage,
+ * `-c region=...` for a region other than Jakarta).
+ * Two stacks per stage: Kawal-<stage>-Data (the table) and Kawal-<stage>-Api (everything else).
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { App } from 'aws-cdk-lib';
+import { createKawalStacks } from '../lib/kawal';
+import { REPO_ROOT } from '../lib/kawal-function';
+
+const app = new App();
+
+const stageContext: unknown = app.node.tryGetContext('stage');
+const stage = typeof stageContext === 'string' && stageContext !== '' ? stageContext : 'dev';
+
+// The account comes from the CLI's credentials. The region is pinned, not taken from
+// CDK_DEFAULT_REGION: the CLI fills that with us-east-1 when the profile names no region, and case
+// data of Indonesian agencies must not land outside Jakarta by accident. `-c region=...` overrides.
+const regionContext: unknown = app.node.tryGetContext('region');
+const env = {
+  account: process.env.CDK_DEFAULT_ACCOUNT,
+  region: typeof regionContext === 'string' && regionContext !== '' ? regionContext : 'ap-southeast-3',
+};
+
+// Without a built web app the stacks still synthesize (CI, first deploy); the Api stack then says so
+// in an output instead of failing.
+const webDist = join(REPO_ROOT, 'web', 'dist');
+
+createKawalStacks(app, { stage, env, webDist: existsSync(webDist) ? webDist : undefined });

@@ -1,0 +1,103 @@
+/**
+ * The one Lambda construct every Kawal handler is deployed with, so runtime, bundling, logging and
+ * table access are decided once instead of per function.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import type { Table } from 'aws-cdk-lib/aws-dynamodb';
+import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+
+/** The repository root: the bundling project root and where `functions/` lives. */
+export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/** Read-only or read-write access to the table. */
+export type TableAccess = 'RO' | 'RW';
+
+export interface KawalFunctionProps {
+  /** The handler area: bundles `functions/api/<name>.ts`, whose export `handler` Lambda calls. */
+  name: string;
+  description?: string;
+  /** @default 10 seconds: API Gateway gives up after 30, and a slow handler should fail well before. */
+  timeout?: Duration;
+  /** @default 512 MB: on Lambda, CPU scales with memory, and ajv/rule compilation is CPU-bound. */
+  memorySize?: number;
+  /** @default DISABLED: turn on per function when investigating latency. */
+  tracing?: Tracing;
+  /** @default THREE_MONTHS */
+  logRetention?: RetentionDays;
+}
+
+/**
+ * ESM output loses CommonJS's `require`; bundled CJS dependencies (ajv, negotiator, ...) that
+ * `require` a Node built-in at run time need one. The alias avoids clashing with an import esbuild
+ * may itself emit for `createRequire`.
+ */
+const REQUIRE_BANNER =
+  "import { createRequire as __kawalCreateRequire } from 'node:module'; const require = __kawalCreateRequire(import.meta.url);";
+
+export class KawalFunction extends NodejsFunction {
+  constructor(scope: Construct, id: string, props: KawalFunctionProps) {
+    const entry = join(REPO_ROOT, 'functions', 'api', `${props.name}.ts`);
+    // Fail at synth with a clear message rather than an esbuild stack trace.
+    if (!existsSync(entry)) {
+      throw new Error(`KawalFunction "${props.name}": no handler file ${entry}`);
+    }
+    // Created explicitly (not left to Lambda on first invocation) so it has a retention and is owned by
+    // the stack; unnamed, so a replaced function never collides with an old group.
+    const logGroup = new LogGroup(scope, `${id}Logs`, {
+      retention: props.logRetention ?? RetentionDays.THREE_MONTHS,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    super(scope, id, {
+      entry,
+      handler: 'handler',
+      description: props.description ?? `Kawal ${props.name} API`,
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      timeout: props.timeout ?? Duration.seconds(10),
+      memorySize: props.memorySize ?? 512,
+      tracing: props.tracing ?? Tracing.DISABLED,
+      logGroup,
+      projectRoot: REPO_ROOT,
+      depsLockFilePath: join(REPO_ROOT, 'package-lock.json'),
+      environment: {
+        // Stack traces in CloudWatch point at functions/*.ts lines, not minified bundle columns.
+        NODE_OPTIONS: '--enable-source-maps',
+      },
+      bundling: {
+        forceDockerBundling: false,
+        format: OutputFormat.ESM,
+        // Prefer packages' ESM builds: better tree-shaking, and no CJS interop wrappers.
+        mainFields: ['module', 'main'],
+        banner: REQUIRE_BANNER,
+        minify: true,
+        sourceMap: true,
+        // The map only needs line mappings for stack traces; embedded sources would double its size.
+        sourcesContent: false,
+        tsconfig: join(REPO_ROOT, 'tsconfig.json'),
+        // Bundle everything, the AWS SDK v3 clients included: the versions in package-lock.json are the
+        // ones tested locally, not whatever the runtime happens to ship. Node built-ins stay external
+        // on their own (esbuild --platform=node).
+        externalModules: [],
+        bundleAwsSDK: true,
+      },
+    });
+  }
+
+  /**
+   * Grants this function read-only or read-write access to the table's items and indexes (and the
+   * KMS key that encrypts them), and tells the handler the table's name (functions/platform/config.ts).
+   */
+  bindTable(table: Table, access: TableAccess): this {
+    if (access === 'RW') table.grants.readWriteData(this);
+    else table.grants.readData(this);
+    this.addEnvironment('KAWAL_TABLE', table.tableName);
+    return this;
+  }
+}

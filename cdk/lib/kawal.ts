@@ -1,0 +1,46 @@
+/**
+ * Builds Kawal's two stacks for one stage. The CDK app (cdk/bin/app.ts) and the stack tests call this
+ * same function, so the tests check the wiring that is deployed.
+ */
+import type { App, Environment } from 'aws-cdk-lib';
+import { ApiStack } from './api-stack';
+import { DataStack } from './data-stack';
+
+export interface KawalStacksOptions {
+  stage: string;
+  env: Environment;
+  /** The built web app folder, or undefined when it has not been built. */
+  webDist: string | undefined;
+}
+
+export interface KawalStacks {
+  data: DataStack;
+  api: ApiStack;
+}
+
+/** Stage names end up in stack, pool and key alias names: keep them short and plain. */
+const STAGE_PATTERN = /^[a-z][a-z0-9-]{0,19}$/;
+
+export function createKawalStacks(app: App, options: KawalStacksOptions): KawalStacks {
+  const { stage, env, webDist } = options;
+  if (!STAGE_PATTERN.test(stage)) {
+    throw new Error(`Invalid stage "${stage}": use 1-20 lowercase letters, digits or dashes`);
+  }
+  const tags = { app: 'kawal', stage };
+  const data = new DataStack(app, `Kawal-${stage}-Data`, {
+    env,
+    stage,
+    tags,
+    description: `Kawal ${stage}: case table and its encryption key (stateful, retained)`,
+    terminationProtection: stage === 'prod',
+  });
+  const api = new ApiStack(app, `Kawal-${stage}-Api`, {
+    env,
+    stage,
+    tags,
+    description: `Kawal ${stage}: sign-in, HTTP API, handlers and web app`,
+    table: data.table,
+    webDist,
+  });
+  return { data, api };
+}

@@ -1,0 +1,496 @@
+/**
+ * The CDK stacks, synthesized once as `cdk synth` would (same builder, same cdk.json context) and
+ * checked against the shared table spec and route table, so a route or index added there is checked
+ * here without editing this file.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App, CfnElement, type Stack } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { CachePolicy, OriginRequestPolicy } from 'aws-cdk-lib/aws-cloudfront';
+import type { IConstruct } from 'constructs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tableAccessOf } from '../../cdk/lib/api-stack';
+import { createKawalStacks, type KawalStacks } from '../../cdk/lib/kawal';
+import { REPO_ROOT } from '../../cdk/lib/kawal-function';
+import { deployedFunctions, ROUTES, routesOf } from '../../functions/api/routes';
+import { ROLES } from '../../functions/platform/claims';
+import type { RouteSpec } from '../../functions/platform/http';
+import { keyAttributes, TABLE_SPEC } from '../../functions/store/table-spec';
+
+// ---- helpers over the synthesized JSON (typed as unknown and narrowed, never `any`) ----------------
+
+type Json = Record<string, unknown>;
+
+function isJson(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Walks a path of keys; undefined as soon as one is missing. */
+function at(value: unknown, ...path: (string | number)[]): unknown {
+  let current = value;
+  for (const key of path) {
+    if (typeof key === 'number') current = Array.isArray(current) ? current[key] : undefined;
+    else current = isJson(current) ? current[key] : undefined;
+  }
+  return current;
+}
+
+function asArray(value: unknown): unknown[] {
+  if (value === undefined) return [];
+  return Array.isArray(value) ? value : [value];
+}
+
+/** Resources of one type, by logical id. */
+function resources(template: Template, type: string): [string, Json][] {
+  return Object.entries(template.findResources(type)).map(([id, resource]): [string, Json] => [
+    id,
+    isJson(resource) ? resource : {},
+  ]);
+}
+
+function logicalIdOf(stack: Stack, construct: IConstruct): string {
+  const child = construct.node.defaultChild;
+  if (!(child instanceof CfnElement))
+    throw new Error(`${construct.node.path} has no CloudFormation resource`);
+  return stack.getLogicalId(child);
+}
+
+/** Imports a bundle, sends it one API Gateway event per route key, prints the status codes. */
+const RUN_BUNDLE = `
+const { pathToFileURL } = await import('node:url');
+const { handler } = await import(pathToFileURL(process.argv[1]).href);
+const statuses = [];
+for (const routeKey of JSON.parse(process.argv[2])) {
+  const event = { routeKey, rawPath: routeKey.split(' ')[1], headers: {}, requestContext: { requestId: 't' } };
+  const reply = await handler(event, { awsRequestId: 't' });
+  statuses.push(reply.statusCode);
+}
+process.stdout.write(JSON.stringify(statuses));
+`;
+
+function isDeployed(route: RouteSpec): boolean {
+  return route.localOnly !== true;
+}
+
+function readContext(): Json {
+  const parsed: unknown = JSON.parse(readFileSync(join(REPO_ROOT, 'cdk.json'), 'utf8'));
+  const context = at(parsed, 'context');
+  return isJson(context) ? context : {};
+}
+
+const ENV = { account: '123456789012', region: 'ap-southeast-3' };
+
+function synth(webDist: string | undefined): KawalStacks & { app: App; data_: Template; api_: Template } {
+  // The same context as `cdk synth` (cdk.json), so feature flags behave as in a deploy.
+  const app = new App({ context: readContext() });
+  const stacks = createKawalStacks(app, { stage: 'test', env: ENV, webDist });
+  return { ...stacks, app, data_: Template.fromStack(stacks.data), api_: Template.fromStack(stacks.api) };
+}
+
+// Synthesized once (esbuild bundles every handler here); every test below reads the result.
+const kawal = synth(undefined);
+const data = kawal.data_;
+const api = kawal.api_;
+const deployedRoutes: RouteSpec[] = ROUTES.filter(isDeployed);
+const localOnlyRoutes: RouteSpec[] = ROUTES.filter((route: RouteSpec) => !isDeployed(route));
+
+// ---- Data stack -------------------------------------------------------------------------------------
+
+describe('Data stack', () => {
+  it('builds the table keys from the shared spec, every key attribute a string', () => {
+    data.resourceCountIs('AWS::DynamoDB::Table', 1);
+    data.hasResourceProperties('AWS::DynamoDB::Table', {
+      KeySchema: [
+        { AttributeName: TABLE_SPEC.partitionKey, KeyType: 'HASH' },
+        { AttributeName: TABLE_SPEC.sortKey, KeyType: 'RANGE' },
+      ],
+      BillingMode: 'PAY_PER_REQUEST',
+    });
+    const [[, table] = ['', {}]] = resources(data, 'AWS::DynamoDB::Table');
+    const definitions = asArray(at(table, 'Properties', 'AttributeDefinitions'));
+    expect(definitions.map((d) => at(d, 'AttributeName')).sort()).toEqual(
+      [...new Set(keyAttributes())].sort(),
+    );
+    expect(definitions.every((d) => at(d, 'AttributeType') === 'S')).toBe(true);
+  });
+
+  it('has every GSI of the spec with projection ALL, and no other', () => {
+    const [[, table] = ['', {}]] = resources(data, 'AWS::DynamoDB::Table');
+    const indexes = asArray(at(table, 'Properties', 'GlobalSecondaryIndexes'));
+    expect(indexes.map((i) => at(i, 'IndexName')).sort()).toEqual(
+      TABLE_SPEC.indexes.map((i) => i.name).sort(),
+    );
+    for (const index of TABLE_SPEC.indexes) {
+      expect(indexes).toContainEqual({
+        IndexName: index.name,
+        KeySchema: [
+          { AttributeName: index.partitionKey, KeyType: 'HASH' },
+          { AttributeName: index.sortKey, KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: 'ALL' },
+      });
+    }
+  });
+
+  it('protects the data: PITR, deletion protection, retained, KMS with a rotated customer key, TTL', () => {
+    const [[keyId, key] = ['', {}]] = resources(data, 'AWS::KMS::Key');
+    expect(at(key, 'Properties', 'EnableKeyRotation')).toBe(true);
+    expect(at(key, 'DeletionPolicy')).toBe('Retain');
+    data.hasResource('AWS::DynamoDB::Table', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: Match.objectLike({
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        DeletionProtectionEnabled: true,
+        SSESpecification: {
+          SSEEnabled: true,
+          SSEType: 'KMS',
+          KMSMasterKeyId: { 'Fn::GetAtt': [keyId, 'Arn'] },
+        },
+        TimeToLiveSpecification: { AttributeName: TABLE_SPEC.ttlAttribute, Enabled: true },
+      }),
+    });
+  });
+});
+
+// ---- Api stack: functions -----------------------------------------------------------------------------
+
+describe('Api stack functions', () => {
+  const lambdas = resources(api, 'AWS::Lambda::Function');
+  const kawalLambdas = lambdas.filter(([, fn]) =>
+    at(fn, 'Properties', 'Environment', 'Variables', 'KAWAL_TABLE'),
+  );
+
+  it('deploys one Lambda per deployed function of the route table', () => {
+    expect([...kawal.api.functions.keys()].sort()).toEqual([...deployedFunctions()].sort());
+    expect(kawalLambdas).toHaveLength(deployedFunctions().length);
+    const ids = deployedFunctions().map((name) => {
+      const fn = kawal.api.functions.get(name);
+      if (!fn) throw new Error(`no function ${name}`);
+      return logicalIdOf(kawal.api, fn);
+    });
+    expect(ids.sort()).toEqual(kawalLambdas.map(([id]) => id).sort());
+  });
+
+  it('runs every handler on Node.js 22 / arm64, ESM bundle, with the table name from the Data stack', () => {
+    for (const [id, fn] of kawalLambdas) {
+      expect(at(fn, 'Properties', 'Runtime'), id).toBe('nodejs22.x');
+      expect(at(fn, 'Properties', 'Architectures'), id).toEqual(['arm64']);
+      expect(at(fn, 'Properties', 'Handler'), id).toBe('index.handler');
+      expect(at(fn, 'Properties', 'Timeout'), id).toBe(10);
+      expect(at(fn, 'Properties', 'MemorySize'), id).toBe(512);
+      expect(at(fn, 'Properties', 'TracingConfig'), id).toBeUndefined();
+      const variables = at(fn, 'Properties', 'Environment', 'Variables');
+      expect(at(variables, 'NODE_OPTIONS'), id).toBe('--enable-source-maps');
+      expect(String(at(variables, 'KAWAL_TABLE', 'Fn::ImportValue')), id).toMatch(/^Kawal-test-Data:/);
+      // Logs go to a group the stack owns, with a retention.
+      const logGroupId = at(fn, 'Properties', 'LoggingConfig', 'LogGroup', 'Ref');
+      expect(typeof logGroupId, id).toBe('string');
+      expect(at(api.toJSON(), 'Resources', String(logGroupId), 'Properties', 'RetentionInDays'), id).toBe(90);
+    }
+  });
+
+  it('grants read-only access to functions whose routes are all GET, read-write otherwise', () => {
+    const policies = resources(api, 'AWS::IAM::Policy');
+    for (const name of deployedFunctions()) {
+      const fn = kawal.api.functions.get(name);
+      if (!fn) throw new Error(`no function ${name}`);
+      const [, lambda] = kawalLambdas.find(([id]) => id === logicalIdOf(kawal.api, fn)) ?? ['', {}];
+      const roleId = at(lambda, 'Properties', 'Role', 'Fn::GetAtt', 0);
+      const actions = policies
+        .filter(([, policy]) =>
+          asArray(at(policy, 'Properties', 'Roles')).some((r) => at(r, 'Ref') === roleId),
+        )
+        .flatMap(([, policy]) => asArray(at(policy, 'Properties', 'PolicyDocument', 'Statement')))
+        .flatMap((statement) => asArray(at(statement, 'Action')));
+      const allGet = routesOf(name)
+        .filter(isDeployed)
+        .every((route) => route.method === 'GET');
+      expect(tableAccessOf(name), name).toBe(allGet ? 'RO' : 'RW');
+      expect(actions, name).toContain('dynamodb:Query');
+      expect(actions, name).toContain('kms:Decrypt');
+      for (const write of ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem']) {
+        if (allGet) expect(actions, name).not.toContain(write);
+        else expect(actions, name).toContain(write);
+      }
+    }
+  });
+
+  it('bundles an ESM handler with the AWS SDK inside, which plain Node loads and runs', () => {
+    const assembly = kawal.app.synth();
+    for (const name of deployedFunctions()) {
+      const fn = kawal.api.functions.get(name);
+      if (!fn) throw new Error(`no function ${name}`);
+      const [, lambda] = kawalLambdas.find(([id]) => id === logicalIdOf(kawal.api, fn)) ?? ['', {}];
+      const key = String(at(lambda, 'Properties', 'Code', 'S3Key')).replace(/\.zip$/, '');
+      const dir = join(assembly.directory, `asset.${key}`);
+      expect(readdirSync(dir).sort(), name).toEqual(['index.mjs', 'index.mjs.map']);
+      const source = readFileSync(join(dir, 'index.mjs'), 'utf8');
+      expect(source.startsWith('import { createRequire as __kawalCreateRequire }'), name).toBe(true);
+      // Nothing from the SDK is left for the runtime to provide.
+      expect(source, name).not.toMatch(/from\s*["']@(aws-sdk|smithy)\//);
+
+      // Loaded by Node itself (not vitest's module runner), as Lambda loads it: an unknown route is the
+      // middleware's 404, and a protected route without a token its 401; neither touches the table.
+      const protectedRoute = routesOf(name).find((route) => isDeployed(route) && route.roles !== 'public');
+      const routeKeys = ['GET /api/no-such-route'];
+      if (protectedRoute) routeKeys.push(`${protectedRoute.method} ${protectedRoute.path}`);
+      const output = execFileSync(
+        process.execPath,
+        [
+          '--enable-source-maps',
+          '--input-type=module',
+          '-e',
+          RUN_BUNDLE,
+          join(dir, 'index.mjs'),
+          JSON.stringify(routeKeys),
+        ],
+        {
+          encoding: 'utf8',
+          env: { PATH: process.env.PATH, KAWAL_TABLE: 'not-used', AWS_REGION: ENV.region },
+        },
+      );
+      const statuses: unknown = JSON.parse(output);
+      expect(statuses, name).toEqual(protectedRoute ? [404, 401] : [404]);
+    }
+  });
+});
+
+// ---- Api stack: HTTP API and sign-in --------------------------------------------------------------------
+
+describe('Api stack HTTP API', () => {
+  const routes = resources(api, 'AWS::ApiGatewayV2::Route');
+  const [[authorizerId] = ['']] = resources(api, 'AWS::ApiGatewayV2::Authorizer');
+
+  it('has exactly one route per non-local route of the table, and nothing else', () => {
+    const keys = routes.map(([, route]) => at(route, 'Properties', 'RouteKey'));
+    expect(keys.sort()).toEqual(deployedRoutes.map((route) => `${route.method} ${route.path}`).sort());
+  });
+
+  it('leaves public routes open and puts the JWT authorizer on every other route', () => {
+    for (const route of deployedRoutes) {
+      const key = `${route.method} ${route.path}`;
+      const matches = routes.filter(([, r]) => at(r, 'Properties', 'RouteKey') === key);
+      expect(matches, key).toHaveLength(1);
+      const [[, resource] = ['', {}]] = matches;
+      if (route.roles === 'public') {
+        expect(at(resource, 'Properties', 'AuthorizationType'), key).toBe('NONE');
+        expect(at(resource, 'Properties', 'AuthorizerId'), key).toBeUndefined();
+      } else {
+        expect(at(resource, 'Properties', 'AuthorizationType'), key).toBe('JWT');
+        expect(at(resource, 'Properties', 'AuthorizerId'), key).toEqual({ Ref: authorizerId });
+      }
+    }
+  });
+
+  it('sends every route to the Lambda of its `fn`', () => {
+    const integrations = Object.fromEntries(resources(api, 'AWS::ApiGatewayV2::Integration'));
+    for (const route of deployedRoutes) {
+      const key = `${route.method} ${route.path}`;
+      const [, resource] = routes.find(([, r]) => at(r, 'Properties', 'RouteKey') === key) ?? ['', {}];
+      const integrationId = String(at(resource, 'Properties', 'Target', 'Fn::Join', 1, 1, 'Ref'));
+      const fn = kawal.api.functions.get(route.fn);
+      if (!fn) throw new Error(`no function ${route.fn}`);
+      expect(at(integrations[integrationId], 'Properties', 'IntegrationUri'), key).toEqual({
+        'Fn::GetAtt': [logicalIdOf(kawal.api, fn), 'Arn'],
+      });
+    }
+  });
+
+  it('serves no local-only route (the login is Cognito in AWS)', () => {
+    expect(localOnlyRoutes.map((route) => route.path)).toContain('/api/auth/login');
+    const keys = routes.map(([, route]) => String(at(route, 'Properties', 'RouteKey')));
+    for (const route of localOnlyRoutes) expect(keys).not.toContain(`${route.method} ${route.path}`);
+    expect(keys.some((key) => key.endsWith(' /api/auth/login'))).toBe(false);
+  });
+
+  it('has one JWT authorizer trusting the user pool and its web client', () => {
+    api.resourceCountIs('AWS::ApiGatewayV2::Authorizer', 1);
+    const [[poolId] = ['']] = resources(api, 'AWS::Cognito::UserPool');
+    const [[clientId] = ['']] = resources(api, 'AWS::Cognito::UserPoolClient');
+    api.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+      JwtConfiguration: {
+        Audience: [{ Ref: clientId }],
+        Issuer: { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [poolId, 'ProviderURL'] }]] },
+      },
+    });
+  });
+
+  it('throttles the $default stage (no stage prefix, so /api/... paths match route keys)', () => {
+    api.resourceCountIs('AWS::ApiGatewayV2::Stage', 1);
+    api.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AutoDeploy: true,
+      DefaultRouteSettings: { ThrottlingBurstLimit: 100, ThrottlingRateLimit: 50 },
+      AccessLogSettings: Match.objectLike({ Format: Match.stringLikeRegexp('\\$context\\.requestId') }),
+    });
+  });
+});
+
+describe('Api stack sign-in', () => {
+  it('has one Cognito group per role', () => {
+    const groups = resources(api, 'AWS::Cognito::UserPoolGroup').map(([, g]) =>
+      at(g, 'Properties', 'GroupName'),
+    );
+    expect(groups.sort()).toEqual([...ROLES].sort());
+  });
+
+  it('has an admin-managed pool with email sign-in, strong passwords, optional MFA and an office attribute', () => {
+    api.hasResource('AWS::Cognito::UserPool', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({
+        AdminCreateUserConfig: Match.objectLike({ AllowAdminCreateUserOnly: true }),
+        UsernameAttributes: ['email'],
+        MfaConfiguration: 'OPTIONAL',
+        AccountRecoverySetting: { RecoveryMechanisms: [{ Name: 'verified_email', Priority: 1 }] },
+        Policies: {
+          PasswordPolicy: Match.objectLike({
+            MinimumLength: Match.anyValue(),
+            RequireLowercase: true,
+            RequireUppercase: true,
+            RequireNumbers: true,
+            RequireSymbols: true,
+          }),
+        },
+        Schema: Match.arrayWith([Match.objectLike({ Name: 'office', AttributeDataType: 'String' })]),
+      }),
+    });
+    const [[, pool] = ['', {}]] = resources(api, 'AWS::Cognito::UserPool');
+    expect(
+      Number(at(pool, 'Properties', 'Policies', 'PasswordPolicy', 'MinimumLength')),
+    ).toBeGreaterThanOrEqual(12);
+  });
+
+  it('has a public SRP web client that cannot change its own office', () => {
+    api.resourceCountIs('AWS::Cognito::UserPoolClient', 1);
+    api.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      GenerateSecret: false,
+      ExplicitAuthFlows: Match.arrayWith(['ALLOW_USER_SRP_AUTH']),
+      ReadAttributes: Match.arrayWith(['custom:office']),
+    });
+    const [[, client] = ['', {}]] = resources(api, 'AWS::Cognito::UserPoolClient');
+    const flows = asArray(at(client, 'Properties', 'ExplicitAuthFlows'));
+    expect(flows).not.toContain('ALLOW_USER_PASSWORD_AUTH');
+    expect(asArray(at(client, 'Properties', 'WriteAttributes'))).not.toContain('custom:office');
+  });
+});
+
+// ---- Api stack: web app ---------------------------------------------------------------------------------
+
+describe('Api stack web app', () => {
+  const [[, distribution] = ['', {}]] = resources(api, 'AWS::CloudFront::Distribution');
+  const config = at(distribution, 'Properties', 'DistributionConfig');
+
+  it('routes /api/* to the HTTP API uncached, all methods, all headers but Host', () => {
+    const behaviors = asArray(at(config, 'CacheBehaviors'));
+    const apiBehavior = behaviors.find((b) => at(b, 'PathPattern') === '/api/*');
+    expect(apiBehavior).toBeDefined();
+    expect(at(apiBehavior, 'AllowedMethods')).toEqual([
+      'GET',
+      'HEAD',
+      'OPTIONS',
+      'PUT',
+      'PATCH',
+      'POST',
+      'DELETE',
+    ]);
+    expect(at(apiBehavior, 'CachePolicyId')).toBe(CachePolicy.CACHING_DISABLED.cachePolicyId);
+    expect(at(apiBehavior, 'OriginRequestPolicyId')).toBe(
+      OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER.originRequestPolicyId,
+    );
+    const origin = asArray(at(config, 'Origins')).find(
+      (o) => at(o, 'Id') === at(apiBehavior, 'TargetOriginId'),
+    );
+    const [[httpApiId] = ['']] = resources(api, 'AWS::ApiGatewayV2::Api');
+    expect(at(origin, 'DomainName')).toEqual({
+      'Fn::Select': [2, { 'Fn::Split': ['/', { 'Fn::GetAtt': [httpApiId, 'ApiEndpoint'] }] }],
+    });
+  });
+
+  it('serves the SPA from a private bucket through OAC, with no distribution-wide error rewrites', () => {
+    // Custom error responses would also rewrite the API's own 403/404 into index.html.
+    expect(at(config, 'CustomErrorResponses')).toBeUndefined();
+    const origins = asArray(at(config, 'Origins'));
+    expect(origins.some((o) => at(o, 'OriginAccessControlId') !== undefined)).toBe(true);
+    api.hasResourceProperties('AWS::S3::Bucket', {
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      BucketEncryption: Match.objectLike({}),
+    });
+    api.hasResourceProperties('AWS::S3::BucketPolicy', {
+      PolicyDocument: Match.objectLike({
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      }),
+    });
+  });
+
+  it('falls back to /index.html for app routes only', () => {
+    const [[, fn] = ['', {}]] = resources(api, 'AWS::CloudFront::Function');
+    const code = String(at(fn, 'Properties', 'FunctionCode'));
+    const run: unknown = new Function(`${code}; return handler;`)();
+    if (typeof run !== 'function') throw new Error('no handler in the CloudFront function');
+    const rewrite = (uri: string): unknown => at(run({ request: { uri } }), 'uri');
+    expect(rewrite('/')).toBe('/index.html');
+    expect(rewrite('/kasus/123')).toBe('/index.html');
+    expect(rewrite('/v1.2/page')).toBe('/index.html');
+    expect(rewrite('/assets/index-abc123.js')).toBe('/assets/index-abc123.js');
+    expect(rewrite('/favicon.svg')).toBe('/favicon.svg');
+    expect(at(config, 'DefaultCacheBehavior', 'FunctionAssociations', 0, 'EventType')).toBe('viewer-request');
+  });
+
+  it('without web/dist, deploys no web content and says so in an output', () => {
+    api.resourceCountIs('Custom::CDKBucketDeployment', 0);
+    api.hasOutput('WebNotDeployed', {});
+  });
+
+  it('outputs the site URL, API URL, user pool id and client id', () => {
+    for (const name of ['SiteUrl', 'ApiUrl', 'UserPoolId', 'UserPoolClientId']) api.hasOutput(name, {});
+  });
+
+  it('references the table across stacks, so the Api stack deploys after the Data stack', () => {
+    expect(kawal.api.dependencies).toContain(kawal.data);
+  });
+});
+
+describe('Api stack with a built web app', () => {
+  let dist = '';
+  let withWeb: Template | undefined;
+
+  beforeAll(() => {
+    dist = mkdtempSync(join(tmpdir(), 'kawal-web-'));
+    mkdirSync(join(dist, 'assets'));
+    writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Kawal</title>');
+    writeFileSync(join(dist, 'assets', 'index-abc123.js'), 'console.log(1)');
+    withWeb = synth(dist).api_;
+  }, 120_000);
+
+  afterAll(() => rmSync(dist, { recursive: true, force: true }));
+
+  it('uploads hashed assets (kept, immutable) and pages (pruned, revalidated) and invalidates', () => {
+    if (!withWeb) throw new Error('not synthesized');
+    withWeb.resourceCountIs('Custom::CDKBucketDeployment', 2);
+    withWeb.hasResourceProperties('Custom::CDKBucketDeployment', {
+      DestinationBucketKeyPrefix: 'assets/',
+      Prune: false,
+      SystemMetadata: Match.objectLike({ 'cache-control': Match.stringLikeRegexp('immutable') }),
+    });
+    withWeb.hasResourceProperties('Custom::CDKBucketDeployment', {
+      Prune: true,
+      Exclude: ['assets/*'],
+      DistributionPaths: ['/*'],
+      SystemMetadata: Match.objectLike({ 'cache-control': 'no-cache' }),
+    });
+    expect(Object.keys(withWeb.findOutputs('WebNotDeployed'))).toHaveLength(0);
+  });
+});
