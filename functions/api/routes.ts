@@ -22,6 +22,22 @@ export const ROUTES = [
   { method: 'PUT', path: '/api/forms/{id}/draft', fn: 'forms', action: 'putDraft', roles: ADMIN },
   { method: 'POST', path: '/api/forms/{id}/publish', fn: 'forms', action: 'publish', roles: ADMIN },
   { method: 'POST', path: '/api/forms/{id}/validate', fn: 'forms', action: 'validate', roles: ANY },
+
+  { method: 'GET', path: '/api/rulesets', fn: 'rulesets', action: 'list', roles: ANY },
+  { method: 'GET', path: '/api/rulesets/{id}', fn: 'rulesets', action: 'getPublished', roles: ANY },
+  { method: 'GET', path: '/api/rulesets/{id}/versions', fn: 'rulesets', action: 'listVersions', roles: ANY },
+  {
+    method: 'GET',
+    path: '/api/rulesets/{id}/versions/{n}',
+    fn: 'rulesets',
+    action: 'getVersion',
+    roles: ANY,
+  },
+  { method: 'GET', path: '/api/rulesets/{id}/draft', fn: 'rulesets', action: 'getDraft', roles: ADMIN },
+  { method: 'PUT', path: '/api/rulesets/{id}/draft', fn: 'rulesets', action: 'putDraft', roles: ADMIN },
+  { method: 'POST', path: '/api/rulesets/{id}/publish', fn: 'rulesets', action: 'publish', roles: ADMIN },
+  { method: 'POST', path: '/api/rulesets/{id}/evaluate', fn: 'rulesets', action: 'evaluate', roles: ANY },
+  { method: 'GET', path: '/api/facts', fn: 'rulesets', action: 'facts', roles: ANY },
 ] as const satisfies readonly RouteSpec[];
 
 /** The routes one Lambda function serves. */

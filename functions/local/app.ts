@@ -7,11 +7,13 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { handler as forms } from '../api/forms';
 import { handler as platform } from '../api/platform';
+import { handler as rulesets } from '../api/rulesets';
 import type { LambdaHandler } from '../platform/http';
+import { readDefaultForms, readDefaultRulesets } from './content-files';
 import { type DynamoLocal, startDynamoLocal } from './dynamodb-local';
 import { createIssuer, type Issuer } from './issuer';
 import { createLoginHandler } from './login';
-import { readDefaultForms, seedAccounts, seedForms } from './seed';
+import { seedAccounts, seedForms, seedRulesets } from './seed';
 import { startServer } from './server';
 import { ensureTable } from './table';
 
@@ -35,7 +37,7 @@ export interface LocalKawal {
   dynamoEndpoint: string;
   tableName: string;
   demoPassword: string;
-  seeded: { forms: string[]; accounts: string[] };
+  seeded: { forms: string[]; rulesets: string[]; accounts: string[] };
   /** The token issuer (tests use it to mint expired or odd tokens). */
   issuer: Issuer;
   stop(): Promise<void>;
@@ -59,12 +61,14 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalKawal
     await ensureTable(dynamoEndpoint, tableName);
     const seeded = {
       forms: await seedForms(readDefaultForms(join(ROOT, 'forms'))),
+      rulesets: await seedRulesets(readDefaultRulesets(join(ROOT, 'rules'))),
       accounts: await seedAccounts(demoPassword),
     };
     const issuer = await createIssuer(data === 'memory' ? undefined : join(data, 'issuer-key.json'));
     const handlers: Record<string, LambdaHandler> = {
       platform,
       forms,
+      rulesets,
       login: createLoginHandler(issuer),
     };
     const server = await startServer({

@@ -2,12 +2,12 @@
  * First-start content for local mode: the default forms in forms/ and the demo accounts. Only what
  * does not exist yet is written, so an administrator's edits are never overwritten.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { type FormDefinition, publishForm, saveFormDraft } from '../cases/forms';
+import { publishForm, saveFormDraft } from '../cases/forms';
+import { publishRuleset, saveRulesetDraft } from '../cases/rulesets';
 import type { Role, User } from '../platform/claims';
 import { contentRepo } from '../store/content-repo';
 import { createAccount } from '../store/users-repo';
+import type { DefaultForm, DefaultRuleset } from './content-files';
 import { hashPassword } from './passwords';
 
 export interface DemoAccount {
@@ -27,20 +27,6 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
 
 const SYSTEM: User = { id: 'system', name: 'Kawal', roles: ['admin'], office: null };
 
-export interface DefaultForm extends FormDefinition {
-  id: string;
-  /** Valid sample data, used by the tests and benchmarks; not stored. */
-  example?: unknown;
-}
-
-/** The form definitions shipped in `dir` (forms/*.json), sorted by id. */
-export function readDefaultForms(dir: string): DefaultForm[] {
-  return readdirSync(dir)
-    .filter((file) => file.endsWith('.json'))
-    .sort()
-    .map((file) => JSON.parse(readFileSync(join(dir, file), 'utf8')) as DefaultForm);
-}
-
 /** Publishes each default form that does not exist yet; returns the ids it created. */
 export async function seedForms(forms: DefaultForm[]): Promise<string[]> {
   const repo = contentRepo('FORM');
@@ -49,6 +35,19 @@ export async function seedForms(forms: DefaultForm[]): Promise<string[]> {
     if (await repo.getHead(id)) continue;
     await saveFormDraft(id, definition, SYSTEM, 0, 'id');
     await publishForm(id, { note: 'Formulir bawaan Kawal' }, SYSTEM);
+    created.push(id);
+  }
+  return created;
+}
+
+/** Publishes each default ruleset that does not exist yet (after its checks and tests); returns the ids. */
+export async function seedRulesets(rulesets: DefaultRuleset[]): Promise<string[]> {
+  const repo = contentRepo('RULESET');
+  const created: string[] = [];
+  for (const { id, ...input } of rulesets) {
+    if (await repo.getHead(id)) continue;
+    await saveRulesetDraft(id, input, SYSTEM, 0, 'id');
+    await publishRuleset(id, { note: 'Aturan bawaan Kawal' }, SYSTEM, 'id');
     created.push(id);
   }
   return created;

@@ -56,8 +56,14 @@ function match(routes: CompiledRoute[], method: string, path: string) {
     const found = route.pattern.exec(path);
     if (!found) continue;
     const params: Record<string, string> = {};
+    // Decoded here, as API Gateway does before the handler sees them.
     route.names.forEach((name, i) => {
-      params[name] = found[i + 1] ?? '';
+      const raw = found[i + 1] ?? '';
+      try {
+        params[name] = decodeURIComponent(raw);
+      } catch {
+        params[name] = raw;
+      }
     });
     return { route: route.spec, params };
   }

@@ -113,8 +113,9 @@ function parseRequest(routes: Map<string, RouteSpec>): Middleware {
       const route = routes.get(event.routeKey);
       context.request = {
         route: route ?? { method: 'GET', path: event.rawPath, fn: '', action: '', roles: 'public' },
+        // The HTTP API hands path parameters over already decoded.
         params: Object.fromEntries(
-          Object.entries(event.pathParameters ?? {}).map(([k, v]) => [k, decodeURIComponent(v ?? '')]),
+          Object.entries(event.pathParameters ?? {}).filter((e): e is [string, string] => e[1] !== undefined),
         ),
         query: Object.fromEntries(
           Object.entries(event.queryStringParameters ?? {}).filter(

@@ -46,6 +46,28 @@ export const messages = {
     id: 'Formulir "{id}" tidak memiliki draf.',
     en: 'Form "{id}" has no draft.',
   },
+  ruleset_not_found: { id: 'Aturan "{id}" tidak ditemukan.', en: 'Ruleset "{id}" was not found.' },
+  ruleset_not_published: {
+    id: 'Aturan "{id}" belum pernah diterbitkan.',
+    en: 'Ruleset "{id}" has never been published.',
+  },
+  ruleset_version_not_found: {
+    id: 'Aturan "{id}" tidak memiliki versi {version}.',
+    en: 'Ruleset "{id}" has no version {version}.',
+  },
+  ruleset_draft_not_found: { id: 'Aturan "{id}" tidak memiliki draf.', en: 'Ruleset "{id}" has no draft.' },
+  invalid_ruleset: {
+    id: 'Aturan tidak valid; lihat rincian untuk setiap bagian yang salah.',
+    en: 'The ruleset is not valid; see the details for each part that is wrong.',
+  },
+  tests_failed: {
+    id: '{count} uji aturan gagal; aturan tidak diterbitkan.',
+    en: '{count} ruleset tests failed; nothing was published.',
+  },
+  invalid_facts: {
+    id: 'Fakta yang diberikan tidak dikenal atau bertipe salah.',
+    en: 'Some facts given are unknown or of the wrong type.',
+  },
   nothing_to_publish: {
     id: 'Tidak ada draf untuk diterbitkan.',
     en: 'There is no draft to publish.',

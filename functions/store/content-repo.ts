@@ -18,6 +18,8 @@ export interface ContentFields {
   title: string;
   description: string;
   body: Record<string, unknown>;
+  /** Small fields the list shows beside the title (a ruleset's kind); kept on the head item. */
+  summary?: Record<string, string>;
 }
 
 export interface Head {
@@ -28,6 +30,7 @@ export interface Head {
   latestVersion: number;
   hasDraft: boolean;
   updatedAt: string;
+  summary: Record<string, string>;
 }
 
 export interface Draft extends ContentFields {
@@ -75,6 +78,7 @@ function toHead(item: Record<string, unknown>): Head {
     latestVersion: typeof item.latestVersion === 'number' ? item.latestVersion : 0,
     hasDraft: item.hasDraft === true,
     updatedAt: String(item.updatedAt),
+    summary: (item.summary ?? item.draftSummary ?? {}) as Record<string, string>,
   };
 }
 
@@ -83,6 +87,7 @@ function toFields(item: Record<string, unknown>): ContentFields {
     title: String(item.title),
     description: String(item.description ?? ''),
     body: (item.body ?? {}) as Record<string, unknown>,
+    ...(item.summary ? { summary: item.summary as Record<string, string> } : {}),
   };
 }
 
@@ -178,7 +183,8 @@ export function contentRepo(kind: ContentKind) {
                     Key: { pk: pk(kind, id), sk: HEAD },
                     UpdateExpression:
                       'SET id = :id, #type = :type, gsi1pk = :collection, gsi1sk = :id, hasDraft = :true, ' +
-                      'draftTitle = :title, draftDescription = :description, updatedAt = :now, ' +
+                      'draftTitle = :title, draftDescription = :description, draftSummary = :summary, ' +
+                      'updatedAt = :now, ' +
                       'latestVersion = if_not_exists(latestVersion, :zero)',
                     ExpressionAttributeNames: { '#type': 'type' },
                     ExpressionAttributeValues: {
@@ -188,6 +194,7 @@ export function contentRepo(kind: ContentKind) {
                       ':true': true,
                       ':title': fields.title,
                       ':description': fields.description,
+                      ':summary': fields.summary ?? {},
                       ':now': now,
                       ':zero': 0,
                     },
@@ -299,7 +306,8 @@ export function contentRepo(kind: ContentKind) {
                     Key: { pk: pk(kind, id), sk: HEAD },
                     UpdateExpression:
                       'SET id = :id, #type = :type, gsi1pk = :collection, gsi1sk = :id, title = :title, ' +
-                      'description = :description, publishedVersion = :version, latestVersion = :version, ' +
+                      'description = :description, summary = :summary, publishedVersion = :version, ' +
+                      'latestVersion = :version, ' +
                       `updatedAt = :now${draftConsumed ? ', hasDraft = :false' : ''}`,
                     ConditionExpression:
                       options.latestVersion === 0
@@ -312,6 +320,7 @@ export function contentRepo(kind: ContentKind) {
                       ':collection': collection,
                       ':title': fields.title,
                       ':description': fields.description,
+                      ':summary': fields.summary ?? {},
                       ':version': version,
                       ':latest': options.latestVersion,
                       ':now': now,

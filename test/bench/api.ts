@@ -4,8 +4,8 @@
  */
 import { performance } from 'node:perf_hooks';
 import { startLocal } from '../../functions/local/app';
-import { readDefaultForms } from '../../functions/local/seed';
-import { type Row, ROOT, rowFromSamples } from './report';
+import { readDefaultForms } from '../../functions/local/content-files';
+import { ROOT, type Row, rowFromSamples } from './report';
 
 const ROUNDS = 400;
 const WARMUP = 50;
@@ -29,7 +29,11 @@ export async function apiBench(): Promise<Row[]> {
       await reply.arrayBuffer();
     };
     const validate = async () => {
-      const reply = await fetch(`${kawal.url}/api/forms/asesmen-risiko/validate`, { method: 'POST', headers, body });
+      const reply = await fetch(`${kawal.url}/api/forms/asesmen-risiko/validate`, {
+        method: 'POST',
+        headers,
+        body,
+      });
       const result = (await reply.json()) as { valid: boolean };
       if (!result.valid) throw new Error('example should be valid');
     };

@@ -1,9 +1,9 @@
 /** Validating a submission: the cached compiled validator against compiling the schema per request. */
 import { Bench } from 'tinybench';
-import { readDefaultForms } from '../../functions/local/seed';
+import { readDefaultForms } from '../../functions/local/content-files';
 import { compileSchema, ValidatorCache } from '../../functions/validation/compile';
 import { toDetails } from '../../functions/validation/errors';
-import { type Row, row, ROOT } from './report';
+import { ROOT, type Row, row } from './report';
 
 export async function validationBench(): Promise<Row[]> {
   const form = readDefaultForms(`${ROOT}/forms`).find((f) => f.id === 'asesmen-risiko');

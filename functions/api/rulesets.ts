@@ -1,0 +1,98 @@
+/** HTTP handler for rulesets and the fact catalogue: parse, call the use case, respond. */
+import { contentId, pageLimit, versionNumber } from '../cases/content-ids';
+import {
+  evaluateFacts,
+  getPublishedRuleset,
+  getRulesetDraft,
+  getRulesetVersion,
+  listFacts,
+  listRulesets,
+  listRulesetVersions,
+  publishRuleset,
+  type RulesetInput,
+  saveRulesetDraft,
+} from '../cases/rulesets';
+import { createApiHandler, ifMatchVersion } from '../platform/http';
+import { bodyParser } from '../validation/request';
+import { routesOf } from './routes';
+
+/** Only the envelope is checked here; rules, facts and tests get the 422 checks of the use case. */
+const draftBody = bodyParser({
+  type: 'object',
+  required: ['title'],
+  properties: {
+    title: { type: 'string', minLength: 1, maxLength: 200 },
+    description: { type: 'string', maxLength: 4000 },
+  },
+} as const);
+
+const publishBody = bodyParser({
+  type: 'object',
+  properties: {
+    note: { type: 'string', maxLength: 1000 },
+    fromVersion: { type: 'integer', minimum: 1 },
+  },
+} as const);
+
+const evaluateBody = bodyParser({
+  type: 'object',
+  required: ['facts'],
+  properties: {
+    facts: { type: 'object' },
+    version: { oneOf: [{ type: 'integer', minimum: 1 }, { const: 'draft' }] },
+  },
+} as const);
+
+export const handler = createApiHandler(routesOf('rulesets'), {
+  list: async ({ query }) => ({ body: await listRulesets(pageLimit(query.limit), query.cursor) }),
+
+  getPublished: async ({ params }) => {
+    const ruleset = await getPublishedRuleset(contentId(params.id));
+    return { body: ruleset, etag: ruleset.version };
+  },
+
+  listVersions: async ({ params, query }) => ({
+    body: await listRulesetVersions(contentId(params.id), pageLimit(query.limit), query.cursor),
+  }),
+
+  getVersion: async ({ params }) => {
+    const ruleset = await getRulesetVersion(contentId(params.id), versionNumber(params.n, 'n'));
+    return { body: ruleset, etag: ruleset.version };
+  },
+
+  getDraft: async ({ params }) => {
+    const draft = await getRulesetDraft(contentId(params.id));
+    return { body: draft, etag: draft.version };
+  },
+
+  putDraft: async (request) => {
+    draftBody(request.body ?? {}, request.lang);
+    const draft = await saveRulesetDraft(
+      contentId(request.params.id),
+      request.body as RulesetInput,
+      request.user,
+      ifMatchVersion(request),
+      request.lang,
+    );
+    return { body: draft, etag: draft.version };
+  },
+
+  publish: async (request) => {
+    const input = publishBody(request.body ?? {}, request.lang);
+    const published = await publishRuleset(contentId(request.params.id), input, request.user, request.lang);
+    return { status: 201, body: published };
+  },
+
+  evaluate: async (request) => {
+    const input = evaluateBody(request.body ?? {}, request.lang);
+    const result = await evaluateFacts(
+      contentId(request.params.id),
+      input.facts,
+      input.version as number | 'draft' | undefined,
+      request.lang,
+    );
+    return { body: result };
+  },
+
+  facts: async () => ({ body: { items: listFacts(), nextCursor: null } }),
+});

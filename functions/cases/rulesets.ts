@@ -1,0 +1,186 @@
+/**
+ * Rulesets as versioned content: drafts checked against the fact catalogue and the published form
+ * schemas when saved, publishing gated by the ruleset's own tests, and evaluation with the engine
+ * cached per version, answering within the published-pointer TTL after any publish.
+ */
+
+import { declaredFacts, referencedForms, rulesetProblems, suppliedFactProblems } from '../decisions/check';
+import { compileRuleset, EngineCache, type Evaluation, evaluateRuleset } from '../decisions/engine';
+import type { RulesetContent } from '../decisions/ruleset';
+import { runRulesetTests } from '../decisions/tests';
+import { factCatalogue } from '../domain/facts';
+import type { User } from '../platform/claims';
+import { AppError } from '../platform/errors';
+import type { Lang } from '../platform/messages';
+import type { ContentFields, Draft, Head, Version } from '../store/content-repo';
+import type { Page } from '../store/cursor';
+import { contentService } from './content';
+import { publishedFormSchema } from './forms';
+
+const rulesets = contentService('RULESET', {
+  notFound: 'ruleset_not_found',
+  notPublished: 'ruleset_not_published',
+  versionNotFound: 'ruleset_version_not_found',
+  draftNotFound: 'ruleset_draft_not_found',
+});
+const engines = new EngineCache();
+
+export interface RulesetInput extends RulesetContent {
+  title: string;
+  description?: string;
+}
+
+export interface RulesetSummary {
+  id: string;
+  title: string;
+  kind: string;
+  publishedVersion: number | null;
+  hasDraft: boolean;
+  updatedAt: string;
+}
+
+type Meta =
+  | { publishedAt: string; publishedBy: string; note: string | null; fromVersion: number | null }
+  | { updatedAt: string; updatedBy: string };
+
+export type RulesetView = RulesetContent & {
+  id: string;
+  version: number;
+  title: string;
+  description: string;
+} & Meta;
+
+const contentOf = (fields: ContentFields): RulesetContent => fields.body as unknown as RulesetContent;
+
+function view(item: Version | Draft): RulesetView {
+  const meta: Meta =
+    'publishedAt' in item
+      ? {
+          publishedAt: item.publishedAt,
+          publishedBy: item.publishedBy,
+          note: item.note,
+          fromVersion: item.fromVersion,
+        }
+      : { updatedAt: item.updatedAt, updatedBy: item.updatedBy };
+  const { kind, facts = [], rules, tests = [] } = contentOf(item);
+  return {
+    id: item.id,
+    version: item.version,
+    title: item.title,
+    description: item.description,
+    kind,
+    facts,
+    rules,
+    tests,
+    ...meta,
+  };
+}
+
+function summary(head: Head): RulesetSummary {
+  return {
+    id: head.id,
+    title: head.title,
+    kind: head.summary.kind ?? '',
+    publishedVersion: head.publishedVersion,
+    hasDraft: head.hasDraft,
+    updatedAt: head.updatedAt,
+  };
+}
+
+/** Checks content against the catalogue and the forms as published now; throws 422 with every problem. */
+async function assertValid(content: unknown, lang: Lang): Promise<void> {
+  const schemas = new Map<string, Record<string, unknown> | undefined>();
+  for (const form of referencedForms(content)) schemas.set(form, await publishedFormSchema(form));
+  const details = rulesetProblems(content, schemas, lang);
+  if (details.length > 0) throw new AppError('invalid_ruleset', { details });
+}
+
+export async function listRulesets(limit: number, cursor?: string): Promise<Page<RulesetSummary>> {
+  const page = await rulesets.repo.listHeads(limit, cursor);
+  return { items: page.items.map(summary), nextCursor: page.nextCursor };
+}
+
+export const getPublishedRuleset = async (id: string) => view(await rulesets.published(id));
+export const getRulesetVersion = async (id: string, version: number) =>
+  view(await rulesets.versionOf(id, version));
+export const listRulesetVersions = (id: string, limit: number, cursor?: string) =>
+  rulesets.versions(id, limit, cursor);
+export const getRulesetDraft = async (id: string) => view(await rulesets.draft(id));
+
+export async function saveRulesetDraft(
+  id: string,
+  input: RulesetInput,
+  user: User,
+  expectedVersion: number | undefined,
+  lang: Lang,
+): Promise<RulesetView> {
+  const { title, description = '', kind, facts = [], rules, tests = [] } = input;
+  const content: RulesetContent = { kind, facts, rules, tests };
+  await assertValid(content, lang);
+  const draft = await rulesets.saveDraft(
+    id,
+    { title, description, body: content as unknown as Record<string, unknown>, summary: { kind } },
+    user,
+    expectedVersion,
+  );
+  return view(draft);
+}
+
+/** Publishes after checking the content again and running every one of its tests. */
+export function publishRuleset(
+  id: string,
+  request: { note?: string; fromVersion?: number },
+  user: User,
+  lang: Lang,
+): Promise<{ version: number }> {
+  return rulesets.publish(id, request, user, async (fields) => {
+    const content = contentOf(fields);
+    await assertValid(content, lang);
+    // Built once for this publish; the cache holds only versions that are already published.
+    const outcomes = await runRulesetTests(compileRuleset(content), content.tests ?? []);
+    const failed = outcomes.filter((outcome) => !outcome.passed);
+    if (failed.length > 0) {
+      throw new AppError('tests_failed', {
+        params: { count: failed.length },
+        details: failed.map(({ test, expected, actual }) => ({
+          path: `/tests/${(content.tests ?? []).findIndex((t) => t.name === test)}`,
+          message: test,
+          test,
+          expected,
+          actual,
+        })),
+      });
+    }
+  });
+}
+
+export interface EvaluationResult extends Evaluation {
+  rulesetId: string;
+  version: number | 'draft';
+}
+
+/** Evaluates supplied facts with the published ruleset, a version, or the draft; writes nothing. */
+export async function evaluateFacts(
+  id: string,
+  facts: Record<string, unknown>,
+  target: number | 'draft' | undefined,
+  lang: Lang,
+): Promise<EvaluationResult> {
+  let key: string;
+  let item: Version | Draft;
+  if (target === 'draft') {
+    item = await rulesets.draft(id);
+    key = `${id}@draft:${item.version}:${item.updatedAt}`;
+  } else {
+    item = target === undefined ? await rulesets.published(id) : await rulesets.versionOf(id, target);
+    key = `${id}@${item.version}`;
+  }
+  const content = contentOf(item);
+  const problems = suppliedFactProblems(facts, declaredFacts(content), '/facts', lang);
+  if (problems.length > 0) throw new AppError('invalid_facts', { details: problems });
+  const compiled = engines.get(key, () => content);
+  const evaluation = await evaluateRuleset(compiled, facts, { explain: true });
+  return { rulesetId: id, version: target === 'draft' ? 'draft' : item.version, ...evaluation };
+}
+
+export const listFacts = () => factCatalogue();
