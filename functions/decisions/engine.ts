@@ -12,6 +12,7 @@ import { resolvePath } from './paths';
 import { type EventJson, type RulesetContent, ruleName } from './ruleset';
 
 export interface ExplainedCondition {
+  name?: string;
   fact: string;
   path?: string;
   operator: string;
@@ -135,6 +136,7 @@ export async function evaluateRuleset(
         outcome = skipped.get(at);
       }
       conditions.push({
+        ...(typeof leaf.name === 'string' ? { name: leaf.name } : {}),
         fact: leaf.fact,
         ...(leaf.path !== undefined ? { path: leaf.path } : {}),
         operator: leaf.operator,

@@ -74,6 +74,8 @@ export type DeclaredFact = NonNullable<RulesetContent['facts']>[number];
 
 /** A leaf condition: a fact compared to a value. */
 export interface LeafCondition {
+  /** What the condition means to a person, e.g. "Telah menjalani 2/3 masa pidana". */
+  name?: string;
   fact: string;
   operator: string;
   value: unknown;

@@ -27,7 +27,10 @@ export function ageInYears(birthDate: string, at: string): number {
   return differenceInYears(parse(at), parse(birthDate));
 }
 
-/** Completed months from `start` to `end` (31 January to 28 February is 0; to 1 March is 1). */
+/**
+ * Completed months from `start` to `end`, as date-fns counts them: a month completes on the same day
+ * of a later month, or on the last day of a month too short to have it (31 January → 28 February).
+ */
 export function completedMonths(start: string, end: string): number {
   return differenceInMonths(parse(end), parse(start));
 }
