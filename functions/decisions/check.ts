@@ -4,6 +4,7 @@
  * facts and the published form schemas; duplicate names; and its tests' facts. Each problem carries
  * the JSON Pointer of the offending part of the ruleset.
  */
+import jsonPointer from 'json-pointer';
 import { isCalendarDate } from '../domain/dates';
 import { CASE_FACT_SCHEMA, catalogueFact, type FactType, FORM_FACT_PREFIX } from '../domain/facts';
 import type { ErrorDetail } from '../platform/errors';
@@ -95,8 +96,6 @@ function say(lang: Lang, key: TextKey, params: Record<string, string> = {}): str
   return TEXT[key][lang].replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
 }
 
-const escape = (segment: string) => segment.replace(/~/g, '~0').replace(/\//g, '~1');
-
 const validateShape = compileSchema(RULESET_CONTENT_SCHEMA as unknown as Record<string, unknown>);
 
 /** Declared facts by name. */
@@ -155,7 +154,7 @@ export function suppliedFactProblems(
   const problems: ErrorDetail[] = [];
   for (const [name, value] of Object.entries(facts)) {
     const type = factTypeOf(name, declared);
-    const at = `${pointer}/${escape(name)}`;
+    const at = pointer + jsonPointer.compile([name]);
     if (!type) problems.push({ path: at, message: say(lang, 'unknownTestFact', { fact: name }) });
     else if (value !== null && !hasFactType(value, type)) {
       problems.push({ path: at, message: say(lang, 'factValueType', { fact: name, type }) });

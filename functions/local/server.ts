@@ -221,7 +221,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const routes = compileRoutes(ROUTES);
   const web =
     options.webDir && existsSync(options.webDir)
-      ? sirv(options.webDir, { single: true, etag: true, gzip: false, brotli: false })
+      ? // dev: files are looked up per request, so a rebuild while running is served at once.
+        sirv(options.webDir, { single: true, dev: true })
       : undefined;
 
   const server = createServer((req, res) => {

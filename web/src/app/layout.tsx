@@ -1,0 +1,81 @@
+/** The frame of every page: header (app name, navigation, the user, language switch, sign out) and the page. */
+import { Link, NavLink, Outlet, useNavigate } from 'react-router';
+import { clearSession, useSession } from '../features/auth/session';
+import { LANGUAGES, type MessageKey } from '../shared/i18n/dictionary';
+import { useI18n } from '../shared/i18n/language';
+
+const LANGUAGE_NAMES = { id: 'Bahasa Indonesia', en: 'English' } as const;
+
+function roleKey(role: string): MessageKey | undefined {
+  if (role === 'admin') return 'role.admin';
+  if (role === 'supervisor') return 'role.supervisor';
+  if (role === 'worker') return 'role.worker';
+  return undefined;
+}
+
+export function Layout() {
+  const { t, lang, setLang } = useI18n();
+  const session = useSession();
+  const navigate = useNavigate();
+  const roles = session?.user.roles.map((role) => {
+    const key = roleKey(role);
+    return key ? t(key) : role;
+  });
+
+  const signOut = () => {
+    clearSession();
+    navigate('/masuk', { replace: true });
+  };
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="app-header">
+        <div className="app-header-inner">
+          <Link to="/" className="app-name">
+            {t('app.name')}
+          </Link>
+          {session ? (
+            <nav aria-label={t('app.mainNav')}>
+              <NavLink to="/formulir">{t('forms.title')}</NavLink>
+            </nav>
+          ) : null}
+          <div className="app-header-tools">
+            {session ? (
+              <p className="user">
+                <span className="sr-only">{t('header.account')}: </span>
+                <span className="user-name">{session.user.name}</span>
+                {roles && roles.length > 0 ? <span className="user-role">{roles.join(', ')}</span> : null}
+              </p>
+            ) : null}
+            {/* biome-ignore lint/a11y/useSemanticElements: a labelled group of toggle buttons, not a form fieldset */}
+            <div className="language-switch" role="group" aria-label={t('header.language')}>
+              {LANGUAGES.map((option) => (
+                <button
+                  key={option}
+                  type="button"
+                  lang={option}
+                  title={LANGUAGE_NAMES[option]}
+                  aria-pressed={lang === option}
+                  onClick={() => setLang(option)}
+                >
+                  {option.toUpperCase()}
+                </button>
+              ))}
+            </div>
+            {session ? (
+              <button type="button" className="button button-quiet" onClick={signOut}>
+                {t('header.logout')}
+              </button>
+            ) : null}
+          </div>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,98 @@
+/**
+ * The signed-in session: the bearer token and the user it belongs to, kept in sessionStorage (so it
+ * ends with the browser tab) and read by React through `useSession`.
+ */
+import { useSyncExternalStore } from 'react';
+
+export interface User {
+  id: string;
+  name: string;
+  roles: string[];
+  office: string | null;
+}
+
+export interface Session {
+  token: string;
+  user: User;
+}
+
+const STORAGE_KEY = 'kawal.session';
+const listeners = new Set<() => void>();
+
+function isUser(value: unknown): value is User {
+  if (typeof value !== 'object' || value === null) return false;
+  const user = value as Record<string, unknown>;
+  return (
+    typeof user.id === 'string' &&
+    typeof user.name === 'string' &&
+    Array.isArray(user.roles) &&
+    user.roles.every((role) => typeof role === 'string') &&
+    (user.office === null || typeof user.office === 'string')
+  );
+}
+
+function isSession(value: unknown): value is Session {
+  if (typeof value !== 'object' || value === null) return false;
+  const session = value as Record<string, unknown>;
+  return typeof session.token === 'string' && session.token !== '' && isUser(session.user);
+}
+
+function stored(): Session | null {
+  try {
+    const raw = sessionStorage.getItem(STORAGE_KEY);
+    const parsed: unknown = raw ? JSON.parse(raw) : null;
+    return isSession(parsed) ? parsed : null;
+  } catch {
+    return null;
+  }
+}
+
+let current: Session | null = stored();
+/** Set when the server ended the session (401), so the login page can say why. */
+let expired = false;
+
+function changed(): void {
+  for (const listener of listeners) listener();
+}
+
+export function getSession(): Session | null {
+  return current;
+}
+
+export function setSession(session: Session): void {
+  current = session;
+  expired = false;
+  try {
+    sessionStorage.setItem(STORAGE_KEY, JSON.stringify(session));
+  } catch {
+    // storage unavailable: the session lasts until the page is reloaded
+  }
+  changed();
+}
+
+/** Ends the session; `reason: 'expired'` when the server refused the token rather than the user leaving. */
+export function clearSession(reason?: 'expired'): void {
+  if (!current) return;
+  current = null;
+  expired = reason === 'expired';
+  try {
+    sessionStorage.removeItem(STORAGE_KEY);
+  } catch {
+    // nothing stored
+  }
+  changed();
+}
+
+/** Whether the last session ended because the server refused its token. */
+export function sessionExpired(): boolean {
+  return expired;
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export function useSession(): Session | null {
+  return useSyncExternalStore(subscribe, getSession);
+}

@@ -1,0 +1,51 @@
+/** The forms feature's API calls (see the Forms section of the API contract). */
+import { apiRequest, type ErrorDetail } from '../../shared/api-client';
+
+export interface FormSummary {
+  id: string;
+  title: string;
+  description: string;
+  publishedVersion: number | null;
+  hasDraft: boolean;
+  updatedAt: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface PublishedForm {
+  id: string;
+  version: number;
+  title: string;
+  description: string;
+  schema: Record<string, unknown>;
+  uiSchema: Record<string, unknown>;
+  publishedAt: string;
+  publishedBy: string;
+}
+
+export interface ValidationResult {
+  valid: boolean;
+  errors: ErrorDetail[];
+  version: number | 'draft';
+}
+
+export function listForms(cursor: string | null, signal?: AbortSignal): Promise<Page<FormSummary>> {
+  const query = cursor ? `?cursor=${encodeURIComponent(cursor)}` : '';
+  return apiRequest<Page<FormSummary>>(`/api/forms${query}`, signal ? { signal } : {});
+}
+
+/** The published version of a form. */
+export function getForm(id: string, signal?: AbortSignal): Promise<PublishedForm> {
+  return apiRequest<PublishedForm>(`/api/forms/${encodeURIComponent(id)}`, signal ? { signal } : {});
+}
+
+/** Checks `data` against a version of the form on the server; nothing is written. */
+export function validateFormData(id: string, data: unknown, version: number): Promise<ValidationResult> {
+  return apiRequest<ValidationResult>(`/api/forms/${encodeURIComponent(id)}/validate`, {
+    method: 'POST',
+    body: { data, version },
+  });
+}

@@ -1,0 +1,147 @@
+/**
+ * `/formulir/:id`: fills in the published version of a form. The browser validates first (same rules
+ * and messages as the server); then the server checks the data, and its errors are shown on the fields.
+ */
+import Form, { type IChangeEvent } from '@rjsf/core';
+import type { ErrorSchema, RJSFSchema, UiSchema } from '@rjsf/utils';
+import { useMemo, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { errorMessage } from '../../shared/api-client';
+import { formatDateTime, useI18n } from '../../shared/i18n/language';
+import { LoadError } from '../../shared/load-error';
+import { useAsync } from '../../shared/use-async';
+import { useDocumentTitle } from '../../shared/use-document-title';
+import { getForm, type PublishedForm, validateFormData } from './api';
+import { ErrorList } from './error-list';
+import { RadioWidget } from './radio-widget';
+import { rjsfTranslator } from './rjsf-strings';
+import { serverErrorsToErrorSchema } from './server-errors';
+import { type FormValue, validatorFor } from './validator';
+
+type Outcome =
+  | { kind: 'accepted'; version: number | 'draft' }
+  | { kind: 'rejected'; count: number }
+  | { kind: 'failed'; message: string };
+
+const templates = { ErrorListTemplate: ErrorList };
+const widgets = { RadioWidget };
+
+/**
+ * An unanswered question must stay unanswered so `required` catches it. By default rjsf pre-fills the
+ * first `const` of a `oneOf` and `false` for a required boolean, so every Ya/Tidak item of an
+ * assessment would start out answered.
+ */
+const defaultFormStateBehavior = { constAsDefaults: 'skipOneOf', requiredBooleanDefault: 'skip' } as const;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function FillFormPage() {
+  const { id = '' } = useParams();
+  const { t } = useI18n();
+  const state = useAsync(`form:${id}`, (signal) => getForm(id, signal));
+  useDocumentTitle(state.status === 'done' ? state.data.title : t('forms.title'));
+
+  return (
+    <>
+      <p className="back">
+        <Link to="/formulir">{t('form.back')}</Link>
+      </p>
+      {state.status === 'loading' ? <p role="status">{t('app.loading')}</p> : null}
+      {state.status === 'failed' ? <LoadError error={state.error} retry={state.retry} /> : null}
+      {state.status === 'done' ? (
+        <FormFiller key={`${state.data.id}@${state.data.version}`} form={state.data} />
+      ) : null}
+    </>
+  );
+}
+
+function FormFiller({ form }: { form: PublishedForm }) {
+  const { t, lang } = useI18n();
+  const validator = validatorFor(form);
+  const schema = form.schema as RJSFSchema;
+  const [formData, setFormData] = useState<FormValue>();
+  const [extraErrors, setExtraErrors] = useState<ErrorSchema<FormValue>>();
+  const [outcome, setOutcome] = useState<Outcome>();
+  const [sending, setSending] = useState(false);
+
+  const uiSchema = useMemo((): UiSchema<FormValue, RJSFSchema> => {
+    const own = form.uiSchema['ui:submitButtonOptions'];
+    return {
+      ...form.uiSchema,
+      'ui:submitButtonOptions': {
+        ...(isRecord(own) ? own : {}),
+        submitText: t('form.submit'),
+        props: { disabled: sending, className: 'button-primary' },
+      },
+    };
+  }, [form.uiSchema, t, sending]);
+  const translateString = useMemo(() => rjsfTranslator(lang), [lang]);
+
+  const onSubmit = async ({ formData: data }: IChangeEvent<FormValue, RJSFSchema>) => {
+    setSending(true);
+    setOutcome(undefined);
+    try {
+      const result = await validateFormData(form.id, data ?? {}, form.version);
+      if (result.valid) {
+        setExtraErrors(undefined);
+        setOutcome({ kind: 'accepted', version: result.version });
+      } else {
+        setExtraErrors(serverErrorsToErrorSchema(result.errors));
+        setOutcome({ kind: 'rejected', count: result.errors.length });
+      }
+    } catch (error) {
+      setOutcome({ kind: 'failed', message: errorMessage(error) });
+    } finally {
+      setSending(false);
+    }
+  };
+
+  return (
+    <article className="form-page">
+      <header className="form-header">
+        <h1>{form.title}</h1>
+        <p className="meta">
+          {t('form.version', { version: form.version })}
+          {form.publishedAt
+            ? ` · ${t('form.published', { date: formatDateTime(form.publishedAt, lang) })}`
+            : ''}
+        </p>
+        {form.description ? <p className="description">{form.description}</p> : null}
+      </header>
+      <Form<FormValue, RJSFSchema>
+        schema={schema}
+        uiSchema={uiSchema}
+        validator={validator}
+        formData={formData}
+        onChange={(event) => setFormData(event.formData)}
+        onSubmit={onSubmit}
+        onError={() => setOutcome(undefined)}
+        extraErrors={extraErrors}
+        showErrorList="top"
+        noHtml5Validate
+        focusOnFirstError
+        experimental_defaultFormStateBehavior={defaultFormStateBehavior}
+        templates={templates}
+        widgets={widgets}
+        translateString={translateString}
+      />
+      <div className="outcome">
+        <p role="status" className="status-success">
+          {outcome?.kind === 'accepted' ? t('form.accepted', { version: outcome.version }) : ''}
+        </p>
+        {outcome?.kind === 'rejected' ? (
+          <p role="alert" className="alert alert-error">
+            {t(outcome.count === 1 ? 'form.rejectedOne' : 'form.rejected', { count: outcome.count })}
+          </p>
+        ) : null}
+        {outcome?.kind === 'failed' ? (
+          <p role="alert" className="alert alert-error">
+            {outcome.message}
+          </p>
+        ) : null}
+      </div>
+    </article>
+  );
+}
