@@ -13,6 +13,8 @@ import { type EventJson, type RulesetContent, ruleName } from './ruleset';
 
 export interface ExplainedCondition {
   name?: string;
+  /** The leaf sits under an odd number of `not`s: the rule needs it to be false. */
+  negated?: true;
   fact: string;
   path?: string;
   operator: string;
@@ -21,6 +23,11 @@ export interface ExplainedCondition {
   result: boolean;
   /** Where the condition stands in the ruleset, e.g. /rules/0/conditions/all/1. */
   at: string;
+  /**
+   * Whether this condition decided the rule's outcome: for a rule that did not fire, a failure that
+   * no alternative in an `any` made up for; for a rule that fired, a result the rule relied on.
+   */
+  decisive: boolean;
 }
 
 export interface ExplainedRule {
@@ -37,6 +44,8 @@ export interface Evaluation {
 
 export interface CompiledRuleset {
   content: RulesetContent;
+  /** Every declared fact as null: a fact nobody supplied is "not known", never silently undefined. */
+  unknown: Record<string, null>;
   run(facts: Record<string, unknown>): Promise<EngineResult>;
   /** Leaves that json-rules-engine may leave unevaluated (short-circuit), each as its own rule. */
   runLeaves(facts: Record<string, unknown>): Promise<EngineResult>;
@@ -49,7 +58,7 @@ function newEngine(): Engine {
     engine.addFact(fact.name, async (_params, almanac) => {
       const inputs: Record<string, unknown> = {};
       for (const input of fact.inputs) inputs[input] = await almanac.factValue(input);
-      return fact.compute(inputs);
+      return fact.compute(inputs) ?? null;
     });
   }
   return engine;
@@ -69,6 +78,7 @@ export function compileRuleset(content: RulesetContent): CompiledRuleset {
   let leafEngine: Engine | undefined;
   return {
     content,
+    unknown: Object.fromEntries((content.facts ?? []).map((fact) => [fact.name, null])),
     run: (facts) => engine.run(facts),
     runLeaves: (facts) => {
       if (!leafEngine) {
@@ -87,6 +97,8 @@ export function compileRuleset(content: RulesetContent): CompiledRuleset {
     },
   };
 }
+
+const negated = (pointer: string) => pointer.split('/').filter((part) => part === 'not').length % 2 === 1;
 
 interface ResultLeaf {
   factResult?: unknown;
@@ -107,9 +119,10 @@ function evaluatedLeaves(result: RuleResult, pointer: string): Map<string, Resul
 /** Runs the ruleset on `facts`; with `explain`, every leaf condition is reported with its result. */
 export async function evaluateRuleset(
   compiled: CompiledRuleset,
-  facts: Record<string, unknown>,
+  supplied: Record<string, unknown>,
   options: { explain: boolean },
 ): Promise<Evaluation> {
+  const facts = { ...compiled.unknown, ...supplied };
   const run = await compiled.run(facts);
   const events = run.events.map((event) => ({
     type: event.type,
@@ -137,6 +150,7 @@ export async function evaluateRuleset(
       }
       conditions.push({
         ...(typeof leaf.name === 'string' ? { name: leaf.name } : {}),
+        ...(negated(at) ? { negated: true } : {}),
         fact: leaf.fact,
         ...(leaf.path !== undefined ? { path: leaf.path } : {}),
         operator: leaf.operator,
@@ -144,11 +158,50 @@ export async function evaluateRuleset(
         factValue: outcome?.factResult ?? null,
         result: outcome?.result === true,
         at,
+        decisive: false,
       });
     }
+    const decisive = decisiveLeaves(
+      rule.conditions,
+      pointer,
+      new Map(conditions.map((c) => [c.at, c.result])),
+    );
+    for (const condition of conditions) condition.decisive = decisive.has(condition.at);
     explained.push({ rule: name, fired: result?.result === true, event: rule.event, conditions });
   }
   return { events, explanation: explained };
+}
+
+/** The pointers of the leaves whose results carry through every group up to the rule's outcome. */
+function decisiveLeaves(root: unknown, pointer: string, results: ReadonlyMap<string, boolean>): Set<string> {
+  const value = (node: unknown, at: string): boolean => {
+    if (isLeaf(node)) return results.get(at) === true;
+    const group = node as { all?: unknown[]; any?: unknown[]; not?: unknown };
+    if (Array.isArray(group.all)) return group.all.every((child, i) => value(child, `${at}/all/${i}`));
+    if (Array.isArray(group.any)) return group.any.some((child, i) => value(child, `${at}/any/${i}`));
+    return group.not !== undefined ? !value(group.not, `${at}/not`) : false;
+  };
+  const decisive = new Set<string>();
+  // Walks down from the root, which always decides; a child decides when its value is its group's.
+  const mark = (node: unknown, at: string): void => {
+    if (isLeaf(node)) {
+      decisive.add(at);
+      return;
+    }
+    const group = node as { all?: unknown[]; any?: unknown[]; not?: unknown };
+    const own = value(node, at);
+    for (const key of ['all', 'any'] as const) {
+      const children = group[key];
+      if (!Array.isArray(children)) continue;
+      children.forEach((child, i) => {
+        const childAt = `${at}/${key}/${i}`;
+        if (value(child, childAt) === own) mark(child, childAt);
+      });
+    }
+    if (group.not !== undefined) mark(group.not, `${at}/not`);
+  };
+  mark(root, pointer);
+  return decisive;
 }
 
 async function leafOutcomes(

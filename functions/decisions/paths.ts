@@ -5,6 +5,7 @@
  */
 import { JSONPath } from 'jsonpath-plus';
 import type { FactType } from '../domain/facts';
+import { resolveSchemaRef } from '../domain/schema-walk';
 
 /** The segments of a simple path, or undefined when the path is not simple. */
 export function pathSegments(path: string): string[] | undefined {
@@ -15,16 +16,16 @@ export function pathSegments(path: string): string[] | undefined {
   return segments;
 }
 
-/** Resolves a simple path (the engine's path resolver). */
+/** Resolves a simple path (the engine's path resolver); null when there is nothing there. */
 export function resolvePath(value: unknown, path: string): unknown {
   const segments = pathSegments(path);
-  if (!segments) return undefined;
+  if (!segments) return null;
   let current = value;
   for (const segment of segments) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = Object.hasOwn(current, segment) ? (current as Record<string, unknown>)[segment] : undefined;
+    if (current === null || typeof current !== 'object' || !Object.hasOwn(current, segment)) return null;
+    current = (current as Record<string, unknown>)[segment];
   }
-  return current;
+  return current ?? null;
 }
 
 type Schema = Record<string, unknown>;
@@ -47,15 +48,7 @@ function branches(schema: Schema): Schema[] {
   return out;
 }
 
-function resolveRef(root: Schema, schema: Schema): Schema {
-  const ref = schema.$ref;
-  if (typeof ref !== 'string' || !ref.startsWith('#/')) return schema;
-  const target = ref
-    .slice(2)
-    .split('/')
-    .reduce<unknown>((node, key) => asSchema(node)?.[key.replace(/~1/g, '/').replace(/~0/g, '~')], root);
-  return asSchema(target) ?? schema;
-}
+const resolveRef = (root: Schema, schema: Schema): Schema => resolveSchemaRef(root, schema);
 
 function child(root: Schema, schema: Schema, segment: string): Schema | undefined {
   for (const branch of branches(resolveRef(root, schema))) {

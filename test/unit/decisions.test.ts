@@ -232,8 +232,8 @@ describe('paths', () => {
 
   it('resolves without evaluating anything and without reaching the prototype', () => {
     expect(resolvePath({ a: { b: [5] } }, '$.a.b[0]')).toBe(5);
-    expect(resolvePath({ a: 1 }, '$.a.b')).toBeUndefined();
-    expect(resolvePath({}, '$.constructor')).toBeUndefined();
+    expect(resolvePath({ a: 1 }, '$.a.b')).toBeNull();
+    expect(resolvePath({}, '$.constructor')).toBeNull();
   });
 
   it('finds types inside schemas, through $ref and conditionals', () => {
@@ -348,6 +348,7 @@ describe('evaluation and explanation', () => {
         factValue: 11,
         result: true,
         at: '/rules/0/conditions/all/0',
+        decisive: false,
       },
       {
         name: '2/3 ≥ 9 bulan',
@@ -357,6 +358,7 @@ describe('evaluation and explanation', () => {
         factValue: 8,
         result: false,
         at: '/rules/0/conditions/all/1',
+        decisive: true,
       },
       {
         fact: 'adaPenjamin',
@@ -365,6 +367,7 @@ describe('evaluation and explanation', () => {
         factValue: true,
         result: true,
         at: '/rules/0/conditions/all/2',
+        decisive: false,
       },
     ]);
     expect(result.explanation?.[1]).toMatchObject({
@@ -378,6 +381,38 @@ describe('evaluation and explanation', () => {
     const result = await evaluateRuleset(compiled, {}, { explain: true });
     expect(result.events).toEqual([]);
     expect(result.explanation?.[0]?.conditions.every((c) => c.result === false)).toBe(true);
+  });
+
+  it('treats a declared fact nobody supplied as null, so "filled in" checks fail for it', async () => {
+    const destination = compileRuleset({
+      kind: 'termination',
+      facts: [{ name: 'tujuanBapas', type: 'string' }],
+      rules: [
+        {
+          name: 'pindah',
+          conditions: {
+            all: [{ name: 'Bapas tujuan diisi', fact: 'tujuanBapas', operator: 'notIn', value: [null, ''] }],
+          },
+          event: { type: 'ok' },
+        },
+        {
+          name: 'kurang',
+          conditions: { all: [{ not: { fact: 'tujuanBapas', operator: 'notIn', value: [null, ''] } }] },
+          event: { type: 'kurang' },
+        },
+      ],
+    });
+    expect((await evaluateRuleset(destination, {}, { explain: false })).events).toEqual([{ type: 'kurang' }]);
+    expect((await evaluateRuleset(destination, { tujuanBapas: '' }, { explain: false })).events).toEqual([
+      { type: 'kurang' },
+    ]);
+    const filled = await evaluateRuleset(destination, { tujuanBapas: 'bapas-2' }, { explain: true });
+    expect(filled.events).toEqual([{ type: 'ok' }]);
+    expect(filled.explanation?.[1]?.conditions[0]).toMatchObject({
+      negated: true,
+      result: true,
+      factValue: 'bapas-2',
+    });
   });
 
   it('caches one compiled ruleset per key', () => {
