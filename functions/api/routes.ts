@@ -8,6 +8,10 @@ import type { RouteSpec } from '../platform/http';
 
 const ANY: readonly Role[] = ['admin', 'supervisor', 'worker'];
 const ADMIN: readonly Role[] = ['admin'];
+/** Case roles: administrators configure, they do not read case files unless they also hold one. */
+const CASE: readonly Role[] = ['supervisor', 'worker'];
+const SUPERVISOR: readonly Role[] = ['supervisor'];
+const AUDITOR: readonly Role[] = ['supervisor', 'admin'];
 
 export const ROUTES = [
   { method: 'GET', path: '/api/health', fn: 'platform', action: 'health', roles: 'public' },
@@ -38,6 +42,58 @@ export const ROUTES = [
   { method: 'POST', path: '/api/rulesets/{id}/publish', fn: 'rulesets', action: 'publish', roles: ADMIN },
   { method: 'POST', path: '/api/rulesets/{id}/evaluate', fn: 'rulesets', action: 'evaluate', roles: ANY },
   { method: 'GET', path: '/api/facts', fn: 'rulesets', action: 'facts', roles: ANY },
+  { method: 'POST', path: '/api/rulesets/{id}/impact', fn: 'cases', action: 'impact', roles: ADMIN },
+
+  { method: 'POST', path: '/api/cases', fn: 'cases', action: 'create', roles: CASE },
+  { method: 'GET', path: '/api/cases', fn: 'cases', action: 'list', roles: CASE },
+  { method: 'GET', path: '/api/cases/{id}', fn: 'cases', action: 'get', roles: CASE },
+  { method: 'PATCH', path: '/api/cases/{id}', fn: 'cases', action: 'patch', roles: CASE },
+  { method: 'POST', path: '/api/cases/{id}/submissions', fn: 'cases', action: 'submit', roles: CASE },
+  { method: 'GET', path: '/api/cases/{id}/submissions', fn: 'cases', action: 'listSubmissions', roles: CASE },
+  {
+    method: 'GET',
+    path: '/api/cases/{id}/submissions/{sid}',
+    fn: 'cases',
+    action: 'getSubmission',
+    roles: CASE,
+  },
+  { method: 'GET', path: '/api/cases/{id}/drafts/{formId}', fn: 'cases', action: 'getDraft', roles: CASE },
+  { method: 'PUT', path: '/api/cases/{id}/drafts/{formId}', fn: 'cases', action: 'putDraft', roles: CASE },
+  { method: 'POST', path: '/api/cases/{id}/transitions', fn: 'cases', action: 'transition', roles: CASE },
+  { method: 'GET', path: '/api/cases/{id}/notes', fn: 'cases', action: 'listNotes', roles: CASE },
+  { method: 'POST', path: '/api/cases/{id}/notes', fn: 'cases', action: 'addNote', roles: CASE },
+  { method: 'GET', path: '/api/cases/{id}/referrals', fn: 'cases', action: 'listReferrals', roles: CASE },
+  { method: 'POST', path: '/api/cases/{id}/referrals', fn: 'cases', action: 'addReferral', roles: CASE },
+  {
+    method: 'PATCH',
+    path: '/api/cases/{id}/referrals/{rid}',
+    fn: 'cases',
+    action: 'updateReferral',
+    roles: CASE,
+  },
+  { method: 'POST', path: '/api/cases/{id}/transfer', fn: 'cases', action: 'transfer', roles: SUPERVISOR },
+  {
+    method: 'POST',
+    path: '/api/cases/{id}/transfer/accept',
+    fn: 'cases',
+    action: 'acceptTransfer',
+    roles: SUPERVISOR,
+  },
+  { method: 'GET', path: '/api/cases/{id}/audit', fn: 'cases', action: 'audit', roles: AUDITOR },
+  {
+    method: 'GET',
+    path: '/api/cases/{id}/report/{submissionId}',
+    fn: 'cases',
+    action: 'report',
+    roles: CASE,
+  },
+  { method: 'GET', path: '/api/dashboard', fn: 'cases', action: 'dashboard', roles: CASE },
+
+  { method: 'GET', path: '/api/services', fn: 'directory', action: 'listServices', roles: ANY },
+  { method: 'PUT', path: '/api/services/{id}', fn: 'directory', action: 'putService', roles: ADMIN },
+  { method: 'DELETE', path: '/api/services/{id}', fn: 'directory', action: 'deleteService', roles: ADMIN },
+  { method: 'GET', path: '/api/calendar/{year}', fn: 'directory', action: 'getCalendar', roles: ANY },
+  { method: 'PUT', path: '/api/calendar/{year}', fn: 'directory', action: 'putCalendar', roles: ADMIN },
 ] as const satisfies readonly RouteSpec[];
 
 /** The routes one Lambda function serves. */

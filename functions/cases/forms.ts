@@ -147,6 +147,11 @@ export function publishForm(id: string, request: { note?: string; fromVersion?: 
   return forms.publish(id, request, user);
 }
 
+/** The schema of one published version of a form. */
+export async function formSchemaOf(id: string, version: number): Promise<Record<string, unknown>> {
+  return schemaOf(await forms.versionOf(id, version));
+}
+
 /** The published schema of a form, or undefined when it has none (used by rule checks). */
 export async function publishedFormSchema(id: string): Promise<Record<string, unknown> | undefined> {
   const version = await forms.publishedOrNothing(id);

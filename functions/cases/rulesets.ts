@@ -5,11 +5,18 @@
  */
 
 import { declaredFacts, referencedForms, rulesetProblems, suppliedFactProblems } from '../decisions/check';
-import { compileRuleset, EngineCache, type Evaluation, evaluateRuleset } from '../decisions/engine';
-import type { RulesetContent } from '../decisions/ruleset';
+import {
+  compileRuleset,
+  EngineCache,
+  type Evaluation,
+  type ExplainedRule,
+  evaluateRuleset,
+} from '../decisions/engine';
+import type { EventJson, RulesetContent } from '../decisions/ruleset';
 import { runRulesetTests } from '../decisions/tests';
 import { factCatalogue } from '../domain/facts';
 import type { User } from '../platform/claims';
+import { config } from '../platform/config';
 import { AppError } from '../platform/errors';
 import type { Lang } from '../platform/messages';
 import type { ContentFields, Draft, Head, Version } from '../store/content-repo';
@@ -184,3 +191,90 @@ export async function evaluateFacts(
 }
 
 export const listFacts = () => factCatalogue();
+
+const kindsCache = { at: 0, heads: [] as RulesetSummary[] };
+
+/** The published rulesets of the given kinds, with their compiled engines (the list is read once per TTL). */
+async function publishedOfKinds(kinds: readonly string[]): Promise<{ id: string; version: Version }[]> {
+  if (Date.now() - kindsCache.at >= config().contentTtlMs) {
+    const heads: RulesetSummary[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await listRulesets(100, cursor);
+      heads.push(...page.items);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    kindsCache.heads = heads;
+    kindsCache.at = Date.now();
+  }
+  const found: { id: string; version: Version }[] = [];
+  for (const head of kindsCache.heads) {
+    if (!kinds.includes(head.kind) || head.publishedVersion === null) continue;
+    const version = await rulesets.publishedOrNothing(head.id);
+    if (version) found.push({ id: head.id, version });
+  }
+  return found;
+}
+
+export interface Decision {
+  rulesetId: string;
+  version: number;
+  kind: string;
+  /** The values the rules read, by fact (and path): what the decision was made on. */
+  facts: Record<string, unknown>;
+  events: EventJson[];
+  explanation: ExplainedRule[];
+}
+
+/** Runs every published ruleset of `kinds` on `facts`, explaining each decision. */
+export async function decide(kinds: readonly string[], facts: Record<string, unknown>): Promise<Decision[]> {
+  const decisions: Decision[] = [];
+  for (const { id, version } of await publishedOfKinds(kinds)) {
+    const content = contentOf(version);
+    const compiled = engines.get(`${id}@${version.version}`, () => content);
+    const { events, explanation = [] } = await evaluateRuleset(compiled, facts, { explain: true });
+    const used: Record<string, unknown> = {};
+    for (const rule of explanation) {
+      for (const condition of rule.conditions)
+        used[`${condition.fact}${condition.path ?? ''}`] = condition.factValue;
+    }
+    decisions.push({
+      rulesetId: id,
+      version: version.version,
+      kind: content.kind,
+      facts: used,
+      events,
+      explanation,
+    });
+  }
+  return decisions;
+}
+
+/** The declared facts of the published rulesets of `kinds` (to check data a person supplies for them). */
+export async function declaredFactsOf(kinds: readonly string[]) {
+  const declared = new Map<string, NonNullable<RulesetContent['facts']>[number]>();
+  for (const { version } of await publishedOfKinds(kinds)) {
+    for (const fact of contentOf(version).facts ?? []) declared.set(fact.name, fact);
+  }
+  return declared;
+}
+
+/** Events of one ruleset (a version or the draft) for many fact sets: the impact of a change. */
+export async function eventsFor(
+  id: string,
+  target: number | 'draft' | 'published',
+  factSets: Record<string, unknown>[],
+) {
+  const item =
+    target === 'draft'
+      ? await rulesets.draft(id)
+      : target === 'published'
+        ? await rulesets.published(id)
+        : await rulesets.versionOf(id, target);
+  const key =
+    target === 'draft' ? `${id}@draft:${item.version}:${(item as Draft).updatedAt}` : `${id}@${item.version}`;
+  const compiled = engines.get(key, () => contentOf(item));
+  const out: EventJson[][] = [];
+  for (const facts of factSets) out.push((await evaluateRuleset(compiled, facts, { explain: false })).events);
+  return out;
+}

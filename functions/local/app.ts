@@ -5,6 +5,8 @@
  */
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { handler as cases } from '../api/cases';
+import { handler as directory } from '../api/directory';
 import { handler as forms } from '../api/forms';
 import { handler as platform } from '../api/platform';
 import { handler as rulesets } from '../api/rulesets';
@@ -69,6 +71,8 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalKawal
       platform,
       forms,
       rulesets,
+      cases,
+      directory,
       login: createLoginHandler(issuer),
     };
     const server = await startServer({

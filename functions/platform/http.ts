@@ -52,6 +52,8 @@ export interface ApiResult {
   body?: unknown;
   /** Sets `ETag: "<n>"` for versioned resources. */
   etag?: number;
+  /** An HTML document instead of JSON (printable reports), served with a CSP that allows no scripts. */
+  html?: string;
   headers?: Record<string, string>;
 }
 
@@ -217,6 +219,18 @@ export function createApiHandler(
       const result = await action(request);
       const headers = { ...result.headers };
       if (result.etag !== undefined) headers.etag = `"${result.etag}"`;
+      if (result.html !== undefined) {
+        return {
+          statusCode: result.status ?? 200,
+          headers: {
+            'content-type': 'text/html; charset=utf-8',
+            'cache-control': 'no-store',
+            'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
+            ...headers,
+          },
+          body: result.html,
+        };
+      }
       return json(result.status ?? 200, result.body, headers);
     });
   // The request state lives on the context middy passes along; Lambda supplies a plain Context.

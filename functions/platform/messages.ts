@@ -68,6 +68,48 @@ export const messages = {
     id: 'Fakta yang diberikan tidak dikenal atau bertipe salah.',
     en: 'Some facts given are unknown or of the wrong type.',
   },
+  case_not_found: { id: 'Kasus "{id}" tidak ditemukan.', en: 'Case "{id}" was not found.' },
+  submission_not_found: {
+    id: 'Kiriman formulir "{id}" tidak ditemukan.',
+    en: 'Submission "{id}" was not found.',
+  },
+  case_draft_not_found: {
+    id: 'Belum ada draf formulir "{id}" pada kasus ini.',
+    en: 'There is no draft of form "{id}" on this case.',
+  },
+  referral_not_found: { id: 'Rujukan "{id}" tidak ditemukan.', en: 'Referral "{id}" was not found.' },
+  service_not_found: {
+    id: 'Layanan "{id}" tidak ada di direktori.',
+    en: 'Service "{id}" is not in the directory.',
+  },
+  invalid_transition: {
+    id: 'Kasus tidak dapat dipindahkan dari tahap {from} ke tahap {to}.',
+    en: 'The case cannot move from stage {from} to stage {to}.',
+  },
+  transfer_pending: {
+    id: 'Kasus ini sedang dalam proses pemindahan ke {office}.',
+    en: 'This case is already being transferred to {office}.',
+  },
+  no_transfer_pending: {
+    id: 'Tidak ada pemindahan kasus ini yang menunggu diterima.',
+    en: 'No transfer of this case is waiting to be accepted.',
+  },
+  invalid_referral_status: {
+    id: 'Status rujukan tidak dapat diubah dari {from} ke {to}.',
+    en: 'The referral status cannot change from {from} to {to}.',
+  },
+  blocked_by_rules: {
+    id: 'Aturan tidak mengizinkan perubahan ini; lihat rincian alasannya.',
+    en: 'The rules do not allow this change; see the details for why.',
+  },
+  reason_required: {
+    id: 'Alasan wajib diisi untuk terminasi.',
+    en: 'A reason is required to terminate a case.',
+  },
+  consent_required: {
+    id: 'Rujukan memerlukan persetujuan klien (consent: true).',
+    en: "A referral needs the client's consent (consent: true).",
+  },
   nothing_to_publish: {
     id: 'Tidak ada draf untuk diterbitkan.',
     en: 'There is no draft to publish.',

@@ -22,19 +22,32 @@ export const TABLE_SPEC = {
       name: 'gsi1',
       partitionKey: 'gsi1pk',
       sortKey: 'gsi1sk',
-      purpose: 'collections by kind: forms and rulesets by id, users by username',
+      purpose:
+        'collections: forms and rulesets by id, services by type, accounts; open cases by next due date (deadline job, rule impact)',
     },
     {
       name: 'gsi2',
       partitionKey: 'gsi2pk',
       sortKey: 'gsi2sk',
-      purpose: 'caseload of one assignee, ordered by priority then deadline',
+      purpose: 'caseload of one assignee (open, or closed), ordered by priority then nearest deadline',
     },
     {
       name: 'gsi3',
       partitionKey: 'gsi3pk',
       sortKey: 'gsi3sk',
-      purpose: 'cases of one office (optionally one stage), ordered by priority then deadline',
+      purpose: 'cases of one office (open, or closed), ordered by priority then nearest deadline',
+    },
+    {
+      name: 'gsi4',
+      partitionKey: 'gsi4pk',
+      sortKey: 'gsi4sk',
+      purpose: 'cases of one office in one stage, ordered by priority then nearest deadline',
+    },
+    {
+      name: 'gsi5',
+      partitionKey: 'gsi5pk',
+      sortKey: 'gsi5sk',
+      purpose: 'overdue cases of one office (sparse), ordered by priority then nearest deadline',
     },
   ],
   /** Attribute holding an epoch-seconds expiry (idempotency records, drafts); DynamoDB TTL deletes them. */

@@ -58,10 +58,11 @@ export async function send<T>(
     body: typeof body === 'string' || body === undefined ? body : new Uint8Array(body),
   });
   const text = await response.text();
+  const json = (response.headers.get('content-type') ?? '').includes('json');
   return {
     status: response.status,
     headers: response.headers,
-    body: (text ? JSON.parse(text) : undefined) as T,
+    body: (json && text ? JSON.parse(text) : text || undefined) as T,
   };
 }
 

@@ -1,0 +1,334 @@
+/** HTTP handler for cases, caseloads, the dashboard and rule impact: parse, call the use case, respond. */
+import {
+  type CaseListQuery,
+  createCase,
+  dashboard,
+  listCases,
+  patchCase,
+  readCase,
+} from '../cases/case-files';
+import { contentId, pageLimit, versionNumber } from '../cases/content-ids';
+import { ruleImpact } from '../cases/impact';
+import {
+  addNote,
+  addReferral,
+  CONTACT_TYPES,
+  listAudit,
+  listNotes,
+  listReferrals,
+  updateReferral,
+} from '../cases/notes';
+import { submissionReport } from '../cases/report';
+import { getSubmission, getWorkDraft, listSubmissions, putWorkDraft, submit } from '../cases/submissions';
+import { acceptTransfer, requestTransfer, transition } from '../cases/transitions';
+import { STAGES } from '../domain/lifecycle';
+import { AppError } from '../platform/errors';
+import { type ApiRequest, createApiHandler, ifMatchVersion } from '../platform/http';
+import { bodyParser } from '../validation/request';
+import { routesOf } from './routes';
+
+const DATE = { type: 'string', format: 'date' } as const;
+const OFFICE = { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,63}$' } as const;
+const USER_ID = { type: 'string', minLength: 1, maxLength: 128 } as const;
+const CLIENT_FIELDS = {
+  name: { type: 'string', minLength: 1, maxLength: 200 },
+  birthDate: DATE,
+  sex: { enum: ['laki-laki', 'perempuan'] },
+  nik: { type: 'string', pattern: '^[0-9]{16}$' },
+} as const;
+const OFFENCE = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    date: DATE,
+    category: { type: 'string', maxLength: 100 },
+    threatenedSentenceMonths: { type: 'number', minimum: 0, maximum: 1200 },
+    repeat: { type: 'boolean' },
+  },
+} as const;
+const SENTENCE = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    months: { type: 'number', minimum: 0, maximum: 1200 },
+    startDate: DATE,
+    lastDisciplinaryDate: DATE,
+  },
+} as const;
+const CASE_TYPE = { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,49}$' } as const;
+
+const createBody = bodyParser({
+  type: 'object',
+  required: ['client', 'caseType'],
+  properties: {
+    client: {
+      type: 'object',
+      required: ['name', 'birthDate', 'sex'],
+      additionalProperties: false,
+      properties: CLIENT_FIELDS,
+    },
+    caseType: CASE_TYPE,
+    office: OFFICE,
+    assignee: USER_ID,
+    offence: OFFENCE,
+    sentence: SENTENCE,
+  },
+} as const);
+
+const patchBody = bodyParser({
+  type: 'object',
+  minProperties: 1,
+  additionalProperties: false,
+  properties: {
+    client: { type: 'object', additionalProperties: false, properties: CLIENT_FIELDS },
+    assignee: { anyOf: [USER_ID, { type: 'null' }] },
+    caseType: CASE_TYPE,
+    offence: OFFENCE,
+    sentence: SENTENCE,
+  },
+} as const);
+
+const submitBody = bodyParser({
+  type: 'object',
+  required: ['formId', 'data', 'idempotencyKey'],
+  properties: {
+    formId: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,63}$' },
+    data: {},
+    idempotencyKey: { type: 'string', pattern: '^[A-Za-z0-9._:-]{1,128}$' },
+    formVersion: { type: 'integer', minimum: 1 },
+  },
+} as const);
+
+const draftBody = bodyParser({ type: 'object', required: ['data'], properties: { data: {} } } as const);
+
+const transitionBody = bodyParser({
+  type: 'object',
+  required: ['to'],
+  properties: {
+    to: { enum: STAGES },
+    reason: { type: 'string', minLength: 1, maxLength: 100 },
+    data: { type: 'object' },
+  },
+} as const);
+
+const noteBody = bodyParser({
+  type: 'object',
+  required: ['text'],
+  properties: {
+    text: { type: 'string', minLength: 1, maxLength: 10000 },
+    contactType: { enum: CONTACT_TYPES },
+    date: DATE,
+  },
+} as const);
+
+const referralBody = bodyParser({
+  type: 'object',
+  required: ['serviceId', 'reason'],
+  properties: {
+    serviceId: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,63}$' },
+    reason: { type: 'string', minLength: 1, maxLength: 4000 },
+    consent: { type: 'boolean' },
+  },
+} as const);
+
+const referralPatchBody = bodyParser({
+  type: 'object',
+  required: ['status'],
+  properties: {
+    status: { enum: ['accepted', 'rejected', 'completed', 'cancelled'] },
+    outcome: { type: 'string', maxLength: 4000 },
+  },
+} as const);
+
+const transferBody = bodyParser({
+  type: 'object',
+  required: ['toOffice', 'reason'],
+  properties: { toOffice: OFFICE, reason: { type: 'string', minLength: 1, maxLength: 2000 } },
+} as const);
+
+const impactBody = bodyParser({
+  type: 'object',
+  required: ['version'],
+  properties: {
+    version: { oneOf: [{ type: 'integer', minimum: 1 }, { const: 'draft' }] },
+    limit: { type: 'integer', minimum: 1, maximum: 1000 },
+  },
+} as const);
+
+const ID = /^[A-Za-z0-9-]{1,64}$/;
+
+function pathId(request: ApiRequest, name: string): string {
+  const value = request.params[name];
+  if (value === undefined || !ID.test(value)) throw new AppError('invalid_parameter', { params: { name } });
+  return value;
+}
+
+function listQuery(request: ApiRequest): CaseListQuery {
+  const { assignee, stage, priority, overdue, cursor } = request.query;
+  if (overdue !== undefined && overdue !== 'true' && overdue !== 'false') {
+    throw new AppError('invalid_parameter', { params: { name: 'overdue' } });
+  }
+  return {
+    limit: pageLimit(request.query.limit),
+    ...(assignee ? { assignee } : {}),
+    ...(stage ? { stage } : {}),
+    ...(priority ? { priority } : {}),
+    ...(overdue !== undefined ? { overdue: overdue === 'true' } : {}),
+    ...(cursor ? { cursor } : {}),
+  };
+}
+
+export const handler = createApiHandler(routesOf('cases'), {
+  create: async (request) => {
+    const input = createBody(request.body ?? {}, request.lang);
+    const view = await createCase(request.user, input);
+    return { status: 201, body: view, etag: view.version };
+  },
+
+  list: async (request) => ({ body: await listCases(request.user, listQuery(request)) }),
+
+  get: async (request) => {
+    const view = await readCase(request.user, pathId(request, 'id'));
+    return { body: view, etag: view.version };
+  },
+
+  patch: async (request) => {
+    const input = patchBody(request.body ?? {}, request.lang);
+    const view = await patchCase(request.user, pathId(request, 'id'), input, ifMatchVersion(request));
+    return { body: view, etag: view.version };
+  },
+
+  submit: async (request) => {
+    const input = submitBody(request.body ?? {}, request.lang);
+    const { result, replayed } = await submit(request.user, pathId(request, 'id'), input, request.lang);
+    return { status: 201, body: result, ...(replayed ? { headers: { 'idempotent-replayed': 'true' } } : {}) };
+  },
+
+  listSubmissions: async (request) => ({
+    body: await listSubmissions(
+      request.user,
+      pathId(request, 'id'),
+      pageLimit(request.query.limit),
+      request.query.cursor,
+    ),
+  }),
+
+  getSubmission: async (request) => ({
+    body: await getSubmission(request.user, pathId(request, 'id'), pathId(request, 'sid')),
+  }),
+
+  getDraft: async (request) => {
+    const draft = await getWorkDraft(
+      request.user,
+      pathId(request, 'id'),
+      contentId(request.params.formId, 'formId'),
+    );
+    return { body: draft, etag: draft.version };
+  },
+
+  putDraft: async (request) => {
+    const { data } = draftBody(request.body ?? {}, request.lang);
+    const draft = await putWorkDraft(
+      request.user,
+      pathId(request, 'id'),
+      contentId(request.params.formId, 'formId'),
+      data,
+      ifMatchVersion(request),
+    );
+    return { body: draft, etag: draft.version };
+  },
+
+  transition: async (request) => {
+    const input = transitionBody(request.body ?? {}, request.lang);
+    const view = await transition(
+      request.user,
+      pathId(request, 'id'),
+      {
+        to: input.to,
+        ...(input.reason ? { reason: input.reason } : {}),
+        ...(input.data ? { data: input.data } : {}),
+      },
+      ifMatchVersion(request),
+      request.lang,
+    );
+    return { body: view, etag: view.version };
+  },
+
+  listNotes: async (request) => ({
+    body: await listNotes(
+      request.user,
+      pathId(request, 'id'),
+      pageLimit(request.query.limit),
+      request.query.cursor,
+    ),
+  }),
+
+  addNote: async (request) => {
+    const input = noteBody(request.body ?? {}, request.lang);
+    return { status: 201, body: await addNote(request.user, pathId(request, 'id'), input) };
+  },
+
+  listReferrals: async (request) => ({
+    body: await listReferrals(
+      request.user,
+      pathId(request, 'id'),
+      pageLimit(request.query.limit),
+      request.query.cursor,
+    ),
+  }),
+
+  addReferral: async (request) => {
+    const input = referralBody(request.body ?? {}, request.lang);
+    const referral = await addReferral(request.user, pathId(request, 'id'), input);
+    return { status: 201, body: referral, etag: referral.version };
+  },
+
+  updateReferral: async (request) => {
+    const input = referralPatchBody(request.body ?? {}, request.lang);
+    const referral = await updateReferral(
+      request.user,
+      pathId(request, 'id'),
+      pathId(request, 'rid'),
+      input,
+      ifMatchVersion(request),
+    );
+    return { body: referral, etag: referral.version };
+  },
+
+  transfer: async (request) => {
+    const input = transferBody(request.body ?? {}, request.lang);
+    const view = await requestTransfer(request.user, pathId(request, 'id'), input);
+    return { body: view, etag: view.version };
+  },
+
+  acceptTransfer: async (request) => {
+    const view = await acceptTransfer(request.user, pathId(request, 'id'));
+    return { body: view, etag: view.version };
+  },
+
+  audit: async (request) => ({
+    body: await listAudit(
+      request.user,
+      pathId(request, 'id'),
+      pageLimit(request.query.limit),
+      request.query.cursor,
+    ),
+  }),
+
+  report: async (request) => ({
+    html: await submissionReport(
+      request.user,
+      pathId(request, 'id'),
+      pathId(request, 'submissionId'),
+      request.lang,
+    ),
+  }),
+
+  dashboard: async (request) => ({ body: await dashboard(request.user) }),
+
+  impact: async (request) => {
+    const input = impactBody(request.body ?? {}, request.lang);
+    const target = input.version === 'draft' ? 'draft' : versionNumber(input.version);
+    return { body: await ruleImpact(contentId(request.params.id), target, input.limit ?? 100) };
+  },
+});

@@ -1,0 +1,240 @@
+/** Opening a case, reading it (audited), changing its head, and the caseloads and dashboard. */
+import { DEFAULT_PRIORITY, PRIORITY_LEVELS } from '../domain/case-decisions';
+import {
+  type CaseHead,
+  type CaseView,
+  type Client,
+  caseView,
+  type Offence,
+  type Sentence,
+} from '../domain/case-file';
+import { DEFAULT_TIME_ZONE, todayIn } from '../domain/dates';
+import { initialDeadlines } from '../domain/deadlines';
+import { isStage, STAGES } from '../domain/lifecycle';
+import type { User } from '../platform/claims';
+import { AppError } from '../platform/errors';
+import {
+  appendAudit,
+  auditItem,
+  type CaseloadQuery,
+  caseloadCounts,
+  commitCaseChange,
+  newId,
+  queryCaseload,
+} from '../store/cases-repo';
+import type { Page } from '../store/cursor';
+import { workingCalendar } from './calendar';
+import { applyDecisions, auditEntry, caseFacts, latestData, loadCase, todayOf } from './case-context';
+import { decide } from './rulesets';
+
+/** How often a change that lost a race re-reads the case and tries again before answering 409. */
+const ATTEMPTS = 5;
+
+export interface NewCase {
+  client: Client;
+  caseType: string;
+  office?: string;
+  assignee?: string;
+  offence?: Offence;
+  sentence?: Sentence;
+}
+
+export async function createCase(user: User, input: NewCase): Promise<CaseView> {
+  const isSupervisor = user.roles.includes('supervisor');
+  if (!user.office) throw new AppError('forbidden');
+  // A case opens in the caller's own office; a worker's case is their own.
+  if (input.office !== undefined && input.office !== user.office) throw new AppError('forbidden');
+  if (!isSupervisor && input.assignee !== undefined && input.assignee !== user.id)
+    throw new AppError('forbidden');
+  const now = new Date().toISOString();
+  const today = todayIn(DEFAULT_TIME_ZONE);
+  const calendar = await workingCalendar();
+  let head: CaseHead = {
+    id: newId(),
+    version: 1,
+    client: input.client,
+    caseType: input.caseType,
+    office: user.office,
+    assignee: input.assignee ?? (isSupervisor ? null : user.id),
+    stage: 'intake',
+    timeZone: DEFAULT_TIME_ZONE,
+    priority: DEFAULT_PRIORITY,
+    eligibility: {},
+    deadlines: initialDeadlines(input.caseType, today, calendar),
+    ...(input.offence ? { offence: input.offence } : {}),
+    ...(input.sentence ? { sentence: input.sentence } : {}),
+    transfer: null,
+    transfers: [],
+    forms: {},
+    createdAt: now,
+    createdBy: user.id,
+    updatedAt: now,
+    updatedBy: user.id,
+  };
+  head = applyDecisions(head, await decide(['priority'], caseFacts(head, {})));
+  const written = await commitCaseChange({
+    head,
+    expectedVersion: 0,
+    caseId: head.id,
+    today,
+    writes: [
+      {
+        append: auditItem(
+          head.id,
+          auditEntry(user, 'case.created', { caseType: head.caseType, office: head.office }),
+        ),
+      },
+    ],
+  });
+  if (!written) throw new AppError('conflict');
+  return caseView(head, today);
+}
+
+/** Reads a case; the read is audited. */
+export async function readCase(user: User, id: string): Promise<CaseView> {
+  const head = await loadCase(user, id, 'read');
+  await appendAudit(id, auditEntry(user, 'case.read'));
+  return caseView(head, todayOf(head));
+}
+
+export interface CasePatch {
+  client?: Partial<Client>;
+  assignee?: string | null;
+  caseType?: string;
+  offence?: Offence;
+  sentence?: Sentence;
+}
+
+/**
+ * Changes the head. With `expectedVersion` (If-Match) a stale version is a 412; without it, a change
+ * that loses a race re-reads and re-applies, since a patch names only the fields it changes.
+ */
+export async function patchCase(
+  user: User,
+  id: string,
+  patch: CasePatch,
+  expectedVersion: number | undefined,
+): Promise<CaseView> {
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    const head = await loadCase(user, id, 'write');
+    if (expectedVersion !== undefined && head.version !== expectedVersion) {
+      throw new AppError('version_mismatch', { params: { current: head.version } });
+    }
+    if (patch.assignee !== undefined && !(user.roles.includes('supervisor') && user.office === head.office)) {
+      throw new AppError('forbidden');
+    }
+    const today = todayOf(head);
+    const changed: CaseHead = {
+      ...head,
+      ...(patch.client ? { client: { ...head.client, ...patch.client } } : {}),
+      ...(patch.assignee !== undefined ? { assignee: patch.assignee } : {}),
+      ...(patch.caseType ? { caseType: patch.caseType } : {}),
+      ...(patch.offence ? { offence: { ...head.offence, ...patch.offence } } : {}),
+      ...(patch.sentence ? { sentence: { ...head.sentence, ...patch.sentence } } : {}),
+      version: head.version + 1,
+      updatedAt: new Date().toISOString(),
+      updatedBy: user.id,
+    };
+    const decided = applyDecisions(
+      changed,
+      await decide(['priority', 'eligibility'], caseFacts(changed, await latestData(id))),
+    );
+    const written = await commitCaseChange({
+      head: decided,
+      expectedVersion: head.version,
+      caseId: id,
+      today,
+      writes: [{ append: auditItem(id, auditEntry(user, 'case.updated', { fields: Object.keys(patch) })) }],
+    });
+    if (written) return caseView(decided, today);
+    if (expectedVersion !== undefined) {
+      throw new AppError('version_mismatch', {
+        params: { current: (await loadCase(user, id, 'read')).version },
+      });
+    }
+  }
+  throw new AppError('conflict');
+}
+
+export interface CaseListQuery {
+  assignee?: string;
+  stage?: string;
+  priority?: string;
+  overdue?: boolean;
+  limit: number;
+  cursor?: string;
+}
+
+/** The caller's caseload, ordered by priority then nearest deadline; every list is a Query on an index. */
+export async function listCases(user: User, query: CaseListQuery): Promise<Page<CaseView>> {
+  if (query.stage !== undefined && !isStage(query.stage))
+    throw new AppError('invalid_parameter', { params: { name: 'stage' } });
+  if (query.priority !== undefined && !(PRIORITY_LEVELS as readonly string[]).includes(query.priority)) {
+    throw new AppError('invalid_parameter', { params: { name: 'priority' } });
+  }
+  const supervisor = user.roles.includes('supervisor') && user.office !== null;
+  const assignee = query.assignee === 'me' ? user.id : query.assignee;
+  const closed = query.stage === 'terminated';
+  const filters = {
+    ...(query.stage && !closed ? { stage: query.stage } : {}),
+    ...(query.priority ? { priority: query.priority } : {}),
+    ...(query.overdue !== undefined ? { overdue: query.overdue } : {}),
+  };
+  const page = { limit: query.limit, ...(query.cursor ? { cursor: query.cursor } : {}) };
+  let request: CaseloadQuery;
+  if (!supervisor || assignee !== undefined) {
+    const who = assignee ?? user.id;
+    // A worker's scope is their own caseload; a supervisor may look at anyone's, within the office.
+    if (!supervisor && who !== user.id) throw new AppError('forbidden');
+    request = {
+      by: closed ? 'assigneeClosed' : 'assignee',
+      key: who,
+      ...page,
+      filters: { ...filters, ...(supervisor && user.office ? { office: user.office } : {}) },
+    };
+  } else if (closed) {
+    request = { by: 'officeClosed', key: user.office ?? '', ...page, filters };
+  } else if (query.overdue === true) {
+    const { overdue: _overdue, ...rest } = filters;
+    request = { by: 'overdue', key: user.office ?? '', ...page, filters: rest };
+  } else if (query.stage) {
+    const { stage: _stage, ...rest } = filters;
+    request = { by: 'officeStage', key: user.office ?? '', stage: query.stage, ...page, filters: rest };
+  } else {
+    request = { by: 'office', key: user.office ?? '', ...page, filters };
+  }
+  const result = await queryCaseload(request);
+  return { items: result.items.map((head) => caseView(head, todayOf(head))), nextCursor: result.nextCursor };
+}
+
+export interface Dashboard {
+  scope: { office: string | null; assignee: string | null };
+  total: number;
+  byStage: Record<string, number>;
+  byPriority: Record<string, number>;
+  overdue: number;
+}
+
+/** Counts for the caller's scope: open cases by stage and priority, overdue, and closed ones. */
+export async function dashboard(user: User): Promise<Dashboard> {
+  const supervisor = user.roles.includes('supervisor') && user.office !== null;
+  const scope = supervisor
+    ? { by: 'office' as const, key: user.office ?? '' }
+    : { by: 'assignee' as const, key: user.id };
+  const open = await caseloadCounts(scope);
+  const closed = await caseloadCounts({ ...scope, by: supervisor ? 'officeClosed' : 'assigneeClosed' });
+  const byStage: Record<string, number> = Object.fromEntries(STAGES.map((stage) => [stage, 0]));
+  const byPriority: Record<string, number> = Object.fromEntries(PRIORITY_LEVELS.map((level) => [level, 0]));
+  for (const row of open) {
+    byStage[row.stage] = (byStage[row.stage] ?? 0) + 1;
+    byPriority[row.level] = (byPriority[row.level] ?? 0) + 1;
+  }
+  byStage.terminated = closed.length;
+  return {
+    scope: { office: user.office, assignee: supervisor ? null : user.id },
+    total: open.length + closed.length,
+    byStage,
+    byPriority,
+    overdue: open.filter((row) => row.overdue).length,
+  };
+}

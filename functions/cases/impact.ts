@@ -1,0 +1,49 @@
+/**
+ * What a ruleset change would do: replays a draft (or a version) against open cases and lists the
+ * cases whose events would change, before anyone publishes it.
+ */
+import { isDeepStrictEqual } from 'node:util';
+import type { CaseHead } from '../domain/case-file';
+import { casesByDue } from '../store/cases-repo';
+import { caseFacts, latestData } from './case-context';
+import { eventsFor } from './rulesets';
+
+export interface ImpactRow {
+  caseId: string;
+  office: string;
+  before: unknown[];
+  after: unknown[];
+}
+
+const canonical = (events: { type: string; params?: unknown }[]) =>
+  events.map((event) => JSON.stringify([event.type, event.params ?? null])).sort();
+
+export async function ruleImpact(
+  rulesetId: string,
+  target: number | 'draft',
+  limit: number,
+): Promise<{ examined: number; changed: ImpactRow[] }> {
+  const heads: CaseHead[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await casesByDue({
+      limit: Math.min(100, limit - heads.length),
+      ...(cursor ? { cursor } : {}),
+    });
+    heads.push(...page.items.filter((head) => head.stage !== 'terminated'));
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor && heads.length < limit);
+  const factSets = await Promise.all(heads.map(async (head) => caseFacts(head, await latestData(head.id))));
+  const [before, after] = await Promise.all([
+    eventsFor(rulesetId, 'published', factSets),
+    eventsFor(rulesetId, target, factSets),
+  ]);
+  const changed: ImpactRow[] = [];
+  heads.forEach((head, i) => {
+    const was = before[i] ?? [];
+    const will = after[i] ?? [];
+    if (!isDeepStrictEqual(canonical(was), canonical(will)))
+      changed.push({ caseId: head.id, office: head.office, before: was, after: will });
+  });
+  return { examined: heads.length, changed };
+}

@@ -1,0 +1,270 @@
+/**
+ * The submission pipeline: validate against the published (or pinned) form version, build the
+ * facts, run the deciding rulesets, then write the submission, its decisions, the new head, the
+ * latest data of that form, the idempotency record and the audit entry in one transaction.
+ */
+import { type CaseHead, seesSensitive } from '../domain/case-file';
+import { afterSubmission } from '../domain/deadlines';
+import { redactSensitive } from '../domain/sensitive';
+import type { User } from '../platform/claims';
+import { AppError } from '../platform/errors';
+import type { Lang } from '../platform/messages';
+import {
+  appendAudit,
+  auditItem,
+  type CaseWrite,
+  commitCaseChange,
+  getCaseItem,
+  itemKey,
+  listCaseItems,
+  newId,
+} from '../store/cases-repo';
+import type { Page } from '../store/cursor';
+import {
+  applyDecisions,
+  auditEntry,
+  caseFacts,
+  DECIDING_KINDS,
+  decisionSummary,
+  latestData,
+  loadCase,
+  todayOf,
+} from './case-context';
+import { formSchemaOf, validateFormData } from './forms';
+import { type Decision, decide } from './rulesets';
+
+const ATTEMPTS = 5;
+
+export interface SubmissionInput {
+  formId: string;
+  data: unknown;
+  idempotencyKey: string;
+  /** Pin an older published version; the current one when absent. */
+  formVersion?: number;
+}
+
+export interface SubmissionResult {
+  id: string;
+  formId: string;
+  formVersion: number;
+  decisions: { rulesetId: string; version: number; events: unknown[] }[];
+}
+
+export interface Submission extends SubmissionResult {
+  caseId: string;
+  data: unknown;
+  submittedAt: string;
+  submittedBy: string;
+  decisions: Decision[];
+}
+
+const resultOf = (item: Record<string, unknown>): SubmissionResult => ({
+  id: String(item.id),
+  formId: String(item.formId),
+  formVersion: Number(item.formVersion),
+  decisions: decisionSummary((item.decisions ?? []) as Decision[]),
+});
+
+/** The first result for an idempotency key already used on this case, if any. */
+async function replay(caseId: string, key: string): Promise<SubmissionResult | undefined> {
+  const record = await getCaseItem(caseId, 'IDEM', key);
+  if (!record) return undefined;
+  const submission = await getCaseItem(caseId, 'SUB', String(record.submissionId));
+  return submission ? resultOf(submission) : undefined;
+}
+
+export async function submit(
+  user: User,
+  caseId: string,
+  input: SubmissionInput,
+  lang: Lang,
+): Promise<{ result: SubmissionResult; replayed: boolean }> {
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    const head = await loadCase(user, caseId, 'write');
+    const earlier = await replay(caseId, input.idempotencyKey);
+    if (earlier) return { result: earlier, replayed: true };
+
+    const checked = await validateFormData(input.formId, input.data, input.formVersion, lang);
+    if (!checked.valid) throw new AppError('validation_failed', { details: checked.errors });
+    const formVersion = checked.version as number;
+
+    const latest = { ...(await latestData(caseId)), [input.formId]: input.data };
+    const decisions = await decide(DECIDING_KINDS, caseFacts(head, latest));
+    const today = todayOf(head);
+    const now = new Date().toISOString();
+    const id = newId();
+    const next: CaseHead = {
+      ...applyDecisions(head, decisions),
+      deadlines: afterSubmission(head.deadlines, input.formId, today, head.stage),
+      forms: { ...head.forms, [input.formId]: { submissionId: id, formVersion, at: now } },
+      version: head.version + 1,
+      updatedAt: now,
+      updatedBy: user.id,
+    };
+    const writes: CaseWrite[] = [
+      {
+        append: {
+          ...itemKey(caseId, 'SUB', id),
+          type: 'SUBMISSION',
+          id,
+          caseId,
+          formId: input.formId,
+          formVersion,
+          data: input.data,
+          decisions,
+          idempotencyKey: input.idempotencyKey,
+          submittedAt: now,
+          submittedBy: user.id,
+        },
+      },
+      {
+        put: {
+          ...itemKey(caseId, 'LATEST', input.formId),
+          type: 'LATEST',
+          formId: input.formId,
+          submissionId: id,
+          data: input.data,
+        },
+      },
+      {
+        append: {
+          ...itemKey(caseId, 'IDEM', input.idempotencyKey),
+          type: 'IDEMPOTENCY',
+          submissionId: id,
+          at: now,
+        },
+      },
+      {
+        append: auditItem(
+          caseId,
+          auditEntry(user, 'submission.created', { submissionId: id, formId: input.formId, formVersion }),
+        ),
+      },
+    ];
+    if (await commitCaseChange({ head: next, expectedVersion: head.version, caseId, today, writes })) {
+      return {
+        result: { id, formId: input.formId, formVersion, decisions: decisionSummary(decisions) },
+        replayed: false,
+      };
+    }
+  }
+  const earlier = await replay(caseId, input.idempotencyKey);
+  if (earlier) return { result: earlier, replayed: true };
+  throw new AppError('conflict');
+}
+
+/** A submission with its data (sensitive fields only for those allowed) and the form version it used. */
+export async function getSubmission(user: User, caseId: string, submissionId: string): Promise<Submission> {
+  const head = await loadCase(user, caseId, 'read');
+  const item = await getCaseItem(caseId, 'SUB', submissionId);
+  if (!item) throw new AppError('submission_not_found', { params: { id: submissionId } });
+  const submission = {
+    ...resultOf(item),
+    caseId,
+    data: item.data,
+    submittedAt: String(item.submittedAt),
+    submittedBy: String(item.submittedBy),
+    decisions: (item.decisions ?? []) as Decision[],
+  };
+  await appendAuditRead(user, caseId, 'submission.read', { submissionId });
+  if (seesSensitive(user, head)) return submission;
+  const schema = await formSchemaOf(submission.formId, submission.formVersion);
+  // Decisions read the data too: someone who may not see sensitive fields does not see them either.
+  return { ...submission, data: redactSensitive(schema, submission.data), decisions: [] };
+}
+
+export async function listSubmissions(
+  user: User,
+  caseId: string,
+  limit: number,
+  cursor?: string,
+): Promise<Page<Record<string, unknown>>> {
+  await loadCase(user, caseId, 'read');
+  const page = await listCaseItems(caseId, 'SUB', {
+    limit,
+    newestFirst: true,
+    ...(cursor ? { cursor } : {}),
+    projection: ['pk', 'sk', 'id', 'formId', 'formVersion', 'submittedAt', 'submittedBy'],
+  });
+  await appendAuditRead(user, caseId, 'submission.listed');
+  return {
+    items: page.items.map(({ id, formId, formVersion, submittedAt, submittedBy }) => ({
+      id,
+      formId,
+      formVersion,
+      submittedAt,
+      submittedBy,
+    })),
+    nextCursor: page.nextCursor,
+  };
+}
+
+async function appendAuditRead(
+  user: User,
+  caseId: string,
+  action: string,
+  detail: Record<string, unknown> = {},
+) {
+  await appendAudit(caseId, auditEntry(user, action, detail));
+}
+
+export interface WorkDraft {
+  formId: string;
+  data: unknown;
+  version: number;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+export async function getWorkDraft(user: User, caseId: string, formId: string): Promise<WorkDraft> {
+  await loadCase(user, caseId, 'write');
+  const item = await getCaseItem(caseId, 'DRAFT', formId);
+  if (!item) throw new AppError('case_draft_not_found', { params: { id: formId } });
+  return {
+    formId,
+    data: item.data,
+    version: Number(item.version),
+    updatedAt: String(item.updatedAt),
+    updatedBy: String(item.updatedBy),
+  };
+}
+
+/** Autosaves work in progress (not validated). If-Match guards against two tabs overwriting each other. */
+export async function putWorkDraft(
+  user: User,
+  caseId: string,
+  formId: string,
+  data: unknown,
+  expected: number | undefined,
+): Promise<WorkDraft> {
+  const head = await loadCase(user, caseId, 'write');
+  const current = (await getCaseItem(caseId, 'DRAFT', formId))?.version;
+  const currentVersion = typeof current === 'number' ? current : 0;
+  if (expected !== undefined && expected !== currentVersion) {
+    throw new AppError('version_mismatch', { params: { current: currentVersion } });
+  }
+  const draft: WorkDraft = {
+    formId,
+    data,
+    version: currentVersion + 1,
+    updatedAt: new Date().toISOString(),
+    updatedBy: user.id,
+  };
+  // No check on the head: autosave must not fail because the case changed meanwhile.
+  const written = await commitCaseChange({
+    caseId,
+    today: todayOf(head),
+    writes: [
+      {
+        versioned: { ...itemKey(caseId, 'DRAFT', formId), type: 'WORK_DRAFT', ...draft },
+        expected: currentVersion,
+      },
+      { append: auditItem(caseId, auditEntry(user, 'draft.saved', { formId })) },
+    ],
+  });
+  if (!written) {
+    const now = (await getCaseItem(caseId, 'DRAFT', formId))?.version;
+    throw new AppError('version_mismatch', { params: { current: typeof now === 'number' ? now : 0 } });
+  }
+  return draft;
+}

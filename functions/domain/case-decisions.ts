@@ -1,0 +1,109 @@
+/**
+ * What a case's head shows from its rule decisions: the priority (the highest level any `prioritas`
+ * event gave, with every reason) and the eligibility per programme (whether an `eligible` rule fired,
+ * and the named conditions that decided it).
+ */
+
+export const PRIORITY_LEVELS = ['segera', 'tinggi', 'sedang', 'rendah'] as const;
+export type PriorityLevel = (typeof PRIORITY_LEVELS)[number];
+
+export const PRIORITY_SCORES: Readonly<Record<PriorityLevel, number>> = {
+  segera: 100,
+  tinggi: 75,
+  sedang: 50,
+  rendah: 25,
+};
+
+export interface Priority {
+  level: PriorityLevel;
+  score: number;
+  reasons: string[];
+  /** The shortest response time any reason asks for, in hours. */
+  responseHours?: number;
+}
+
+export interface Eligibility {
+  eligible: boolean;
+  reasons: string[];
+}
+
+interface EventLike {
+  type: string;
+  params?: Record<string, unknown>;
+}
+
+interface ConditionLike {
+  name?: string;
+  fact: string;
+  result: boolean;
+  decisive: boolean;
+}
+
+interface RuleLike {
+  rule: string;
+  fired: boolean;
+  event: EventLike;
+  conditions: ConditionLike[];
+}
+
+export const DEFAULT_PRIORITY: Priority = { level: 'rendah', score: PRIORITY_SCORES.rendah, reasons: [] };
+
+const isLevel = (value: unknown): value is PriorityLevel =>
+  typeof value === 'string' && (PRIORITY_LEVELS as readonly string[]).includes(value);
+
+/** The case priority from the events of `priority` rulesets. */
+export function priorityFrom(events: readonly EventLike[]): Priority {
+  let best: Priority = { ...DEFAULT_PRIORITY, reasons: [] };
+  const reasons: string[] = [];
+  let hours: number | undefined;
+  for (const event of events) {
+    if (event.type !== 'prioritas') continue;
+    const level = event.params?.level;
+    if (!isLevel(level)) continue;
+    const score = typeof event.params?.score === 'number' ? event.params.score : PRIORITY_SCORES[level];
+    if (score > best.score) best = { level, score, reasons: [] };
+    if (typeof event.params?.reason === 'string') reasons.push(event.params.reason);
+    const response = event.params?.responseHours;
+    if (typeof response === 'number') hours = hours === undefined ? response : Math.min(hours, response);
+  }
+  return {
+    ...best,
+    reasons: [...new Set(reasons)],
+    ...(hours === undefined ? {} : { responseHours: hours }),
+  };
+}
+
+const label = (condition: ConditionLike) => condition.name ?? condition.fact;
+
+/**
+ * Eligibility per programme from the explanations of `eligibility` rulesets: a programme is eligible
+ * when one of its rules fired (reasons: the conditions it relied on); otherwise the reasons are the
+ * conditions that decided the refusal.
+ */
+export function eligibilityFrom(explanations: readonly RuleLike[]): Record<string, Eligibility> {
+  const byProgram = new Map<string, RuleLike[]>();
+  for (const rule of explanations) {
+    const program =
+      typeof rule.event.params?.program === 'string' ? rule.event.params.program : rule.event.type;
+    byProgram.set(program, [...(byProgram.get(program) ?? []), rule]);
+  }
+  const out: Record<string, Eligibility> = {};
+  for (const [program, rules] of byProgram) {
+    const fired = rules.find((rule) => rule.fired);
+    out[program] = fired
+      ? { eligible: true, reasons: fired.conditions.filter((c) => c.decisive).map(label) }
+      : {
+          eligible: false,
+          reasons: [
+            ...new Set(rules.flatMap((rule) => rule.conditions.filter((c) => c.decisive).map(label))),
+          ],
+        };
+  }
+  return out;
+}
+
+/** The sort key of a case in a caseload: higher priority first, then the nearest deadline. */
+export function caseloadOrder(score: number, due: string | undefined, caseId: string): string {
+  const rank = String(Math.max(0, 999 - Math.round(score))).padStart(3, '0');
+  return `${rank}#${due ?? '9999-12-31'}#${caseId}`;
+}

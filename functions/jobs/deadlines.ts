@@ -1,0 +1,34 @@
+/**
+ * The daily deadline sweep (EventBridge in AWS, a timer in local mode): cases whose nearest deadline
+ * has passed are marked overdue, which puts them on the office's overdue list.
+ */
+import { todayIn } from '../domain/dates';
+import { casesByDue, markOverdue } from '../store/cases-repo';
+
+export interface SweepResult {
+  examined: number;
+  marked: number;
+}
+
+/** Marks every case whose next deadline is before `today` (exclusive) as overdue. */
+export async function sweepDeadlines(today = todayIn()): Promise<SweepResult> {
+  let examined = 0;
+  let marked = 0;
+  let cursor: string | undefined;
+  do {
+    const page = await casesByDue({ before: today, limit: 100, ...(cursor ? { cursor } : {}) });
+    for (const head of page.items) {
+      examined++;
+      if (await markOverdue(head, todayIn(head.timeZone))) marked++;
+    }
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return { examined, marked };
+}
+
+/** The Lambda entry point for the scheduled rule. */
+export const handler = async (): Promise<SweepResult> => {
+  const result = await sweepDeadlines();
+  console.log(JSON.stringify({ level: 'info', job: 'deadlines', ...result }));
+  return result;
+};

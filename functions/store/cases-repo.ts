@@ -1,0 +1,450 @@
+/**
+ * Every DynamoDB call about cases. The head lives at CASE#<id>/HEAD with the index keys that serve
+ * the caseloads (by assignee, office, office and stage, overdue) and the open-cases-by-due collection;
+ * everything else about a case (submissions, latest data per form, drafts, notes, referrals, audit,
+ * idempotency records) sits in the same partition. Changes to a case are one transaction, conditional
+ * on the head's version.
+ */
+import {
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  type QueryCommandInput,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { monotonicFactory } from 'ulid';
+import { caseloadOrder } from '../domain/case-decisions';
+import type { CaseHead } from '../domain/case-file';
+import { nextDue } from '../domain/deadlines';
+import { AppError } from '../platform/errors';
+import { db, tableName } from './client';
+import { decodeCursor, encodeCursor, type Page } from './cursor';
+import { isConditionFailure, storeCall } from './errors';
+import { TABLE_SPEC } from './table-spec';
+
+export const newId = monotonicFactory();
+
+const casePk = (id: string) => `CASE#${id}`;
+const HEAD = 'HEAD';
+/** DynamoDB's item limit is 400 KB; keep room for attribute names and keys. */
+const MAX_ITEM_BYTES = 380 * 1024;
+
+export type CaseItemKind = 'SUB' | 'LATEST' | 'IDEM' | 'DRAFT' | 'NOTE' | 'REF' | 'AUDIT';
+
+export const itemKey = (caseId: string, kind: CaseItemKind, id: string) => ({
+  pk: casePk(caseId),
+  sk: `${kind}#${id}`,
+});
+
+const index = (name: 'gsi1' | 'gsi2' | 'gsi3' | 'gsi4' | 'gsi5') => {
+  const found = TABLE_SPEC.indexes.find((spec) => spec.name === name);
+  if (!found) throw new Error(`index ${name} missing from the table spec`);
+  return found;
+};
+
+/** The index keys of a head: which caseloads list it, in what order. */
+function indexKeys(head: CaseHead, today: string): Record<string, string> {
+  const due = nextDue(head.deadlines);
+  const order = caseloadOrder(head.priority.score, due, head.id);
+  const open = head.stage !== 'terminated';
+  const keys: Record<string, string> = {
+    gsi3pk: open ? `OFFICE#${head.office}` : `OFFICE#${head.office}#CLOSED`,
+    gsi3sk: order,
+  };
+  if (head.assignee) {
+    keys.gsi2pk = open ? `ASSIGNEE#${head.assignee}` : `ASSIGNEE#${head.assignee}#CLOSED`;
+    keys.gsi2sk = order;
+  }
+  if (open) {
+    keys.gsi4pk = `OFFICE#${head.office}#STAGE#${head.stage}`;
+    keys.gsi4sk = order;
+  }
+  if (due !== undefined) {
+    keys.gsi1pk = 'CASES#DUE';
+    keys.gsi1sk = `${due}#${head.id}`;
+    if (due < today) {
+      keys.gsi5pk = `OVERDUE#${head.office}`;
+      keys.gsi5sk = order;
+    }
+  }
+  return keys;
+}
+
+function headItem(head: CaseHead, today: string): Record<string, unknown> {
+  const due = nextDue(head.deadlines);
+  return {
+    pk: casePk(head.id),
+    sk: HEAD,
+    type: 'CASE',
+    ...head,
+    nextDue: due ?? null,
+    overdue: due !== undefined && due < today,
+    ...indexKeys(head, today),
+  };
+}
+
+const HEAD_ONLY = new Set([
+  'pk',
+  'sk',
+  'type',
+  'nextDue',
+  'overdue',
+  ...TABLE_SPEC.indexes.flatMap((i) => [i.partitionKey, i.sortKey]),
+]);
+
+function toHead(item: Record<string, unknown>): CaseHead {
+  return Object.fromEntries(
+    Object.entries(item).filter(([key]) => !HEAD_ONLY.has(key)),
+  ) as unknown as CaseHead;
+}
+
+function checkSize(item: Record<string, unknown>): void {
+  if (Buffer.byteLength(JSON.stringify(item), 'utf8') > MAX_ITEM_BYTES) {
+    throw new AppError('payload_too_large', { params: { limit: MAX_ITEM_BYTES } });
+  }
+}
+
+export interface AuditEntry {
+  at: string;
+  actor: string;
+  action: string;
+  detail: Record<string, unknown>;
+}
+
+export function auditItem(caseId: string, entry: AuditEntry): Record<string, unknown> {
+  return { ...itemKey(caseId, 'AUDIT', newId()), type: 'AUDIT', caseId, ...entry };
+}
+
+/** One write of a case change besides the head. */
+export type CaseWrite =
+  /** A new item: refused if it exists (append-only records, idempotency keys). */
+  | { append: Record<string, unknown> }
+  /** An item replaced whole (latest data per form). */
+  | { put: Record<string, unknown> }
+  /** An item replaced if its version is still `expected` (0: must not exist yet). */
+  | { versioned: Record<string, unknown>; expected: number };
+
+export interface CaseChange {
+  /** The new head, or undefined when the head does not change. */
+  head?: CaseHead;
+  /** The version the change was computed from; 0 creates the case; absent: no check on the head. */
+  expectedVersion?: number;
+  caseId: string;
+  writes: CaseWrite[];
+  today: string;
+}
+
+/**
+ * Writes a case change in one transaction. Answers false when the head or a versioned item moved on
+ * (or an appended item already exists) meanwhile; nothing is written then.
+ */
+export async function commitCaseChange(change: CaseChange): Promise<boolean> {
+  const TableName = tableName();
+  const items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> = [];
+  if (change.head) {
+    const item = headItem(change.head, change.today);
+    checkSize(item);
+    items.push({
+      Put: {
+        TableName,
+        Item: item,
+        ...(change.expectedVersion === 0
+          ? { ConditionExpression: 'attribute_not_exists(pk)' }
+          : {
+              ConditionExpression: 'version = :expected',
+              ExpressionAttributeValues: { ':expected': change.expectedVersion },
+            }),
+      },
+    });
+  } else if (change.expectedVersion !== undefined) {
+    // The case must still exist and be the one the change was computed from.
+    items.push({
+      ConditionCheck: {
+        TableName,
+        Key: { pk: casePk(change.caseId), sk: HEAD },
+        ConditionExpression: 'version = :expected',
+        ExpressionAttributeValues: { ':expected': change.expectedVersion },
+      },
+    });
+  }
+  for (const write of change.writes) {
+    if ('append' in write) {
+      checkSize(write.append);
+      items.push({ Put: { TableName, Item: write.append, ConditionExpression: 'attribute_not_exists(pk)' } });
+    } else if ('put' in write) {
+      checkSize(write.put);
+      items.push({ Put: { TableName, Item: write.put } });
+    } else {
+      checkSize(write.versioned);
+      items.push({
+        Put: {
+          TableName,
+          Item: write.versioned,
+          ...(write.expected === 0
+            ? { ConditionExpression: 'attribute_not_exists(pk)' }
+            : {
+                ConditionExpression: 'version = :expected',
+                ExpressionAttributeValues: { ':expected': write.expected },
+              }),
+        },
+      });
+    }
+  }
+  try {
+    await storeCall(() => db().send(new TransactWriteCommand({ TransactItems: items })));
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+}
+
+async function getItem(key: { pk: string; sk: string }): Promise<Record<string, unknown> | undefined> {
+  const { Item } = await storeCall(() =>
+    db().send(new GetCommand({ TableName: tableName(), Key: key, ConsistentRead: true })),
+  );
+  return Item;
+}
+
+export async function getCase(id: string): Promise<CaseHead | undefined> {
+  const item = await getItem({ pk: casePk(id), sk: HEAD });
+  return item ? toHead(item) : undefined;
+}
+
+export async function getCaseItem(
+  caseId: string,
+  kind: CaseItemKind,
+  id: string,
+): Promise<Record<string, unknown> | undefined> {
+  return getItem(itemKey(caseId, kind, id));
+}
+
+/** Items of one kind in a case, oldest first (or newest first with `newestFirst`). */
+export async function listCaseItems(
+  caseId: string,
+  kind: CaseItemKind,
+  options: { limit: number; cursor?: string; newestFirst?: boolean; projection?: string[] },
+): Promise<Page<Record<string, unknown>>> {
+  const input: QueryCommandInput = {
+    TableName: tableName(),
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    ExpressionAttributeValues: { ':pk': casePk(caseId), ':prefix': `${kind}#` },
+    ScanIndexForward: !options.newestFirst,
+    Limit: options.limit,
+    ExclusiveStartKey: decodeCursor(options.cursor, ['pk', 'sk']),
+    ConsistentRead: true,
+  };
+  if (options.projection) {
+    input.ProjectionExpression = options.projection.map((_, i) => `#p${i}`).join(', ');
+    input.ExpressionAttributeNames = Object.fromEntries(
+      options.projection.map((name, i) => [`#p${i}`, name]),
+    );
+  }
+  const result = await storeCall(() => db().send(new QueryCommand(input)));
+  return { items: result.Items ?? [], nextCursor: encodeCursor(result.LastEvaluatedKey) };
+}
+
+/** Every item of one kind (for the latest data of each form: at most one per form). */
+export async function allCaseItems(caseId: string, kind: CaseItemKind): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await listCaseItems(caseId, kind, { limit: 100, ...(cursor ? { cursor } : {}) });
+    items.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return items;
+}
+
+/** Appends an audit entry on its own (reads are audited after they happen). */
+export async function appendAudit(caseId: string, entry: AuditEntry): Promise<void> {
+  await storeCall(() =>
+    db().send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: auditItem(caseId, entry),
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    ),
+  );
+}
+
+export type CaseloadIndex =
+  | 'assignee'
+  | 'assigneeClosed'
+  | 'office'
+  | 'officeClosed'
+  | 'officeStage'
+  | 'overdue';
+
+export interface CaseloadQuery {
+  by: CaseloadIndex;
+  /** The assignee id or office id the index is keyed on. */
+  key: string;
+  stage?: string;
+  limit: number;
+  cursor?: string;
+  /** Filters applied after the key condition (a caseload is small; the order stays the index's). */
+  filters?: { stage?: string; priority?: string; overdue?: boolean; office?: string };
+}
+
+const CASELOADS: Record<
+  CaseloadIndex,
+  { index: 'gsi2' | 'gsi3' | 'gsi4' | 'gsi5'; pk: (q: CaseloadQuery) => string }
+> = {
+  assignee: { index: 'gsi2', pk: (q) => `ASSIGNEE#${q.key}` },
+  assigneeClosed: { index: 'gsi2', pk: (q) => `ASSIGNEE#${q.key}#CLOSED` },
+  office: { index: 'gsi3', pk: (q) => `OFFICE#${q.key}` },
+  officeClosed: { index: 'gsi3', pk: (q) => `OFFICE#${q.key}#CLOSED` },
+  officeStage: { index: 'gsi4', pk: (q) => `OFFICE#${q.key}#STAGE#${q.stage}` },
+  overdue: { index: 'gsi5', pk: (q) => `OVERDUE#${q.key}` },
+};
+
+/** A caseload page, ordered by priority then nearest deadline: always a Query on an index. */
+export async function queryCaseload(query: CaseloadQuery): Promise<Page<CaseHead>> {
+  const spec = CASELOADS[query.by];
+  const gsi = index(spec.index);
+  const names: Record<string, string> = { '#pk': gsi.partitionKey };
+  const values: Record<string, unknown> = { ':pk': spec.pk(query) };
+  const filters: string[] = [];
+  const { stage, priority, overdue, office } = query.filters ?? {};
+  if (stage !== undefined) {
+    names['#stage'] = 'stage';
+    values[':stage'] = stage;
+    filters.push('#stage = :stage');
+  }
+  if (priority !== undefined) {
+    names['#priority'] = 'priority';
+    names['#level'] = 'level';
+    values[':level'] = priority;
+    filters.push('#priority.#level = :level');
+  }
+  if (overdue !== undefined) {
+    names['#overdue'] = 'overdue';
+    values[':overdue'] = overdue;
+    filters.push('#overdue = :overdue');
+  }
+  if (office !== undefined) {
+    names['#office'] = 'office';
+    values[':office'] = office;
+    filters.push('#office = :office');
+  }
+  const result = await storeCall(() =>
+    db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: gsi.name,
+        KeyConditionExpression: '#pk = :pk',
+        ...(filters.length > 0 ? { FilterExpression: filters.join(' AND ') } : {}),
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+        Limit: query.limit,
+        ExclusiveStartKey: decodeCursor(query.cursor, ['pk', 'sk', gsi.partitionKey, gsi.sortKey]),
+      }),
+    ),
+  );
+  return { items: (result.Items ?? []).map(toHead), nextCursor: encodeCursor(result.LastEvaluatedKey) };
+}
+
+/** Every head of a caseload, with only the fields a dashboard counts. */
+export async function caseloadCounts(
+  query: Omit<CaseloadQuery, 'limit' | 'cursor'>,
+): Promise<{ stage: string; level: string; overdue: boolean }[]> {
+  const spec = CASELOADS[query.by];
+  const gsi = index(spec.index);
+  const rows: { stage: string; level: string; overdue: boolean }[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const result = await storeCall(() =>
+      db().send(
+        new QueryCommand({
+          TableName: tableName(),
+          IndexName: gsi.name,
+          KeyConditionExpression: '#pk = :pk',
+          ExpressionAttributeNames: {
+            '#pk': gsi.partitionKey,
+            '#stage': 'stage',
+            '#priority': 'priority',
+            '#overdue': 'overdue',
+            '#office': 'office',
+          },
+          ExpressionAttributeValues: { ':pk': spec.pk({ ...query, limit: 0 }) },
+          ProjectionExpression: '#stage, #priority, #overdue, #office',
+          ExclusiveStartKey: start,
+        }),
+      ),
+    );
+    for (const item of result.Items ?? []) {
+      if (query.filters?.office !== undefined && item.office !== query.filters.office) continue;
+      rows.push({
+        stage: String(item.stage),
+        level: String((item.priority as { level?: string } | undefined)?.level ?? 'rendah'),
+        overdue: item.overdue === true,
+      });
+    }
+    start = result.LastEvaluatedKey;
+  } while (start);
+  return rows;
+}
+
+/** Heads of cases with something due, earliest first, due before `before` when given. */
+export async function casesByDue(options: {
+  before?: string;
+  limit: number;
+  cursor?: string;
+}): Promise<Page<CaseHead>> {
+  const gsi = index('gsi1');
+  const result = await storeCall(() =>
+    db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: gsi.name,
+        KeyConditionExpression: options.before ? '#pk = :pk AND #sk < :before' : '#pk = :pk',
+        ExpressionAttributeNames: {
+          '#pk': gsi.partitionKey,
+          ...(options.before ? { '#sk': gsi.sortKey } : {}),
+        },
+        ExpressionAttributeValues: {
+          ':pk': 'CASES#DUE',
+          ...(options.before ? { ':before': options.before } : {}),
+        },
+        Limit: options.limit,
+        ExclusiveStartKey: decodeCursor(options.cursor, ['pk', 'sk', gsi.partitionKey, gsi.sortKey]),
+      }),
+    ),
+  );
+  return { items: (result.Items ?? []).map(toHead), nextCursor: encodeCursor(result.LastEvaluatedKey) };
+}
+
+/**
+ * Marks a case overdue as time passes (the scheduled job), unless its head changed meanwhile. The
+ * version is not bumped: nothing a person edited changed, and a concurrent edit recomputes the flag.
+ */
+export async function markOverdue(head: CaseHead, today: string): Promise<boolean> {
+  const keys = indexKeys(head, today);
+  if (!keys.gsi5pk) return false;
+  try {
+    await storeCall(() =>
+      db().send(
+        new UpdateCommand({
+          TableName: tableName(),
+          Key: { pk: casePk(head.id), sk: HEAD },
+          UpdateExpression: 'SET overdue = :true, gsi5pk = :pk, gsi5sk = :sk',
+          ConditionExpression: 'version = :version AND overdue = :false',
+          ExpressionAttributeValues: {
+            ':true': true,
+            ':false': false,
+            ':pk': keys.gsi5pk,
+            ':sk': keys.gsi5sk,
+            ':version': head.version,
+          },
+        }),
+      ),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+}

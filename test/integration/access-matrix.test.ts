@@ -1,0 +1,317 @@
+/**
+ * Every route × every kind of caller, from one table. Each request runs against a fresh case of
+ * bapas-1 assigned to pk1 (with a submission, a referral and a pending transfer to bapas-2 where the
+ * route needs one), so no row depends on another.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROUTES } from '../../functions/api/routes';
+import type { LocalKawal } from '../../functions/local/app';
+import { type Client, login, send, startTestKawal } from '../support/kawal';
+
+type Caller = 'admin' | 'sameSupervisor' | 'otherSupervisor' | 'assignedWorker' | 'otherWorker' | 'noToken';
+const CALLERS: Caller[] = [
+  'admin',
+  'sameSupervisor',
+  'otherSupervisor',
+  'assignedWorker',
+  'otherWorker',
+  'noToken',
+];
+const ACCOUNTS: Record<Exclude<Caller, 'noToken'>, string> = {
+  admin: 'admin',
+  sameSupervisor: 'kabapas1',
+  otherSupervisor: 'kabapas2',
+  assignedWorker: 'pk1',
+  otherWorker: 'pk2',
+};
+
+interface Fixture {
+  caseId: string;
+  submissionId: string;
+  referralId: string;
+}
+
+interface Row {
+  /** Builds the request path and body for a fixture. */
+  request: (f: Fixture) => { path: string; body?: unknown };
+  /** Whether the fixture needs a pending transfer to bapas-2. */
+  transfer?: boolean;
+  /** Expected status for each caller (noToken is always 401). */
+  expect: [admin: number, same: number, other: number, assigned: number, otherWorker: number];
+}
+
+const intake = JSON.parse(
+  readFileSync(new URL('../../forms/identifikasi.json', import.meta.url), 'utf8'),
+).example;
+const unique = () => `k${Math.random().toString(36).slice(2, 10)}`;
+const draftForm = { title: 'Uji', schema: { type: 'object', properties: { a: { type: 'string' } } } };
+
+// Status per caller: admin, supervisor of the case's office, supervisor of another office, assigned worker, other worker.
+const MATRIX: Record<string, Row> = {
+  'GET /api/health': { request: () => ({ path: '/api/health' }), expect: [200, 200, 200, 200, 200] },
+  'GET /api/me': { request: () => ({ path: '/api/me' }), expect: [200, 200, 200, 200, 200] },
+  'POST /api/auth/login': {
+    request: () => ({ path: '/api/auth/login', body: { username: 'pk1', password: 'salah' } }),
+    expect: [401, 401, 401, 401, 401],
+  },
+  'GET /api/forms': { request: () => ({ path: '/api/forms' }), expect: [200, 200, 200, 200, 200] },
+  'GET /api/forms/{id}': {
+    request: () => ({ path: '/api/forms/identifikasi' }),
+    expect: [200, 200, 200, 200, 200],
+  },
+  'GET /api/forms/{id}/versions': {
+    request: () => ({ path: '/api/forms/identifikasi/versions' }),
+    expect: [200, 200, 200, 200, 200],
+  },
+  'GET /api/forms/{id}/versions/{n}': {
+    request: () => ({ path: '/api/forms/identifikasi/versions/1' }),
+    expect: [200, 200, 200, 200, 200],
+  },
+  'GET /api/forms/{id}/draft': {
+    request: () => ({ path: '/api/forms/identifikasi/draft' }),
+    expect: [404, 403, 403, 403, 403],
+  },
+  'PUT /api/forms/{id}/draft': {
+    request: () => ({ path: `/api/forms/${unique()}/draft`, body: draftForm }),
+    expect: [200, 403, 403, 403, 403],
+  },
+  'POST /api/forms/{id}/publish': {
+    request: () => ({ path: '/api/forms/identifikasi/publish', body: { fromVersion: 1 } }),
+    expect: [201, 403, 403, 403, 403],
+  },
+  'POST /api/forms/{id}/validate': {
+    request: () => ({ path: '/api/forms/identifikasi/validate', body: { data: {} } }),
+    expect: [200, 200, 200, 200, 200],
+  },
+  'GET /api/rulesets': { request: () => ({ path: '/api/rulesets' }), expect: [200, 200, 200, 200, 200] },
+  'GET /api/rulesets/{id}': {
+    request: () => ({ path: '/api/rulesets/prioritas' }),
+    expect: [200, 200, 200, 200, 200],
+  },
+  'GET /api/rulesets/{id}/versions': {
+    request: () => ({ path: '/api/rulesets/prioritas/versions' }),
+    expect: [200, 200, 200, 200, 200],
+  },
+  'GET /api/rulesets/{id}/versions/{n}': {
+    request: () => ({ path: '/api/rulesets/prioritas/versions/1' }),
+    expect: [200, 200, 200, 200, 200],
+  },
+  'GET /api/rulesets/{id}/draft': {
+    request: () => ({ path: '/api/rulesets/prioritas/draft' }),
+    expect: [404, 403, 403, 403, 403],
+  },
+  'PUT /api/rulesets/{id}/draft': {
+    request: () => ({
+      path: `/api/rulesets/${unique()}/draft`,
+      body: {
+        title: 'Uji',
+        kind: 'uji',
+        rules: [
+          {
+            conditions: { all: [{ fact: 'ageYears', operator: 'greaterThan', value: 1 }] },
+            event: { type: 'x' },
+          },
+        ],
+      },
+    }),
+    expect: [200, 403, 403, 403, 403],
+  },
+  'POST /api/rulesets/{id}/publish': {
+    request: () => ({ path: '/api/rulesets/prioritas/publish', body: { fromVersion: 1 } }),
+    expect: [201, 403, 403, 403, 403],
+  },
+  'POST /api/rulesets/{id}/evaluate': {
+    request: () => ({ path: '/api/rulesets/diversi/evaluate', body: { facts: { ageAtOffenceYears: 15 } } }),
+    expect: [200, 200, 200, 200, 200],
+  },
+  'GET /api/facts': { request: () => ({ path: '/api/facts' }), expect: [200, 200, 200, 200, 200] },
+  'POST /api/rulesets/{id}/impact': {
+    request: () => ({ path: '/api/rulesets/prioritas/impact', body: { version: 1, limit: 5 } }),
+    expect: [200, 403, 403, 403, 403],
+  },
+  'POST /api/cases': {
+    request: () => ({
+      path: '/api/cases',
+      body: { client: { name: 'Uji', birthDate: '1990-01-01', sex: 'perempuan' }, caseType: 'integrasi' },
+    }),
+    expect: [403, 201, 201, 201, 201],
+  },
+  'GET /api/cases': { request: () => ({ path: '/api/cases' }), expect: [403, 200, 200, 200, 200] },
+  'GET /api/cases/{id}': {
+    request: (f) => ({ path: `/api/cases/${f.caseId}` }),
+    expect: [403, 200, 403, 200, 403],
+  },
+  'PATCH /api/cases/{id}': {
+    request: (f) => ({ path: `/api/cases/${f.caseId}`, body: { client: { name: 'Nama Baru' } } }),
+    expect: [403, 200, 403, 200, 403],
+  },
+  'POST /api/cases/{id}/submissions': {
+    request: (f) => ({
+      path: `/api/cases/${f.caseId}/submissions`,
+      body: { formId: 'identifikasi', data: intake, idempotencyKey: unique() },
+    }),
+    expect: [403, 201, 403, 201, 403],
+  },
+  'GET /api/cases/{id}/submissions': {
+    request: (f) => ({ path: `/api/cases/${f.caseId}/submissions` }),
+    expect: [403, 200, 403, 200, 403],
+  },
+  'GET /api/cases/{id}/submissions/{sid}': {
+    request: (f) => ({ path: `/api/cases/${f.caseId}/submissions/${f.submissionId}` }),
+    expect: [403, 200, 403, 200, 403],
+  },
+  'GET /api/cases/{id}/drafts/{formId}': {
+    request: (f) => ({ path: `/api/cases/${f.caseId}/drafts/identifikasi` }),
+    expect: [403, 404, 403, 404, 403],
+  },
+  'PUT /api/cases/{id}/drafts/{formId}': {
+    request: (f) => ({ path: `/api/cases/${f.caseId}/drafts/identifikasi`, body: { data: { a: 1 } } }),
+    expect: [403, 200, 403, 200, 403],
+  },
+  'POST /api/cases/{id}/transitions': {
+    request: (f) => ({ path: `/api/cases/${f.caseId}/transitions`, body: { to: 'assessment' } }),
+    expect: [403, 200, 403, 200, 403],
+  },
+  'GET /api/cases/{id}/notes': {
+    request: (f) => ({ path: `/api/cases/${f.caseId}/notes` }),
+    expect: [403, 200, 403, 200, 403],
+  },
+  'POST /api/cases/{id}/notes': {
+    request: (f) => ({ path: `/api/cases/${f.caseId}/notes`, body: { text: 'Kunjungan rumah.' } }),
+    expect: [403, 201, 403, 201, 403],
+  },
+  'GET /api/cases/{id}/referrals': {
+    request: (f) => ({ path: `/api/cases/${f.caseId}/referrals` }),
+    expect: [403, 200, 403, 200, 403],
+  },
+  'POST /api/cases/{id}/referrals': {
+    request: (f) => ({
+      path: `/api/cases/${f.caseId}/referrals`,
+      body: { serviceId: 'uji-layanan', reason: 'Konseling', consent: true },
+    }),
+    expect: [403, 201, 403, 201, 403],
+  },
+  'PATCH /api/cases/{id}/referrals/{rid}': {
+    request: (f) => ({
+      path: `/api/cases/${f.caseId}/referrals/${f.referralId}`,
+      body: { status: 'accepted' },
+    }),
+    expect: [403, 200, 403, 200, 403],
+  },
+  'POST /api/cases/{id}/transfer': {
+    request: (f) => ({
+      path: `/api/cases/${f.caseId}/transfer`,
+      body: { toOffice: 'bapas-2', reason: 'Klien pindah domisili' },
+    }),
+    expect: [403, 200, 403, 403, 403],
+  },
+  'POST /api/cases/{id}/transfer/accept': {
+    transfer: true,
+    request: (f) => ({ path: `/api/cases/${f.caseId}/transfer/accept` }),
+    expect: [403, 403, 200, 403, 403],
+  },
+  'GET /api/cases/{id}/audit': {
+    request: (f) => ({ path: `/api/cases/${f.caseId}/audit` }),
+    expect: [200, 200, 403, 403, 403],
+  },
+  'GET /api/cases/{id}/report/{submissionId}': {
+    request: (f) => ({ path: `/api/cases/${f.caseId}/report/${f.submissionId}` }),
+    expect: [403, 200, 403, 200, 403],
+  },
+  'GET /api/dashboard': { request: () => ({ path: '/api/dashboard' }), expect: [403, 200, 200, 200, 200] },
+  'GET /api/services': { request: () => ({ path: '/api/services' }), expect: [200, 200, 200, 200, 200] },
+  'PUT /api/services/{id}': {
+    request: () => ({ path: `/api/services/${unique()}`, body: { name: 'Layanan uji', type: 'medis' } }),
+    expect: [200, 403, 403, 403, 403],
+  },
+  'DELETE /api/services/{id}': {
+    request: () => ({ path: '/api/services/hapus-saya' }),
+    expect: [204, 403, 403, 403, 403],
+  },
+  'GET /api/calendar/{year}': {
+    request: () => ({ path: '/api/calendar/2026' }),
+    expect: [200, 200, 200, 200, 200],
+  },
+  'PUT /api/calendar/{year}': {
+    request: () => ({ path: '/api/calendar/2031', body: { add: [], remove: [] } }),
+    expect: [200, 403, 403, 403, 403],
+  },
+};
+
+let kawal: LocalKawal;
+const clients = {} as Record<Exclude<Caller, 'noToken'>, Client>;
+
+beforeAll(async () => {
+  kawal = await startTestKawal();
+  for (const [caller, username] of Object.entries(ACCOUNTS)) {
+    clients[caller as Exclude<Caller, 'noToken'>] = await login(kawal, username);
+  }
+  await clients.admin.request('PUT', '/api/services/uji-layanan', {
+    body: { name: 'Layanan uji', type: 'konseling-individu' },
+  });
+});
+afterAll(async () => kawal?.stop());
+
+async function fixture(transfer: boolean, route: string): Promise<Fixture> {
+  const supervisor = clients.sameSupervisor;
+  const created = await supervisor.request<{ id: string }>('POST', '/api/cases', {
+    body: {
+      client: { name: 'Klien Uji', birthDate: '1990-02-03', sex: 'laki-laki' },
+      caseType: 'integrasi',
+      assignee: 'pk1',
+    },
+  });
+  const caseId = created.body.id;
+  if (!caseId) throw new Error(`fixture: case not created: ${JSON.stringify(created.body)}`);
+  const submission = await supervisor.request<{ id: string }>('POST', `/api/cases/${caseId}/submissions`, {
+    body: { formId: 'identifikasi', data: intake, idempotencyKey: unique() },
+  });
+  const referral = await supervisor.request<{ id: string }>('POST', `/api/cases/${caseId}/referrals`, {
+    body: { serviceId: 'uji-layanan', reason: 'Konseling', consent: true },
+  });
+  if (transfer) {
+    await supervisor.request('POST', `/api/cases/${caseId}/transfer`, {
+      body: { toOffice: 'bapas-2', reason: 'Pindah' },
+    });
+  }
+  if (route === 'DELETE /api/services/{id}') {
+    await clients.admin.request('PUT', '/api/services/hapus-saya', {
+      body: { name: 'Hapus', type: 'medis' },
+    });
+  }
+  if (submission.status !== 201 || referral.status !== 201)
+    throw new Error('fixture: submission or referral failed');
+  return { caseId, submissionId: submission.body.id, referralId: referral.body.id };
+}
+
+describe('access matrix', () => {
+  it('covers every route of the route table', () => {
+    expect(Object.keys(MATRIX).sort()).toEqual(ROUTES.map((route) => `${route.method} ${route.path}`).sort());
+  });
+
+  const rows = ROUTES.flatMap((route) => {
+    const key = `${route.method} ${route.path}`;
+    return CALLERS.map((caller) => [key, caller] as const);
+  });
+
+  it.each(rows)('%s as %s', async (key, caller) => {
+    const row = MATRIX[key];
+    if (!row) throw new Error(`no row for ${key}`);
+    const route = ROUTES.find((r) => `${r.method} ${r.path}` === key);
+    const f = await fixture(row.transfer === true, key);
+    const { path, body } = row.request(f);
+    const method = key.split(' ')[0] ?? 'GET';
+    const reply =
+      caller === 'noToken'
+        ? await send(kawal.url, method, path, body === undefined ? {} : { body })
+        : await clients[caller].request(method, path, body === undefined ? {} : { body });
+    const expected =
+      caller === 'noToken'
+        ? route?.roles === 'public'
+          ? row.expect[0]
+          : 401
+        : row.expect[CALLERS.indexOf(caller)];
+    expect(reply.status, JSON.stringify(reply.body)).toBe(expected);
+  });
+});
