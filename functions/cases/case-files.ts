@@ -221,8 +221,12 @@ export async function dashboard(user: User): Promise<Dashboard> {
   const scope = supervisor
     ? { by: 'office' as const, key: user.office ?? '' }
     : { by: 'assignee' as const, key: user.id };
-  const open = await caseloadCounts(scope);
-  const closed = await caseloadCounts({ ...scope, by: supervisor ? 'officeClosed' : 'assigneeClosed' });
+  const today = todayIn(DEFAULT_TIME_ZONE);
+  const open = await caseloadCounts(scope, today);
+  const closed = await caseloadCounts(
+    { ...scope, by: supervisor ? 'officeClosed' : 'assigneeClosed' },
+    today,
+  );
   const byStage: Record<string, number> = Object.fromEntries(STAGES.map((stage) => [stage, 0]));
   const byPriority: Record<string, number> = Object.fromEntries(PRIORITY_LEVELS.map((level) => [level, 0]));
   for (const row of open) {

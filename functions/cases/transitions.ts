@@ -79,13 +79,15 @@ async function assertTerminationAllowed(
     const spoke = decisions.flatMap((decision) => decision.explanation.filter((rule) => rule.fired));
     throw new AppError('blocked_by_rules', {
       details: decisions.flatMap((decision) =>
-        decision.explanation.filter((rule) => spoke.length === 0 || rule.fired).map((rule) => ({
-          path: '/reason',
-          message: rule.rule,
-          rulesetId: decision.rulesetId,
-          version: decision.version,
-          ...rule,
-        })),
+        decision.explanation
+          .filter((rule) => spoke.length === 0 || rule.fired)
+          .map((rule) => ({
+            path: '/reason',
+            message: rule.rule,
+            rulesetId: decision.rulesetId,
+            version: decision.version,
+            ...rule,
+          })),
       ),
     });
   }

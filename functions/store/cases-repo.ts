@@ -347,9 +347,10 @@ export async function queryCaseload(query: CaseloadQuery): Promise<Page<CaseHead
   return { items: (result.Items ?? []).map(toHead), nextCursor: encodeCursor(result.LastEvaluatedKey) };
 }
 
-/** Every head of a caseload, with only the fields a dashboard counts. */
+/** Every head of a caseload, with only the fields a dashboard counts (overdue as of `today`). */
 export async function caseloadCounts(
   query: Omit<CaseloadQuery, 'limit' | 'cursor'>,
+  today: string,
 ): Promise<{ stage: string; level: string; overdue: boolean }[]> {
   const spec = CASELOADS[query.by];
   const gsi = index(spec.index);
@@ -380,7 +381,7 @@ export async function caseloadCounts(
       rows.push({
         stage: String(item.stage),
         level: String((item.priority as { level?: string } | undefined)?.level ?? 'rendah'),
-        overdue: item.overdue === true,
+        overdue: typeof item.nextDue === 'string' && item.nextDue < today,
       });
     }
     start = result.LastEvaluatedKey;

@@ -3,7 +3,12 @@ import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { LocalKawal } from '../../functions/local/app';
 
 /** How many items one partition holds, read straight from DynamoDB Local (to prove nothing was written). */
-export async function CountCommand(kawal: LocalKawal, pk: string): Promise<number> {
+export async function CountCommand(
+  kawal: LocalKawal,
+  pk: string,
+  skPrefix?: string,
+  index?: string,
+): Promise<number> {
   const client = DynamoDBDocumentClient.from(
     new DynamoDBClient({
       endpoint: kawal.dynamoEndpoint,
@@ -15,8 +20,9 @@ export async function CountCommand(kawal: LocalKawal, pk: string): Promise<numbe
     const reply = await client.send(
       new QueryCommand({
         TableName: kawal.tableName,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': pk },
+        ...(index ? { IndexName: index } : {}),
+        KeyConditionExpression: `${index ? `${index}pk` : 'pk'} = :pk${skPrefix ? ' AND begins_with(sk, :prefix)' : ''}`,
+        ExpressionAttributeValues: { ':pk': pk, ...(skPrefix ? { ':prefix': skPrefix } : {}) },
         Select: 'COUNT',
       }),
     );

@@ -1,0 +1,483 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalKawal } from '../../functions/local/app';
+import { ADULT, type CaseBody, CHILD, type ErrorBody, example, key, openCase } from '../support/cases';
+import { type Client, login, startTestKawal } from '../support/kawal';
+import { CountCommand } from './count';
+
+let kawal: LocalKawal;
+let pk1: Client;
+let pk2: Client;
+let kabapas1: Client;
+let kabapas2: Client;
+let admin: Client;
+
+beforeAll(async () => {
+  kawal = await startTestKawal();
+  [pk1, pk2, kabapas1, kabapas2, admin] = await Promise.all(
+    ['pk1', 'pk2', 'kabapas1', 'kabapas2', 'admin'].map((name) => login(kawal, name)),
+  );
+  await admin.request('PUT', '/api/services/konseling-contoh', {
+    body: { name: 'Klinik Konseling Contoh', type: 'konseling-individu', address: 'Jl. Contoh 1' },
+  });
+});
+afterAll(async () => kawal?.stop());
+
+const count = (caseId: string, prefix?: string) => CountCommand(kawal, `CASE#${caseId}`, prefix);
+
+describe('opening and reading a case', () => {
+  it('opens a case in the worker’s office, assigned to them, with priority and deadlines from the rules', async () => {
+    const opened = await openCase(pk1, { client: CHILD, caseType: 'diversi' });
+    expect(opened).toMatchObject({ stage: 'intake', office: 'bapas-1', assignee: 'pk1', version: 1 });
+    // The default prioritas ruleset: a child client is high priority.
+    expect(opened.priority.level).toBe('tinggi');
+    expect(opened.priority.reasons.length).toBeGreaterThan(0);
+    expect(opened.deadlines.map((d) => d.kind).sort()).toEqual(['file-check', 'litmas']);
+    const read = await pk1.request<CaseBody>('GET', `/api/cases/${opened.id}`);
+    expect(read.status).toBe(200);
+    expect(read.headers.get('etag')).toBe('"1"');
+  });
+
+  it('refuses bad input with 400 and field paths, writing nothing', async () => {
+    const before = await CountCommand(kawal, 'OFFICE#bapas-1', undefined, 'gsi3');
+    for (const body of [
+      { caseType: 'integrasi' },
+      { client: { ...ADULT, nik: '123' }, caseType: 'integrasi' },
+      { client: { ...ADULT, birthDate: '1985-02-30' }, caseType: 'integrasi' },
+      { client: ADULT, caseType: 'Bukan Jenis!' },
+    ]) {
+      const reply = await pk1.request<ErrorBody>('POST', '/api/cases', { body });
+      expect(reply.status).toBe(400);
+      expect(reply.body.error.code).toBe('invalid_request');
+      expect(reply.body.error.details?.[0]?.path).toEqual(expect.stringMatching(/^\/(client|caseType)/));
+    }
+    expect(await CountCommand(kawal, 'OFFICE#bapas-1', undefined, 'gsi3')).toBe(before);
+  });
+
+  it('opens a case only in the caller’s own office', async () => {
+    const reply = await kabapas1.request<ErrorBody>('POST', '/api/cases', {
+      body: { client: ADULT, caseType: 'integrasi', office: 'bapas-2' },
+    });
+    expect(reply.status).toBe(403);
+  });
+});
+
+describe('submissions', () => {
+  it('refuses invalid data with 422 and field errors, writing nothing', async () => {
+    const opened = await openCase(pk1);
+    const reply = await pk1.request<ErrorBody>('POST', `/api/cases/${opened.id}/submissions`, {
+      body: { formId: 'identifikasi', data: { identitas: { nama: '' } }, idempotencyKey: key() },
+    });
+    expect(reply.status).toBe(422);
+    expect(reply.body.error.code).toBe('validation_failed');
+    expect(reply.body.error.details).toEqual(
+      expect.arrayContaining([expect.objectContaining({ path: '/identitas/tanggalLahir' })]),
+    );
+    expect(await count(opened.id, 'SUB#')).toBe(0);
+    expect((await pk1.request<CaseBody>('GET', `/api/cases/${opened.id}`)).body.version).toBe(1);
+  });
+
+  it('validates against the published form, records the version and the decisions, and updates the case', async () => {
+    const opened = await openCase(pk1, {
+      sentence: { months: 60, startDate: '2020-01-01' },
+      offence: { date: '2019-06-01', repeat: false },
+    });
+    const reply = await pk1.request<{
+      id: string;
+      formVersion: number;
+      decisions: { rulesetId: string; events: unknown[] }[];
+    }>('POST', `/api/cases/${opened.id}/submissions`, {
+      body: { formId: 'identifikasi', data: example('identifikasi'), idempotencyKey: key() },
+    });
+    expect(reply.status).toBe(201);
+    expect(reply.body.formVersion).toBe(1);
+    expect(reply.body.decisions.map((d) => d.rulesetId).sort()).toEqual([
+      'diversi',
+      'kelayakan-integrasi',
+      'prioritas',
+    ]);
+
+    const stored = await pk1.request<{
+      formVersion: number;
+      data: unknown;
+      decisions: { facts: Record<string, unknown>; explanation: unknown[] }[];
+    }>('GET', `/api/cases/${opened.id}/submissions/${reply.body.id}`);
+    expect(stored.body.formVersion).toBe(1);
+    expect(stored.body.data).toEqual(example('identifikasi'));
+    const eligibility = stored.body.decisions.find(
+      (d) => 'sentenceMonths' in d.facts || 'monthsServed' in d.facts,
+    );
+    expect(eligibility?.explanation.length).toBeGreaterThan(0);
+
+    const head = await pk1.request<CaseBody>('GET', `/api/cases/${opened.id}`);
+    expect(head.body.version).toBe(2);
+    expect(head.body.eligibility.PB).toEqual({ eligible: false, reasons: expect.any(Array) });
+    const list = await pk1.request<{ items: { id: string; formId: string }[] }>(
+      'GET',
+      `/api/cases/${opened.id}/submissions`,
+    );
+    expect(list.body.items).toEqual([expect.objectContaining({ id: reply.body.id, formId: 'identifikasi' })]);
+  });
+
+  it('returns the first result for a repeated idempotency key, sequentially and 5 at once', async () => {
+    const opened = await openCase(pk1);
+    const body = { formId: 'identifikasi', data: example('identifikasi'), idempotencyKey: key('sama') };
+    const first = await pk1.request<{ id: string }>('POST', `/api/cases/${opened.id}/submissions`, { body });
+    const again = await pk1.request<{ id: string }>('POST', `/api/cases/${opened.id}/submissions`, { body });
+    expect(again.body.id).toBe(first.body.id);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+
+    const concurrent = { ...body, idempotencyKey: key('serentak') };
+    const replies = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        pk1.request<{ id: string }>('POST', `/api/cases/${opened.id}/submissions`, { body: concurrent }),
+      ),
+    );
+    expect(replies.map((r) => r.status)).toEqual([201, 201, 201, 201, 201]);
+    expect(new Set(replies.map((r) => r.body.id)).size).toBe(1);
+    expect(await count(opened.id, 'SUB#')).toBe(2);
+  });
+
+  it('keeps every accepted write exactly once under 50 parallel submissions', async () => {
+    const opened = await openCase(pk1);
+    const replies = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        pk1.request<{ id: string } & ErrorBody>('POST', `/api/cases/${opened.id}/submissions`, {
+          body: {
+            formId: 'catatan-pengawasan',
+            data: example('catatan-pengawasan'),
+            idempotencyKey: key(`p${i}`),
+          },
+        }),
+      ),
+    );
+    const accepted = replies.filter((r) => r.status === 201);
+    const refused = replies.filter((r) => r.status !== 201);
+    expect(accepted.length).toBeGreaterThan(0);
+    for (const reply of refused) {
+      expect(reply.status).toBe(409);
+      expect(reply.body.error.code).toBe('conflict');
+    }
+    const ids = accepted.map((r) => r.body.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(await count(opened.id, 'SUB#')).toBe(accepted.length);
+    const head = await pk1.request<CaseBody>('GET', `/api/cases/${opened.id}`);
+    expect(head.body.version).toBe(1 + accepted.length);
+  });
+
+  it('autosaves drafts with If-Match', async () => {
+    const opened = await openCase(pk1);
+    const path = `/api/cases/${opened.id}/drafts/identifikasi`;
+    expect((await pk1.request('GET', path)).status).toBe(404);
+    const first = await pk1.request<{ version: number }>('PUT', path, {
+      body: { data: { identitas: { nama: 'Ba' } } },
+    });
+    expect(first.body.version).toBe(1);
+    const second = await pk1.request<{ version: number }>('PUT', path, {
+      body: { data: { x: 1 } },
+      headers: { 'if-match': '"1"' },
+    });
+    expect(second.body.version).toBe(2);
+    const stale = await pk1.request<ErrorBody>('PUT', path, {
+      body: { data: { x: 2 } },
+      headers: { 'if-match': '"1"' },
+    });
+    expect(stale.status).toBe(412);
+    expect((await pk1.request<{ data: unknown }>('GET', path)).body.data).toEqual({ x: 1 });
+  });
+});
+
+describe('changing the case head', () => {
+  it('answers one of 20 parallel PATCHes with the same If-Match and 412 to the rest', async () => {
+    const opened = await openCase(pk1);
+    const replies = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        pk1.request('PATCH', `/api/cases/${opened.id}`, {
+          body: { client: { name: `Nama ${i}` } },
+          headers: { 'if-match': '1' },
+        }),
+      ),
+    );
+    const statuses = replies.map((r) => r.status).sort();
+    expect(statuses.filter((s) => s === 200)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 412)).toHaveLength(19);
+    const head = await pk1.request<CaseBody>('GET', `/api/cases/${opened.id}`);
+    expect(head.body.version).toBe(2);
+  });
+
+  it('loses no update among 20 parallel PATCHes without If-Match', async () => {
+    const opened = await openCase(pk1);
+    const replies = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        pk1.request<CaseBody>('PATCH', `/api/cases/${opened.id}`, {
+          body: { client: { name: `Nama ${i}` } },
+        }),
+      ),
+    );
+    const ok = replies.filter((r) => r.status === 200);
+    for (const reply of replies.filter((r) => r.status !== 200)) expect(reply.status).toBe(409);
+    const head = await pk1.request<CaseBody>('GET', `/api/cases/${opened.id}`);
+    expect(head.body.version).toBe(1 + ok.length);
+    // The last accepted write is what the case holds: its version is the highest.
+    const last = ok.reduce((a, b) => (a.body.version > b.body.version ? a : b));
+    expect(head.body.client.name).toBe(last.body.client.name);
+  });
+
+  it('lets only a supervisor assign', async () => {
+    const opened = await openCase(pk1);
+    expect(
+      (await pk1.request('PATCH', `/api/cases/${opened.id}`, { body: { assignee: 'pk9' } })).status,
+    ).toBe(403);
+    const assigned = await kabapas1.request<CaseBody>('PATCH', `/api/cases/${opened.id}`, {
+      body: { assignee: 'pk9' },
+    });
+    expect(assigned.body.assignee).toBe('pk9');
+    expect((await pk1.request('GET', `/api/cases/${opened.id}`)).status).toBe(403);
+  });
+});
+
+describe('stages', () => {
+  const move = (client: Client, id: string, body: Record<string, unknown>) =>
+    client.request<CaseBody & ErrorBody>('POST', `/api/cases/${id}/transitions`, { body });
+
+  it('moves through every stage the lifecycle allows, and back to planning for a plan revision', async () => {
+    const opened = await openCase(pk1);
+    for (const to of [
+      'assessment',
+      'planning',
+      'intervention',
+      'monitoring',
+      'accompaniment',
+      'monitoring',
+      'planning',
+    ]) {
+      const reply = await move(pk1, opened.id, { to });
+      expect(reply.status, `${to}: ${JSON.stringify(reply.body)}`).toBe(200);
+      expect(reply.body.stage).toBe(to);
+    }
+    const monitored = await move(pk1, opened.id, { to: 'intervention' });
+    expect(monitored.status).toBe(200);
+    const toMonitoring = await move(pk1, opened.id, { to: 'monitoring' });
+    expect(toMonitoring.body.deadlines.map((d) => d.kind)).toContain('supervision-report');
+  });
+
+  it('refuses a move the lifecycle does not allow with 409 invalid_transition', async () => {
+    const opened = await openCase(pk1);
+    const reply = await move(pk1, opened.id, { to: 'monitoring' });
+    expect(reply.status).toBe(409);
+    expect(reply.body.error.code).toBe('invalid_transition');
+    expect((await pk1.request<CaseBody>('GET', `/api/cases/${opened.id}`)).body.stage).toBe('intake');
+  });
+
+  it('terminates only with a reason the termination rules allow, then a transfer deadline of 10 working days', async () => {
+    const opened = await openCase(pk1);
+    expect((await move(pk1, opened.id, { to: 'terminated' })).body.error.code).toBe('reason_required');
+
+    const refused = await move(pk1, opened.id, { to: 'terminated', reason: 'pindah' });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.code).toBe('blocked_by_rules');
+    const spoke = refused.body.error.details ?? [];
+    expect(spoke.map((d) => d.rule)).toContain('pindah-ditolak');
+    expect(JSON.stringify(spoke)).toContain('tujuanBapas');
+
+    const wrongType = await move(pk1, opened.id, {
+      to: 'terminated',
+      reason: 'pindah',
+      data: { tujuanBapas: 7 },
+    });
+    expect(wrongType.status).toBe(422);
+    expect(wrongType.body.error.code).toBe('invalid_facts');
+
+    const allowed = await move(pk1, opened.id, {
+      to: 'terminated',
+      reason: 'pindah',
+      data: { tujuanBapas: 'bapas-2' },
+    });
+    expect(allowed.status).toBe(200);
+    expect(allowed.body.stage).toBe('terminated');
+    expect(allowed.body.deadlines.map((d) => d.kind)).toEqual(['transfer']);
+    const calendar = await pk1.request<{ daysOff: { date: string }[] }>(
+      'GET',
+      `/api/calendar/${allowed.body.deadlines[0]?.due.slice(0, 4)}`,
+    );
+    expect(calendar.status).toBe(200);
+
+    // Nothing leaves terminated except a supervisor's reopen.
+    expect((await move(pk1, opened.id, { to: 'planning' })).status).toBe(403);
+    expect((await move(kabapas1, opened.id, { to: 'accompaniment' })).status).toBe(409);
+    const reopened = await move(kabapas1, opened.id, { to: 'planning' });
+    expect(reopened.status).toBe(200);
+    expect(reopened.body.stage).toBe('planning');
+  });
+});
+
+describe('notes and referrals', () => {
+  it('keeps notes, newest first, and refuses a date in the future', async () => {
+    const opened = await openCase(pk1);
+    await pk1.request('POST', `/api/cases/${opened.id}/notes`, {
+      body: { text: 'Pertama', contactType: 'telepon' },
+    });
+    const second = await pk1.request<{ id: string; date: string }>('POST', `/api/cases/${opened.id}/notes`, {
+      body: { text: 'Kedua', date: '2026-01-05' },
+    });
+    expect(second.status).toBe(201);
+    const notes = await pk1.request<{ items: { text: string }[] }>('GET', `/api/cases/${opened.id}/notes`);
+    expect(notes.body.items.map((n) => n.text)).toEqual(['Kedua', 'Pertama']);
+    expect(
+      (
+        await pk1.request('POST', `/api/cases/${opened.id}/notes`, {
+          body: { text: 'x', date: '2999-01-01' },
+        })
+      ).status,
+    ).toBe(400);
+    expect((await pk1.request('POST', `/api/cases/${opened.id}/notes`, { body: { text: '' } })).status).toBe(
+      400,
+    );
+  });
+
+  it('refers with consent only, and moves a referral through its statuses', async () => {
+    const opened = await openCase(pk1);
+    const noConsent = await pk1.request<ErrorBody>('POST', `/api/cases/${opened.id}/referrals`, {
+      body: { serviceId: 'konseling-contoh', reason: 'Konseling individu' },
+    });
+    expect(noConsent.status).toBe(422);
+    expect(noConsent.body.error.code).toBe('consent_required');
+    expect(await count(opened.id, 'REF#')).toBe(0);
+    expect(
+      (
+        await pk1.request('POST', `/api/cases/${opened.id}/referrals`, {
+          body: { serviceId: 'tidak-ada', reason: 'x', consent: true },
+        })
+      ).status,
+    ).toBe(404);
+
+    const made = await pk1.request<{ id: string; status: string; serviceName: string }>(
+      'POST',
+      `/api/cases/${opened.id}/referrals`,
+      {
+        body: { serviceId: 'konseling-contoh', reason: 'Konseling individu', consent: true },
+      },
+    );
+    expect(made.body).toMatchObject({ status: 'proposed', serviceName: 'Klinik Konseling Contoh' });
+    const path = `/api/cases/${opened.id}/referrals/${made.body.id}`;
+    expect(
+      (await pk1.request<{ status: string }>('PATCH', path, { body: { status: 'accepted' } })).body.status,
+    ).toBe('accepted');
+    const done = await pk1.request<{ status: string; outcome: string; history: unknown[] }>('PATCH', path, {
+      body: { status: 'completed', outcome: 'Enam sesi selesai' },
+    });
+    expect(done.body).toMatchObject({ status: 'completed', outcome: 'Enam sesi selesai' });
+    expect(done.body.history).toHaveLength(3);
+    const late = await pk1.request<ErrorBody>('PATCH', path, { body: { status: 'cancelled' } });
+    expect(late.status).toBe(409);
+    expect(late.body.error.code).toBe('invalid_referral_status');
+  });
+});
+
+describe('transfer between offices', () => {
+  it('is decided by the office supervisor, read by the receiving one without sensitive fields, and accepted there', async () => {
+    const opened = await openCase(pk1);
+    const data = example('identifikasi');
+    const submitted = await pk1.request<{ id: string }>('POST', `/api/cases/${opened.id}/submissions`, {
+      body: { formId: 'identifikasi', data, idempotencyKey: key() },
+    });
+    expect(
+      (
+        await pk1.request('POST', `/api/cases/${opened.id}/transfer`, {
+          body: { toOffice: 'bapas-2', reason: 'x' },
+        })
+      ).status,
+    ).toBe(403);
+    const requested = await kabapas1.request<CaseBody>('POST', `/api/cases/${opened.id}/transfer`, {
+      body: { toOffice: 'bapas-2', reason: 'Klien pindah domisili' },
+    });
+    expect(requested.status).toBe(200);
+    expect(requested.body.transfer).toMatchObject({ toOffice: 'bapas-2' });
+    expect(requested.body.deadlines.map((d) => d.kind)).toContain('transfer');
+    const twice = await kabapas1.request<ErrorBody>('POST', `/api/cases/${opened.id}/transfer`, {
+      body: { toOffice: 'bapas-2', reason: 'lagi' },
+    });
+    expect(twice.body.error.code).toBe('transfer_pending');
+
+    // The receiving supervisor may read the file before accepting, but not its confidential fields.
+    expect((await kabapas2.request('GET', `/api/cases/${opened.id}`)).status).toBe(200);
+    const seen = await kabapas2.request<{ data: { kebutuhanAwal: Record<string, unknown> } }>(
+      'GET',
+      `/api/cases/${opened.id}/submissions/${submitted.body.id}`,
+    );
+    const full = await kabapas1.request<{ data: { kebutuhanAwal: Record<string, unknown> } }>(
+      'GET',
+      `/api/cases/${opened.id}/submissions/${submitted.body.id}`,
+    );
+    expect(full.body.data.kebutuhanAwal).toHaveProperty('kondisiKhusus');
+    expect(seen.body.data.kebutuhanAwal).not.toHaveProperty('kondisiKhusus');
+    expect(seen.body.data.kebutuhanAwal).toHaveProperty('kebutuhan');
+    expect(
+      (await kabapas2.request('PATCH', `/api/cases/${opened.id}`, { body: { caseType: 'x' } })).status,
+    ).toBe(403);
+
+    expect((await kabapas1.request('POST', `/api/cases/${opened.id}/transfer/accept`)).status).toBe(403);
+    const accepted = await kabapas2.request<CaseBody>('POST', `/api/cases/${opened.id}/transfer/accept`);
+    expect(accepted.status).toBe(200);
+    expect(accepted.body).toMatchObject({ office: 'bapas-2', assignee: null, transfer: null });
+    expect(accepted.body.transfers).toEqual([
+      expect.objectContaining({ fromOffice: 'bapas-1', toOffice: 'bapas-2' }),
+    ]);
+    expect(accepted.body.deadlines.map((d) => d.kind)).not.toContain('transfer');
+    expect((await kabapas1.request('GET', `/api/cases/${opened.id}`)).status).toBe(403);
+    expect((await pk1.request('GET', `/api/cases/${opened.id}`)).status).toBe(403);
+    expect(
+      (await kabapas2.request<ErrorBody>('POST', `/api/cases/${opened.id}/transfer/accept`)).body.error.code,
+    ).toBe('no_transfer_pending');
+  });
+});
+
+describe('audit and report', () => {
+  it('records reads and changes, append-only, for supervisors and administrators', async () => {
+    const opened = await openCase(pk1);
+    await pk1.request('GET', `/api/cases/${opened.id}`);
+    await pk1.request('POST', `/api/cases/${opened.id}/notes`, { body: { text: 'Catatan' } });
+    const audit = await kabapas1.request<{ items: { actor: string; action: string; at: string }[] }>(
+      'GET',
+      `/api/cases/${opened.id}/audit`,
+    );
+    expect(audit.status).toBe(200);
+    expect(audit.body.items.map((e) => `${e.actor}:${e.action}`)).toEqual([
+      'pk1:case.created',
+      'pk1:case.read',
+      'pk1:note.added',
+    ]);
+    expect((await admin.request('GET', `/api/cases/${opened.id}/audit`)).status).toBe(200);
+    expect((await pk1.request('GET', `/api/cases/${opened.id}/audit`)).status).toBe(403);
+    const again = await kabapas1.request<{ items: { action: string }[] }>(
+      'GET',
+      `/api/cases/${opened.id}/audit`,
+    );
+    expect(again.body.items.map((e) => e.action)).toContain('audit.read');
+  });
+
+  it('prints a submission with the case header, the sections in order and a signature block', async () => {
+    const opened = await openCase(pk1, { client: { ...ADULT, name: 'Budi <Contoh>' } });
+    const data = example('litmas-integrasi-dewasa');
+    const submitted = await pk1.request<{ id: string }>('POST', `/api/cases/${opened.id}/submissions`, {
+      body: { formId: 'litmas-integrasi-dewasa', data, idempotencyKey: key() },
+    });
+    expect(submitted.status).toBe(201);
+    const report = await pk1.request<string>('GET', `/api/cases/${opened.id}/report/${submitted.body.id}`);
+    expect(report.status).toBe(200);
+    expect(report.headers.get('content-type')).toContain('text/html');
+    const html = report.body;
+    expect(html).toContain('Budi &lt;Contoh&gt;');
+    expect(html).not.toContain('Budi <Contoh>');
+    expect(html).toContain('Kepala Bapas');
+    expect(html).toContain('Pembimbing Kemasyarakatan');
+    // Sections follow the form's ui:order: the standard's order.
+    const headings = [...html.matchAll(/<h2>([^<]+)<\/h2>/g)].map((m) => m[1]);
+    expect(headings.length).toBeGreaterThan(5);
+    const positions = ['A. Identitas', 'I. Riwayat hidup', 'IX. Kesimpulan'].map((title) =>
+      headings.findIndex((heading) => heading?.startsWith(title)),
+    );
+    expect(positions.every((p) => p >= 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    expect((await pk1.request('GET', `/api/cases/${opened.id}/report/01NOTHERE`)).status).toBe(404);
+  });
+});
