@@ -6,16 +6,16 @@ import { CountCommand } from './count';
 
 let kawal: LocalKawal;
 let pk1: Client;
-let pk2: Client;
 let kabapas1: Client;
 let kabapas2: Client;
 let admin: Client;
 
 beforeAll(async () => {
   kawal = await startTestKawal();
-  [pk1, pk2, kabapas1, kabapas2, admin] = await Promise.all(
-    ['pk1', 'pk2', 'kabapas1', 'kabapas2', 'admin'].map((name) => login(kawal, name)),
-  );
+  pk1 = await login(kawal, 'pk1');
+  kabapas1 = await login(kawal, 'kabapas1');
+  kabapas2 = await login(kawal, 'kabapas2');
+  admin = await login(kawal, 'admin');
   await admin.request('PUT', '/api/services/konseling-contoh', {
     body: { name: 'Klinik Konseling Contoh', type: 'konseling-individu', address: 'Jl. Contoh 1' },
   });
