@@ -19,7 +19,7 @@ export async function sweepDeadlines(today = todayIn()): Promise<SweepResult> {
     const page = await casesByDue({ before: today, limit: 100, ...(cursor ? { cursor } : {}) });
     for (const head of page.items) {
       examined++;
-      if (await markOverdue(head, todayIn(head.timeZone))) marked++;
+      if (await markOverdue(head, today)) marked++;
     }
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
