@@ -10,8 +10,10 @@ import { handler as directory } from '../api/directory';
 import { handler as forms } from '../api/forms';
 import { handler as platform } from '../api/platform';
 import { handler as rulesets } from '../api/rulesets';
+import { sweepDeadlines } from '../jobs/deadlines';
 import type { LambdaHandler } from '../platform/http';
 import { readDefaultForms, readDefaultRulesets } from './content-files';
+import { seedDemo } from './demo';
 import { type DynamoLocal, startDynamoLocal } from './dynamodb-local';
 import { createIssuer, type Issuer } from './issuer';
 import { createLoginHandler } from './login';
@@ -32,6 +34,8 @@ export interface LocalOptions {
   demoPassword?: string;
   /** Serve the built web app (default true). */
   web?: boolean;
+  /** Seed the fictional directory and demo cases on a new table (default true). */
+  demo?: boolean;
 }
 
 export interface LocalKawal {
@@ -39,7 +43,12 @@ export interface LocalKawal {
   dynamoEndpoint: string;
   tableName: string;
   demoPassword: string;
-  seeded: { forms: string[]; rulesets: string[]; accounts: string[] };
+  seeded: {
+    forms: string[];
+    rulesets: string[];
+    accounts: string[];
+    demo: { services: number; cases: number };
+  };
   /** The token issuer (tests use it to mint expired or odd tokens). */
   issuer: Issuer;
   stop(): Promise<void>;
@@ -65,7 +74,16 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalKawal
       forms: await seedForms(readDefaultForms(join(ROOT, 'forms'))),
       rulesets: await seedRulesets(readDefaultRulesets(join(ROOT, 'rules'))),
       accounts: await seedAccounts(demoPassword),
+      demo: options.demo === false ? { services: 0, cases: 0 } : await seedDemo(ROOT),
     };
+    // The deadline sweep EventBridge runs daily in AWS: here at start and every hour.
+    const sweep = () =>
+      sweepDeadlines().catch((error: unknown) =>
+        console.error(JSON.stringify({ level: 'error', job: 'deadlines', error: String(error) })),
+      );
+    await sweep();
+    const timer = setInterval(sweep, 3_600_000);
+    timer.unref();
     const issuer = await createIssuer(data === 'memory' ? undefined : join(data, 'issuer-key.json'));
     const handlers: Record<string, LambdaHandler> = {
       platform,
@@ -90,6 +108,7 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalKawal
       seeded,
       issuer,
       stop: async () => {
+        clearInterval(timer);
         await server.close();
         await dynamo?.stop();
       },

@@ -18,6 +18,7 @@ export async function startTestKawal(): Promise<LocalKawal> {
     tableName: `kawal-test-${randomUUID()}`,
     demoPassword: PASSWORD,
     web: false,
+    demo: false,
   });
 }
 

@@ -14,6 +14,7 @@ const kawal = await startLocal({
   tableName,
   demoPassword: password,
   web: false,
+  demo: false,
 });
 console.log(JSON.stringify({ url: kawal.url }));
 process.on('SIGTERM', () => {

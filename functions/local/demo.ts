@@ -1,0 +1,222 @@
+/**
+ * Fictional content for a laptop: a referral directory and a handful of cases in several stages, so
+ * a person trying Kawal sees a caseload at once. Every name here is invented; nothing is seeded twice.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createCase } from '../cases/case-files';
+import { type ServiceInput, saveService } from '../cases/services';
+import { submit } from '../cases/submissions';
+import { transition } from '../cases/transitions';
+import type { Stage } from '../domain/lifecycle';
+import type { User } from '../platform/claims';
+import { listServices } from '../store/services-repo';
+
+export const DEMO_SERVICES: (ServiceInput & { id: string })[] = [
+  {
+    id: 'puskesmas-contoh',
+    name: 'Puskesmas Contoh Sejahtera',
+    type: 'medis',
+    address: 'Jl. Contoh Sehat No. 1, Kota Contoh',
+    contact: '0000-000-001',
+    hours: 'Senin–Sabtu 07.30–14.00',
+    notes: 'Data fiktif untuk percobaan.',
+  },
+  {
+    id: 'rsj-contoh',
+    name: 'Rumah Sakit Jiwa Contoh',
+    type: 'kesehatan-jiwa',
+    address: 'Jl. Contoh Tenang No. 2, Kota Contoh',
+    contact: '0000-000-002',
+    hours: 'Senin–Jumat 08.00–15.00',
+    notes: 'Data fiktif untuk percobaan.',
+  },
+  {
+    id: 'ipwl-contoh',
+    name: 'IPWL Rehabilitasi Contoh',
+    type: 'rehabilitasi-napza',
+    address: 'Jl. Contoh Pulih No. 3, Kota Contoh',
+    contact: '0000-000-003',
+    hours: 'Setiap hari 08.00–20.00',
+    notes: 'Institusi penerima wajib lapor (fiktif).',
+  },
+  {
+    id: 'konseling-keluarga-contoh',
+    name: 'Layanan Konseling Keluarga Contoh',
+    type: 'perkawinan-keluarga',
+    address: 'Jl. Contoh Rukun No. 4',
+    contact: '0000-000-004',
+    hours: 'Selasa–Sabtu 09.00–16.00',
+    notes: 'Data fiktif untuk percobaan.',
+  },
+  {
+    id: 'psikolog-contoh',
+    name: 'Biro Psikologi Contoh',
+    type: 'konseling-individu',
+    address: 'Jl. Contoh Bijak No. 5',
+    contact: '0000-000-005',
+    hours: 'Senin–Jumat 09.00–17.00',
+    notes: 'Data fiktif untuk percobaan.',
+  },
+  {
+    id: 'lpka-mentor-contoh',
+    name: 'Program Pendampingan Remaja Contoh',
+    type: 'remaja',
+    address: 'Jl. Contoh Muda No. 6',
+    contact: '0000-000-006',
+    hours: 'Sabtu 09.00–12.00',
+    notes: 'Data fiktif untuk percobaan.',
+  },
+  {
+    id: 'upt-ppa-contoh',
+    name: 'UPTD PPA Kota Contoh',
+    type: 'anak',
+    address: 'Jl. Contoh Aman No. 7',
+    contact: '0000-000-007',
+    hours: '24 jam (hotline fiktif)',
+    notes: 'Data fiktif untuk percobaan.',
+  },
+  {
+    id: 'panti-lansia-contoh',
+    name: 'Panti Werdha Contoh',
+    type: 'lansia',
+    address: 'Jl. Contoh Teduh No. 8',
+    contact: '0000-000-008',
+    hours: 'Senin–Jumat 08.00–15.00',
+    notes: 'Data fiktif untuk percobaan.',
+  },
+  {
+    id: 'kdrt-contoh',
+    name: 'Rumah Aman KDRT Contoh',
+    type: 'kdrt',
+    address: 'Alamat dirahasiakan (fiktif)',
+    contact: '0000-000-009',
+    hours: '24 jam',
+    notes: 'Data fiktif untuk percobaan.',
+  },
+  {
+    id: 'disabilitas-contoh',
+    name: 'Pusat Layanan Disabilitas Contoh',
+    type: 'disabilitas',
+    address: 'Jl. Contoh Setara No. 10',
+    contact: '0000-000-010',
+    hours: 'Senin–Jumat 08.00–15.00',
+    notes: 'Data fiktif untuk percobaan.',
+  },
+  {
+    id: 'pkbm-contoh',
+    name: 'PKBM Paket C Contoh',
+    type: 'pendidikan',
+    address: 'Jl. Contoh Pintar No. 11',
+    contact: '0000-000-011',
+    hours: 'Senin–Kamis 13.00–17.00',
+    notes: 'Data fiktif untuk percobaan.',
+  },
+  {
+    id: 'blk-contoh',
+    name: 'Balai Latihan Kerja Contoh (kursus mengemudi)',
+    type: 'pekerjaan',
+    address: 'Jl. Contoh Terampil No. 12',
+    contact: '0000-000-012',
+    hours: 'Senin–Jumat 08.00–16.00',
+    notes: 'Data fiktif untuk percobaan.',
+  },
+];
+
+const SYSTEM: User = { id: 'system', name: 'Kawal', roles: ['admin'], office: null };
+
+const person = (id: string, office: string): User => ({ id, name: id, roles: ['worker'], office });
+
+interface DemoCase {
+  worker: User;
+  body: Parameters<typeof createCase>[1];
+  forms: string[];
+  stages: Stage[];
+}
+
+function example(root: string, formId: string): unknown {
+  return (JSON.parse(readFileSync(join(root, 'forms', `${formId}.json`), 'utf8')) as { example: unknown })
+    .example;
+}
+
+const DEMO_CASES = (pk1: User, pk2: User): DemoCase[] => [
+  {
+    worker: pk1,
+    body: {
+      client: { name: 'Adi Contoh', birthDate: '2011-02-03', sex: 'laki-laki' },
+      caseType: 'diversi',
+      offence: { date: '2026-10-01', threatenedSentenceMonths: 36, repeat: false },
+    },
+    forms: ['identifikasi'],
+    stages: [],
+  },
+  {
+    worker: pk1,
+    body: {
+      client: { name: 'Budi Contoh', birthDate: '1985-04-12', sex: 'laki-laki' },
+      caseType: 'integrasi',
+      sentence: { months: 60, startDate: '2023-03-01' },
+    },
+    forms: ['identifikasi', 'asesmen-risiko', 'litmas-integrasi-dewasa'],
+    stages: ['assessment'],
+  },
+  {
+    worker: pk1,
+    body: {
+      client: { name: 'Citra Contoh', birthDate: '1992-09-30', sex: 'perempuan' },
+      caseType: 'pembimbingan',
+    },
+    forms: ['identifikasi', 'rencana-layanan'],
+    stages: ['assessment', 'planning', 'intervention', 'monitoring'],
+  },
+  {
+    worker: pk1,
+    body: {
+      client: { name: 'Dedi Contoh', birthDate: '1979-12-01', sex: 'laki-laki' },
+      caseType: 'pembimbingan',
+    },
+    forms: ['identifikasi', 'rencana-layanan', 'catatan-pengawasan'],
+    stages: ['assessment', 'planning', 'intervention', 'monitoring', 'accompaniment'],
+  },
+  {
+    worker: pk2,
+    body: {
+      client: { name: 'Eka Contoh', birthDate: '1990-06-15', sex: 'perempuan' },
+      caseType: 'integrasi',
+      sentence: { months: 24, startDate: '2025-06-01' },
+    },
+    forms: ['identifikasi'],
+    stages: ['assessment', 'planning'],
+  },
+  {
+    worker: pk2,
+    body: {
+      client: { name: 'Fajar Contoh', birthDate: '2009-08-20', sex: 'laki-laki' },
+      caseType: 'diversi',
+      offence: { date: '2026-09-10', threatenedSentenceMonths: 48, repeat: false },
+    },
+    forms: [],
+    stages: [],
+  },
+];
+
+/** Seeds the directory and the demo cases once: only when the directory is still empty. */
+export async function seedDemo(root: string): Promise<{ services: number; cases: number }> {
+  if ((await listServices(undefined, 1)).items.length > 0) return { services: 0, cases: 0 };
+  for (const { id, ...service } of DEMO_SERVICES) await saveService(SYSTEM, id, service, 0);
+  let cases = 0;
+  for (const demo of DEMO_CASES(person('pk1', 'bapas-1'), person('pk2', 'bapas-2'))) {
+    const opened = await createCase(demo.worker, demo.body);
+    for (const formId of demo.forms) {
+      await submit(
+        demo.worker,
+        opened.id,
+        { formId, data: example(root, formId), idempotencyKey: `demo-${opened.id}-${formId}` },
+        'id',
+      );
+    }
+    for (const to of demo.stages) await transition(demo.worker, opened.id, { to }, undefined, 'id');
+    cases++;
+  }
+  return { services: DEMO_SERVICES.length, cases };
+}
