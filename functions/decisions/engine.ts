@@ -9,7 +9,7 @@ import { COMPUTED_FACTS } from '../domain/facts';
 import { isLeaf, leavesOf } from './conditions';
 import { registerOperators } from './operators';
 import { resolvePath } from './paths';
-import { type EventJson, type RulesetContent, ruleName } from './ruleset';
+import { type EventJson, type LeafCondition, type RulesetContent, ruleName } from './ruleset';
 
 export interface ExplainedCondition {
   name?: string;
@@ -42,8 +42,54 @@ export interface Evaluation {
   explanation?: ExplainedRule[];
 }
 
+/** A rule's condition tree with leaves numbered in order, for the decisive-condition pass. */
+type Tree = { leaf: number } | { all: Tree[] } | { any: Tree[] } | { not: Tree };
+
+function treeOf(node: unknown, counter: { next: number }): Tree {
+  if (isLeaf(node)) return { leaf: counter.next++ };
+  const group = node as { all?: unknown[]; any?: unknown[]; not?: unknown };
+  if (Array.isArray(group.all)) return { all: group.all.map((child) => treeOf(child, counter)) };
+  if (Array.isArray(group.any)) return { any: group.any.map((child) => treeOf(child, counter)) };
+  return { not: treeOf(group.not, counter) };
+}
+
+/** Which leaves decided the outcome: from the root down, a child decides when its value is its group's. */
+function decisiveOf(tree: Tree, results: readonly boolean[]): boolean[] {
+  const values = new Map<Tree, boolean>();
+  const value = (node: Tree): boolean => {
+    let own: boolean;
+    if ('leaf' in node) own = results[node.leaf] === true;
+    else if ('all' in node) own = node.all.map(value).every(Boolean);
+    else if ('any' in node) own = node.any.map(value).some(Boolean);
+    else own = !value(node.not);
+    values.set(node, own);
+    return own;
+  };
+  value(tree);
+  const decisive = results.map(() => false);
+  const mark = (node: Tree): void => {
+    if ('leaf' in node) decisive[node.leaf] = true;
+    else if ('not' in node) mark(node.not);
+    else {
+      const own = values.get(node);
+      for (const child of 'all' in node ? node.all : node.any) if (values.get(child) === own) mark(child);
+    }
+  };
+  mark(tree);
+  return decisive;
+}
+
+/** One rule's leaves, found once when the ruleset is compiled rather than on every explanation. */
+interface RulePlan {
+  name: string;
+  pointer: string;
+  tree: Tree;
+  leaves: { leaf: LeafCondition; at: string; route: (string | number)[]; negated: boolean }[];
+}
+
 export interface CompiledRuleset {
   content: RulesetContent;
+  plans: RulePlan[];
   /** Every declared fact as null: a fact nobody supplied is "not known", never silently undefined. */
   unknown: Record<string, null>;
   run(facts: Record<string, unknown>): Promise<EngineResult>;
@@ -76,8 +122,25 @@ export function compileRuleset(content: RulesetContent): CompiledRuleset {
     });
   });
   let leafEngine: Engine | undefined;
+  const plans = content.rules.map((rule, i): RulePlan => {
+    const pointer = `/rules/${i}/conditions`;
+    return {
+      name: ruleName(rule, i),
+      pointer,
+      tree: treeOf(rule.conditions, { next: 0 }),
+      leaves: leavesOf(rule.conditions, pointer).map(({ leaf, pointer: at }) => {
+        const route = at
+          .slice(pointer.length + 1)
+          .split('/')
+          .filter((part) => part !== '')
+          .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+        return { leaf, at, route, negated: negated(at) };
+      }),
+    };
+  });
   return {
     content,
+    plans,
     unknown: Object.fromEntries((content.facts ?? []).map((fact) => [fact.name, null])),
     run: (facts) => engine.run(facts),
     runLeaves: (facts) => {
@@ -106,6 +169,16 @@ interface ResultLeaf {
   result?: boolean;
 }
 
+/** The evaluated leaf at `route` (e.g. ['all', 1, 'not']) inside a rule result's condition tree. */
+function leafAt(conditions: unknown, route: readonly (string | number)[]): ResultLeaf | undefined {
+  let node: unknown = conditions;
+  for (const step of route) {
+    if (!node || typeof node !== 'object') return undefined;
+    node = (node as Record<string | number, unknown>)[step];
+  }
+  return node && typeof node === 'object' ? (node as ResultLeaf) : undefined;
+}
+
 /** The evaluated leaves of one rule result, by pointer. */
 function evaluatedLeaves(result: RuleResult, pointer: string): Map<string, ResultLeaf> {
   const found = new Map<string, ResultLeaf>();
@@ -131,26 +204,26 @@ export async function evaluateRuleset(
   if (!options.explain) return { events };
 
   const byName = new Map<string, RuleResult>();
-  for (const result of [...run.results, ...run.failureResults]) byName.set(result.name as string, result);
+  for (const result of run.results) byName.set(result.name as string, result);
+  for (const result of run.failureResults) byName.set(result.name as string, result);
   const explained: ExplainedRule[] = [];
   let skipped: Map<string, ResultLeaf> | undefined;
 
-  for (const [i, rule] of compiled.content.rules.entries()) {
-    const name = ruleName(rule, i);
-    const result = byName.get(name);
-    const pointer = `/rules/${i}/conditions`;
-    const evaluated = result ? evaluatedLeaves(result, pointer) : new Map<string, ResultLeaf>();
+  for (const [i, plan] of compiled.plans.entries()) {
+    const rule = compiled.content.rules[i];
+    if (!rule) continue;
+    const result = byName.get(plan.name);
     const conditions: ExplainedCondition[] = [];
-    for (const { leaf, pointer: at } of leavesOf(rule.conditions, pointer)) {
-      let outcome = evaluated.get(at);
-      if (!outcome) {
+    for (const { leaf, at, route, negated: isNegated } of plan.leaves) {
+      let outcome = result ? leafAt(result.conditions, route) : undefined;
+      if (outcome?.result === undefined) {
         // Short-circuited by json-rules-engine: evaluate it on its own so the explanation is complete.
         skipped ??= await leafOutcomes(compiled, facts);
         outcome = skipped.get(at);
       }
       conditions.push({
         ...(typeof leaf.name === 'string' ? { name: leaf.name } : {}),
-        ...(negated(at) ? { negated: true } : {}),
+        ...(isNegated ? { negated: true } : {}),
         fact: leaf.fact,
         ...(leaf.path !== undefined ? { path: leaf.path } : {}),
         operator: leaf.operator,
@@ -161,47 +234,16 @@ export async function evaluateRuleset(
         decisive: false,
       });
     }
-    const decisive = decisiveLeaves(
-      rule.conditions,
-      pointer,
-      new Map(conditions.map((c) => [c.at, c.result])),
+    const decisive = decisiveOf(
+      plan.tree,
+      conditions.map((c) => c.result),
     );
-    for (const condition of conditions) condition.decisive = decisive.has(condition.at);
-    explained.push({ rule: name, fired: result?.result === true, event: rule.event, conditions });
+    conditions.forEach((condition, n) => {
+      condition.decisive = decisive[n] === true;
+    });
+    explained.push({ rule: plan.name, fired: result?.result === true, event: rule.event, conditions });
   }
   return { events, explanation: explained };
-}
-
-/** The pointers of the leaves whose results carry through every group up to the rule's outcome. */
-function decisiveLeaves(root: unknown, pointer: string, results: ReadonlyMap<string, boolean>): Set<string> {
-  const value = (node: unknown, at: string): boolean => {
-    if (isLeaf(node)) return results.get(at) === true;
-    const group = node as { all?: unknown[]; any?: unknown[]; not?: unknown };
-    if (Array.isArray(group.all)) return group.all.every((child, i) => value(child, `${at}/all/${i}`));
-    if (Array.isArray(group.any)) return group.any.some((child, i) => value(child, `${at}/any/${i}`));
-    return group.not !== undefined ? !value(group.not, `${at}/not`) : false;
-  };
-  const decisive = new Set<string>();
-  // Walks down from the root, which always decides; a child decides when its value is its group's.
-  const mark = (node: unknown, at: string): void => {
-    if (isLeaf(node)) {
-      decisive.add(at);
-      return;
-    }
-    const group = node as { all?: unknown[]; any?: unknown[]; not?: unknown };
-    const own = value(node, at);
-    for (const key of ['all', 'any'] as const) {
-      const children = group[key];
-      if (!Array.isArray(children)) continue;
-      children.forEach((child, i) => {
-        const childAt = `${at}/${key}/${i}`;
-        if (value(child, childAt) === own) mark(child, childAt);
-      });
-    }
-    if (group.not !== undefined) mark(group.not, `${at}/not`);
-  };
-  mark(root, pointer);
-  return decisive;
 }
 
 async function leafOutcomes(

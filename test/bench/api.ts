@@ -3,20 +3,19 @@
  * the two routes measured alternately so they share the machine's noise.
  */
 import { performance } from 'node:perf_hooks';
-import { startLocal } from '../../functions/local/app';
+import type { LocalKawal } from '../../functions/local/app';
 import { readDefaultForms } from '../../functions/local/content-files';
 import { ROOT, type Row, rowFromSamples } from './report';
 
 const ROUNDS = 400;
 const WARMUP = 50;
 
-export async function apiBench(): Promise<Row[]> {
-  const kawal = await startLocal({ port: 0, data: 'memory', web: false, demoPassword: 'bench' });
-  try {
+export async function apiBench(kawal: LocalKawal): Promise<Row[]> {
+  {
     const login = await fetch(`${kawal.url}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'pk1', password: 'bench' }),
+      body: JSON.stringify({ username: 'pk1', password: kawal.demoPassword }),
     });
     const { token } = (await login.json()) as { token: string };
     const form = readDefaultForms(`${ROOT}/forms`).find((f) => f.id === 'asesmen-risiko');
@@ -52,7 +51,5 @@ export async function apiBench(): Promise<Row[]> {
       rowFromSamples('GET /api/forms/asesmen-risiko (local)', timings.get),
       rowFromSamples('POST /api/forms/asesmen-risiko/validate (local)', timings.validate),
     ];
-  } finally {
-    await kawal.stop();
   }
 }

@@ -1,5 +1,8 @@
 /** `npm run bench`: every benchmark, side by side in one process, printed as tables. */
+
+import { startLocal } from '../../functions/local/app';
 import { apiBench } from './api';
+import { casesBench } from './cases';
 import { printRows } from './report';
 import { rulesBench } from './rules';
 import { validationBench } from './validation';
@@ -8,4 +11,11 @@ process.env.KAWAL_CONTENT_TTL_MS ??= '5000';
 console.log(`Kawal benchmarks — Node ${process.version}, ${new Date().toISOString()}`);
 printRows('Form validation (in process)', await validationBench());
 printRows("Rulesets (in process; inputs are each ruleset's own test facts)", await rulesBench());
-printRows('Local API latency (HTTP → handler → DynamoDB Local)', await apiBench());
+// One local stack for the HTTP benchmarks: the process has one configuration, like a Lambda.
+const kawal = await startLocal({ port: 0, data: 'memory', web: false, demo: false, demoPassword: 'bench' });
+try {
+  printRows('Local API latency (HTTP → handler → DynamoDB Local)', await apiBench(kawal));
+  printRows('Cases (HTTP → handler → DynamoDB Local)', await casesBench(kawal));
+} finally {
+  await kawal.stop();
+}

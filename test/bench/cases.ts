@@ -1,0 +1,133 @@
+/**
+ * Cases against DynamoDB Local: a worker's caseload with 100 and with 10,000 cases in the table (2
+ * offices, 40 workers), and submissions end to end (validate + rules + transaction) at concurrency 1
+ * and 8, all through the local HTTP server.
+ */
+
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { DEFAULT_PRIORITY } from '../../functions/domain/case-decisions';
+import type { CaseHead } from '../../functions/domain/case-file';
+import { todayIn } from '../../functions/domain/dates';
+import type { LocalKawal } from '../../functions/local/app';
+import { newId, putCaseHeads } from '../../functions/store/cases-repo';
+import { ROOT, type Row, rowFromSamples } from './report';
+
+const WORKERS = 40;
+const QUERIES = 200;
+
+function head(i: number): CaseHead {
+  const now = new Date().toISOString();
+  const worker = i % WORKERS;
+  const due = new Date(Date.UTC(2027, 0, 1) + (i % 365) * 86_400_000).toISOString().slice(0, 10);
+  return {
+    id: newId(),
+    version: 1,
+    client: { name: `Klien Bench ${i}`, birthDate: '1990-01-01', sex: i % 2 ? 'laki-laki' : 'perempuan' },
+    caseType: 'pembimbingan',
+    office: worker < WORKERS / 2 ? 'bapas-1' : 'bapas-2',
+    assignee: `pk-bench-${worker}`,
+    stage: 'monitoring',
+    timeZone: 'Asia/Jakarta',
+    priority: {
+      ...DEFAULT_PRIORITY,
+      score: [25, 50, 75, 100][i % 4] ?? 25,
+      level: (['rendah', 'sedang', 'tinggi', 'segera'] as const)[i % 4] ?? 'rendah',
+    },
+    eligibility: {},
+    deadlines: [{ kind: 'supervision-report', from: '2026-11-01', due }],
+    transfer: null,
+    transfers: [],
+    forms: {},
+    createdAt: now,
+    createdBy: 'bench',
+    updatedAt: now,
+    updatedBy: 'bench',
+  };
+}
+
+export async function casesBench(kawal: LocalKawal): Promise<Row[]> {
+  {
+    const today = todayIn();
+    const token = async (username: string, roles: string[], office: string) =>
+      kawal.issuer.sign({
+        id: username,
+        name: username,
+        roles: roles as ('worker' | 'supervisor')[],
+        office,
+      });
+    const workerToken = await token('pk-bench-0', ['worker'], 'bapas-1');
+    const caseload = async () => {
+      const samples: number[] = [];
+      for (let i = 0; i < QUERIES; i++) {
+        const start = performance.now();
+        const reply = await fetch(`${kawal.url}/api/cases?limit=25`, {
+          headers: { authorization: `Bearer ${workerToken}` },
+        });
+        if (reply.status !== 200) throw new Error(`caseload ${reply.status}`);
+        await reply.arrayBuffer();
+        samples.push(performance.now() - start);
+      }
+      return samples;
+    };
+
+    await putCaseHeads(
+      Array.from({ length: 100 }, (_, i) => head(i)),
+      today,
+    );
+    const small = rowFromSamples('caseload of one worker, 100 cases in the table', await caseload());
+    await putCaseHeads(
+      Array.from({ length: 9_900 }, (_, i) => head(100 + i)),
+      today,
+    );
+    const large = rowFromSamples('caseload of one worker, 10,000 cases in the table', await caseload());
+    large.ratio = `${(large.p50Ms / small.p50Ms).toFixed(2)}× the 100-case time at p50 (target < 1.5×)`;
+
+    // Submissions: each on its own case, so the numbers measure the pipeline, not retries on one case.
+    const supervisor = await token('kabapas-bench', ['supervisor'], 'bapas-1');
+    const data = (
+      JSON.parse(readFileSync(`${ROOT}/forms/catatan-pengawasan.json`, 'utf8')) as { example: unknown }
+    ).example;
+    const openCase = async () => {
+      const reply = await fetch(`${kawal.url}/api/cases`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${supervisor}`, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          client: { name: 'Klien Bench', birthDate: '1990-01-01', sex: 'perempuan' },
+          caseType: 'pembimbingan',
+        }),
+      });
+      return ((await reply.json()) as { id: string }).id;
+    };
+    const submitOnce = async (caseId: string, n: number) => {
+      const start = performance.now();
+      const reply = await fetch(`${kawal.url}/api/cases/${caseId}/submissions`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${supervisor}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ formId: 'catatan-pengawasan', data, idempotencyKey: `bench-${caseId}-${n}` }),
+      });
+      if (reply.status !== 201) throw new Error(`submission ${reply.status}: ${await reply.text()}`);
+      await reply.arrayBuffer();
+      return performance.now() - start;
+    };
+    const run = async (concurrency: number, total: number) => {
+      const cases = await Promise.all(Array.from({ length: concurrency }, openCase));
+      const samples: number[] = [];
+      const began = performance.now();
+      await Promise.all(
+        cases.map(async (caseId, lane) => {
+          for (let n = 0; n < total / concurrency; n++)
+            samples.push(await submitOnce(caseId, lane * 1000 + n));
+        }),
+      );
+      const seconds = (performance.now() - began) / 1000;
+      const result = rowFromSamples(`submission end to end, concurrency ${concurrency}`, samples);
+      result.ratio = `${(samples.length / seconds).toFixed(1)} submissions/s`;
+      return result;
+    };
+    await run(1, 10); // warm-up: engines, validators, connections
+    const sequential = await run(1, 100);
+    const parallel = await run(8, 160);
+    return [small, large, sequential, parallel];
+  }
+}
