@@ -3,7 +3,7 @@
  * facts, run the deciding rulesets, then write the submission, its decisions, the new head, the
  * latest data of that form, the idempotency record and the audit entry in one transaction.
  */
-import { type CaseHead, seesSensitive } from '../domain/case-file';
+import { afterSupervisionReport, type CaseHead, seesSensitive } from '../domain/case-file';
 import { afterSubmission } from '../domain/deadlines';
 import { redactSensitive } from '../domain/sensitive';
 import type { User } from '../platform/claims';
@@ -58,6 +58,14 @@ export interface Submission extends SubmissionResult {
   decisions: Decision[];
 }
 
+/** The supervision note (catatan-pengawasan) says whether wajib lapor was attended, and when. */
+function supervisionReport(formId: string, data: unknown): { attended: boolean; date?: string } | undefined {
+  if (formId !== 'catatan-pengawasan' || !data || typeof data !== 'object') return undefined;
+  const { wajibLapor, tanggal } = data as { wajibLapor?: unknown; tanggal?: unknown };
+  if (wajibLapor !== 'hadir' && wajibLapor !== 'tidak-hadir') return undefined;
+  return { attended: wajibLapor === 'hadir', ...(typeof tanggal === 'string' ? { date: tanggal } : {}) };
+}
+
 const resultOf = (item: Record<string, unknown>): SubmissionResult => ({
   id: String(item.id),
   formId: String(item.formId),
@@ -89,12 +97,22 @@ export async function submit(
     const formVersion = checked.version as number;
 
     const latest = { ...(await latestData(caseId)), [input.formId]: input.data };
-    const decisions = await decide(DECIDING_KINDS, caseFacts(head, latest));
+    // The rules see the case as this submission leaves it (e.g. one more missed report).
+    const pending = supervisionReport(input.formId, input.data);
+    const seen = pending
+      ? {
+          ...head,
+          supervision: afterSupervisionReport(head, pending.attended, pending.date ?? todayOf(head)),
+        }
+      : head;
+    const decisions = await decide(DECIDING_KINDS, caseFacts(seen, latest));
     const today = todayOf(head);
     const now = new Date().toISOString();
     const id = newId();
+    const report = supervisionReport(input.formId, input.data);
     const next: CaseHead = {
       ...applyDecisions(head, decisions),
+      ...(report ? { supervision: afterSupervisionReport(head, report.attended, report.date ?? today) } : {}),
       deadlines: afterSubmission(head.deadlines, input.formId, today, head.stage),
       forms: { ...head.forms, [input.formId]: { submissionId: id, formVersion, at: now } },
       version: head.version + 1,

@@ -68,6 +68,8 @@ export interface CaseHead {
   transfers: TransferRecord[];
   /** The latest submission of each form. */
   forms: Record<string, FormRecord>;
+  /** Wajib lapor so far: consecutive missed reports and the date of the last report. */
+  supervision?: { missedInARow: number; lastReport: string };
   terminationReason?: string;
   createdAt: string;
   createdBy: string;
@@ -110,7 +112,8 @@ export function caseView(head: CaseHead, today: string): CaseView {
 
 /** The `case` fact the rules see. */
 export function caseFact(head: CaseHead): Record<string, unknown> {
-  const { id, stage, caseType, office, timeZone, client, offence, sentence } = head;
+  const { id, stage, caseType, office, timeZone, client, offence, sentence, supervision } = head;
+  const plan = head.forms?.['rencana-layanan']?.at;
   return {
     id,
     stage,
@@ -120,5 +123,16 @@ export function caseFact(head: CaseHead): Record<string, unknown> {
     client,
     ...(offence ? { offence } : {}),
     ...(sentence ? { sentence } : {}),
+    ...(supervision ? { supervision } : {}),
+    ...(plan ? { lastPlanDate: plan.slice(0, 10) } : {}),
   };
+}
+
+/** Wajib lapor after a supervision note: a missed report extends the run, an attended one ends it. */
+export function afterSupervisionReport(
+  head: CaseHead,
+  attended: boolean,
+  date: string,
+): CaseHead['supervision'] {
+  return { missedInARow: attended ? 0 : (head.supervision?.missedInARow ?? 0) + 1, lastReport: date };
 }

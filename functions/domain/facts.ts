@@ -66,6 +66,14 @@ export const CASE_FACT_SCHEMA = {
         lastDisciplinaryDate: { type: 'string', format: 'date' },
       },
     },
+    supervision: {
+      type: 'object',
+      properties: {
+        missedInARow: { type: 'number' },
+        lastReport: { type: 'string', format: 'date' },
+      },
+    },
+    lastPlanDate: { type: 'string', format: 'date' },
   },
 } as const;
 
@@ -204,13 +212,38 @@ export const COMPUTED_FACTS: readonly ComputedFact[] = [
     },
   },
   {
+    name: 'consecutiveMissedReports',
+    type: 'number',
+    source: 'computed',
+    description:
+      'Berapa kali berturut-turut terakhir klien tidak hadir wajib lapor (dari catatan pengawasan).',
+    inputs: ['case'],
+    compute: ({ case: head }) => number(get(head, 'supervision', 'missedInARow')) ?? (head ? 0 : undefined),
+  },
+  {
+    name: 'monthsSinceLastPlanReview',
+    type: 'number',
+    source: 'computed',
+    description:
+      'Bulan penuh sejak rencana layanan terakhir dikirim (case.lastPlanDate); ditinjau paling lambat tiap 6 bulan.',
+    inputs: ['case', 'today'],
+    compute: ({ case: head, today }) => {
+      const plan = date(get(head, 'lastPlanDate'));
+      const at = date(today);
+      return plan && at ? Math.max(0, completedMonths(plan, at)) : undefined;
+    },
+  },
+  {
     name: 'rriScore',
     type: 'number',
     source: 'computed',
-    description: 'Skor RRI bagian A (0–17) dari jawaban formulir asesmen-risiko.',
-    inputs: ['form:asesmen-risiko'],
+    description:
+      'Skor RRI bagian A (0–17) dari jawaban formulir asesmen-risiko-lengkap atau asesmen-risiko (yang terbaru diutamakan bila keduanya ada: versi lengkap).',
+    inputs: ['form:asesmen-risiko-lengkap', 'form:asesmen-risiko'],
     compute: (inputs) => {
-      const answers = get(inputs['form:asesmen-risiko'], 'bagianA');
+      const answers =
+        get(inputs['form:asesmen-risiko-lengkap'], 'bagianA') ??
+        get(inputs['form:asesmen-risiko'], 'bagianA');
       return answers && typeof answers === 'object' ? rriScore(answers as RriAnswers) : undefined;
     },
   },
