@@ -69,13 +69,14 @@ function view(item: Version | Draft): RulesetView {
           fromVersion: item.fromVersion,
         }
       : { updatedAt: item.updatedAt, updatedBy: item.updatedBy };
-  const { kind, facts = [], rules, tests = [] } = contentOf(item);
+  const { kind, caseTypes = [], facts = [], rules, tests = [] } = contentOf(item);
   return {
     id: item.id,
     version: item.version,
     title: item.title,
     description: item.description,
     kind,
+    caseTypes,
     facts,
     rules,
     tests,
@@ -121,8 +122,8 @@ export async function saveRulesetDraft(
   expectedVersion: number | undefined,
   lang: Lang,
 ): Promise<RulesetView> {
-  const { title, description = '', kind, facts = [], rules, tests = [] } = input;
-  const content: RulesetContent = { kind, facts, rules, tests };
+  const { title, description = '', kind, facts = [], rules, tests = [], caseTypes } = input;
+  const content: RulesetContent = { kind, ...(caseTypes ? { caseTypes } : {}), facts, rules, tests };
   await assertValid(content, lang);
   const draft = await rulesets.saveDraft(
     id,
@@ -226,10 +227,29 @@ export interface Decision {
   explanation: ExplainedRule[];
 }
 
-/** Runs every published ruleset of `kinds` on `facts`, explaining each decision. */
+/**
+ * The rulesets that decide a case of `caseType`: per kind, those naming the type, else the general
+ * ones (naming none). A child-protection case is not judged by the probation rules, nor the reverse.
+ */
+function forCaseType(found: { id: string; version: Version }[], caseType: unknown) {
+  const byKind = new Map<string, { id: string; version: Version }[]>();
+  for (const entry of found) {
+    const kind = contentOf(entry.version).kind;
+    byKind.set(kind, [...(byKind.get(kind) ?? []), entry]);
+  }
+  return [...byKind.values()].flatMap((entries) => {
+    const specific = entries.filter((e) => contentOf(e.version).caseTypes?.includes(String(caseType)));
+    return specific.length > 0
+      ? specific
+      : entries.filter((e) => (contentOf(e.version).caseTypes ?? []).length === 0);
+  });
+}
+
+/** Runs the published rulesets of `kinds` that apply to the case in `facts`, explaining each decision. */
 export async function decide(kinds: readonly string[], facts: Record<string, unknown>): Promise<Decision[]> {
   const decisions: Decision[] = [];
-  for (const { id, version } of await publishedOfKinds(kinds)) {
+  const caseType = (facts.case as { caseType?: unknown } | undefined)?.caseType;
+  for (const { id, version } of forCaseType(await publishedOfKinds(kinds), caseType)) {
     const content = contentOf(version);
     const compiled = engines.get(`${id}@${version.version}`, () => content);
     const { events, explanation = [] } = await evaluateRuleset(compiled, facts, { explain: true });

@@ -18,6 +18,16 @@ export const RULESET_CONTENT_SCHEMA = {
   required: ['kind', 'rules'],
   properties: {
     kind: { type: 'string', minLength: 1, maxLength: 50 },
+    /**
+     * The case types this ruleset decides for. For each kind, a case is decided by the rulesets that
+     * name its type, or, when none does, by those that name no type (the general ones).
+     */
+    caseTypes: {
+      type: 'array',
+      maxItems: 50,
+      uniqueItems: true,
+      items: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,49}$' },
+    },
     facts: {
       type: 'array',
       maxItems: 200,
