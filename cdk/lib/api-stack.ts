@@ -1,11 +1,12 @@
 /**
- * The stateless stack: sign-in (Cognito), the HTTP API and its Lambda handlers, and the web app
- * (S3 + CloudFront). Functions and routes are generated from the one route table
- * (functions/api/routes.ts), so AWS serves exactly the routes the local server serves.
+ * The stateless stack: sign-in (Cognito), the HTTP API and its Lambda handlers, the scheduled jobs
+ * (EventBridge Scheduler → Lambda) and the web app (S3 + CloudFront). Functions and routes are
+ * generated from the one route table (functions/api/routes.ts), so AWS serves exactly the routes the
+ * local server serves; jobs from the one job table (./jobs.ts).
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { CfnOutput, Duration, Fn, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Fn, RemovalPolicy, Stack, type StackProps, TimeZone } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
   HttpApi,
@@ -46,10 +47,13 @@ import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
+import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import type { Construct } from 'constructs';
 import { deployedFunctions, ROUTES, routesOf } from '../../functions/api/routes';
 import { ROLES } from '../../functions/platform/claims';
 import type { RouteSpec } from '../../functions/platform/http';
+import { JOBS } from './jobs';
 import { KawalFunction, type TableAccess } from './kawal-function';
 
 export interface ApiStackProps extends StackProps {
@@ -85,21 +89,50 @@ function isDeployed(route: RouteSpec): boolean {
 }
 
 /**
- * Read-only when every route of the function is a GET. A GET handler that starts writing (an audit
- * record of a read, principle 6) must either move to a function with a writing route or this rule
- * must learn about it, or it fails with AccessDenied in AWS only.
+ * The API functions whose handlers never write to the table, declared (not inferred from the routes'
+ * methods: a GET can write, e.g. the cases function audits every read, principle 6). They get
+ * read-only access; every other function read-write. Put a function here only when no handler it
+ * serves writes, today or after a change: a write from a read-only function fails with AccessDenied in
+ * AWS only (DynamoDB Local does not check IAM).
  */
+export const READ_ONLY_FUNCTIONS: readonly string[] = ['platform'];
+
+/**
+ * Fails synth when the read-only list names a function that is not deployed (a rename left it stale)
+ * or one that serves a non-GET route (which writes by definition).
+ */
+export function checkReadOnlyFunctions(readOnly: readonly string[] = READ_ONLY_FUNCTIONS): void {
+  const deployed = deployedFunctions();
+  for (const fn of readOnly) {
+    if (!deployed.includes(fn)) {
+      throw new Error(`READ_ONLY_FUNCTIONS names "${fn}", which is not a deployed function`);
+    }
+    const writing = routesOf(fn).filter((route) => isDeployed(route) && route.method !== 'GET');
+    if (writing.length > 0) {
+      const keys = writing.map((route) => `${route.method} ${route.path}`).join(', ');
+      throw new Error(`READ_ONLY_FUNCTIONS names "${fn}", which serves writing routes: ${keys}`);
+    }
+  }
+}
+
+/** The table access of an API function: read-only when declared so, read-write otherwise. */
 export function tableAccessOf(fn: string): TableAccess {
-  return routesOf(fn)
-    .filter(isDeployed)
-    .every((route) => route.method === 'GET')
-    ? 'RO'
-    : 'RW';
+  return READ_ONLY_FUNCTIONS.includes(fn) ? 'RO' : 'RW';
+}
+
+/** "plan-reviews" → "PlanReviews", for CloudFormation output names (alphanumeric only). */
+function pascalCase(name: string): string {
+  return name
+    .split('-')
+    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+    .join('');
 }
 
 export class ApiStack extends Stack {
   /** One function per entry of deployedFunctions(), by name. */
   readonly functions: ReadonlyMap<string, KawalFunction>;
+  /** One function per row of JOBS, by name, each run by its own schedule. */
+  readonly jobs: ReadonlyMap<string, KawalFunction>;
   readonly userPool: UserPool;
   readonly webClient: UserPoolClient;
   readonly httpApi: HttpApi;
@@ -222,6 +255,7 @@ export class ApiStack extends Stack {
     });
     const noAuthorizer = new HttpNoneAuthorizer();
 
+    checkReadOnlyFunctions();
     const functions = new Map<string, KawalFunction>();
     for (const name of deployedFunctions()) {
       const fn = new KawalFunction(this, `Fn-${name}`, { name });
@@ -251,6 +285,9 @@ export class ApiStack extends Stack {
         authorizer: route.roles === 'public' ? noAuthorizer : authorizer,
       });
     }
+
+    // --- Scheduled jobs ----------------------------------------------------------------------------------
+    this.jobs = this.addJobs(stage, table);
 
     // --- Web app -------------------------------------------------------------------------------------
     const bucket = new Bucket(this, 'WebBucket', {
@@ -316,6 +353,41 @@ export class ApiStack extends Stack {
     });
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.webClient.userPoolClientId });
+  }
+
+  /**
+   * One function and one EventBridge Scheduler schedule per job. Scheduler rather than an EventBridge
+   * rule: its cron is written in the jobs' own time zone, the offices' clock (`cron(5 0 * * ? *)` in
+   * Asia/Jakarta, where a rule would need the UTC `cron(5 17 * * ? *)` of the day before; Jakarta has
+   * no daylight saving, so both fire at the same instant, but only one reads as "after midnight").
+   * Scheduler invokes the function asynchronously, so Lambda retries a failed run twice; the jobs
+   * tolerate that (their writes are conditional, a second run changes nothing).
+   */
+  private addJobs(stage: string, table: Table): Map<string, KawalFunction> {
+    const jobs = new Map<string, KawalFunction>();
+    for (const job of JOBS) {
+      const fn = new KawalFunction(this, `Job-${job.name}`, {
+        name: job.name,
+        kind: 'jobs',
+        description: job.description,
+        timeout: Duration.seconds(job.timeoutSeconds),
+      });
+      fn.bindTable(table, job.access);
+      new Schedule(this, `Schedule-${job.name}`, {
+        scheduleName: `kawal-${stage}-${job.name}`,
+        description: job.description,
+        schedule: ScheduleExpression.cron({ ...job.cron, timeZone: TimeZone.of(job.timeZone) }),
+        // The invocation itself (not the run) is retried for up to an hour, e.g. when throttled; a
+        // run that could not start within the hour waits for the next day's.
+        target: new LambdaInvoke(fn, { maxEventAge: Duration.hours(1), retryAttempts: 10 }),
+      });
+      new CfnOutput(this, `Job${pascalCase(job.name)}Function`, {
+        description: `The ${job.name} job's Lambda (run it by hand with aws lambda invoke)`,
+        value: fn.functionName,
+      });
+      jobs.set(job.name, fn);
+    }
+    return jobs;
   }
 
   /**

@@ -1,6 +1,7 @@
 /**
- * The one Lambda construct every Kawal handler is deployed with, so runtime, bundling, logging and
- * table access are decided once instead of per function.
+ * The one Lambda construct every Kawal handler is deployed with (the HTTP handlers of functions/api/
+ * and the scheduled jobs of functions/jobs/), so runtime, bundling, logging and table access are
+ * decided once instead of per function.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,9 +19,18 @@ export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** Read-only or read-write access to the table. */
 export type TableAccess = 'RO' | 'RW';
 
+/**
+ * Where a handler lives under functions/: `api` for the HTTP handlers (one per `fn` of the route
+ * table), `jobs` for the scheduled ones (one per row of JOBS). Nothing else is deployable.
+ */
+export type HandlerKind = 'api' | 'jobs';
+
 export interface KawalFunctionProps {
-  /** The handler area: bundles `functions/api/<name>.ts`, whose export `handler` Lambda calls. */
+  /** The handler: bundles `functions/<kind>/<name>.ts`, whose export `handler` Lambda calls. */
   name: string;
+  /** @default 'api' */
+  kind?: HandlerKind;
+  /** @default "Kawal <name> API" or "Kawal <name> job" */
   description?: string;
   /** @default 10 seconds: API Gateway gives up after 30, and a slow handler should fail well before. */
   timeout?: Duration;
@@ -40,12 +50,21 @@ export interface KawalFunctionProps {
 const REQUIRE_BANNER =
   "import { createRequire as __kawalCreateRequire } from 'node:module'; const require = __kawalCreateRequire(import.meta.url);";
 
+const HANDLER_NAME = /^[a-z][a-z0-9-]*$/;
+
 export class KawalFunction extends NodejsFunction {
   constructor(scope: Construct, id: string, props: KawalFunctionProps) {
-    const entry = join(REPO_ROOT, 'functions', 'api', `${props.name}.ts`);
+    const kind = props.kind ?? 'api';
+    // A plain file name, so the entry cannot leave functions/<kind>/.
+    if (!HANDLER_NAME.test(props.name)) {
+      throw new Error(
+        `KawalFunction "${props.name}": not a handler name (lowercase letters, digits, dashes)`,
+      );
+    }
+    const entry = join(REPO_ROOT, 'functions', kind, `${props.name}.ts`);
     // Fail at synth with a clear message rather than an esbuild stack trace.
     if (!existsSync(entry)) {
-      throw new Error(`KawalFunction "${props.name}": no handler file ${entry}`);
+      throw new Error(`KawalFunction "${props.name}" (${kind}): no handler file ${entry}`);
     }
     // Created explicitly (not left to Lambda on first invocation) so it has a retention and is owned by
     // the stack; unnamed, so a replaced function never collides with an old group.
@@ -57,7 +76,7 @@ export class KawalFunction extends NodejsFunction {
     super(scope, id, {
       entry,
       handler: 'handler',
-      description: props.description ?? `Kawal ${props.name} API`,
+      description: props.description ?? `Kawal ${props.name} ${kind === 'api' ? 'API' : 'job'}`,
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
       timeout: props.timeout ?? Duration.seconds(10),
@@ -66,6 +85,8 @@ export class KawalFunction extends NodejsFunction {
       logGroup,
       projectRoot: REPO_ROOT,
       depsLockFilePath: join(REPO_ROOT, 'package-lock.json'),
+      // KAWAL_TABLE is added by bindTable. Nothing else: KAWAL_CONTENT_TTL_MS and the other tunables
+      // of functions/platform/config.ts keep their defaults in AWS.
       environment: {
         // Stack traces in CloudWatch point at functions/*.ts lines, not minified bundle columns.
         NODE_OPTIONS: '--enable-source-maps',

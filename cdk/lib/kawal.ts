@@ -38,7 +38,7 @@ export function createKawalStacks(app: App, options: KawalStacksOptions): KawalS
     env,
     stage,
     tags,
-    description: `Kawal ${stage}: sign-in, HTTP API, handlers and web app`,
+    description: `Kawal ${stage}: sign-in, HTTP API, handlers, scheduled jobs and web app`,
     table: data.table,
     webDist,
   });

@@ -16,7 +16,12 @@ export async function sweepDeadlines(today = todayIn()): Promise<SweepResult> {
   let marked = 0;
   let cursor: string | undefined;
   do {
-    const page = await casesByDue({ before: today, limit: 100, ...(cursor ? { cursor } : {}) });
+    const page = await casesByDue({
+      before: today,
+      limit: 100,
+      notYetOverdue: true,
+      ...(cursor ? { cursor } : {}),
+    });
     for (const head of page.items) {
       examined++;
       if (await markOverdue(head, today)) marked++;

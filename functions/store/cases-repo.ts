@@ -395,6 +395,8 @@ export async function casesByDue(options: {
   before?: string;
   limit: number;
   cursor?: string;
+  /** Only those not yet marked overdue (the sweep's work list). */
+  notYetOverdue?: boolean;
 }): Promise<Page<CaseHead>> {
   const gsi = index('gsi1');
   const result = await storeCall(() =>
@@ -403,13 +405,16 @@ export async function casesByDue(options: {
         TableName: tableName(),
         IndexName: gsi.name,
         KeyConditionExpression: options.before ? '#pk = :pk AND #sk < :before' : '#pk = :pk',
+        ...(options.notYetOverdue ? { FilterExpression: '#overdue = :false' } : {}),
         ExpressionAttributeNames: {
           '#pk': gsi.partitionKey,
           ...(options.before ? { '#sk': gsi.sortKey } : {}),
+          ...(options.notYetOverdue ? { '#overdue': 'overdue' } : {}),
         },
         ExpressionAttributeValues: {
           ':pk': 'CASES#DUE',
           ...(options.before ? { ':before': options.before } : {}),
+          ...(options.notYetOverdue ? { ':false': false } : {}),
         },
         Limit: options.limit,
         ExclusiveStartKey: decodeCursor(options.cursor, ['pk', 'sk', gsi.partitionKey, gsi.sortKey]),

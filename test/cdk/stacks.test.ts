@@ -12,9 +12,10 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { CachePolicy, OriginRequestPolicy } from 'aws-cdk-lib/aws-cloudfront';
 import type { IConstruct } from 'constructs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tableAccessOf } from '../../cdk/lib/api-stack';
+import { checkReadOnlyFunctions, READ_ONLY_FUNCTIONS, tableAccessOf } from '../../cdk/lib/api-stack';
+import { JOBS } from '../../cdk/lib/jobs';
 import { createKawalStacks, type KawalStacks } from '../../cdk/lib/kawal';
-import { REPO_ROOT } from '../../cdk/lib/kawal-function';
+import { type KawalFunction, REPO_ROOT } from '../../cdk/lib/kawal-function';
 import { deployedFunctions, ROUTES, routesOf } from '../../functions/api/routes';
 import { ROLES } from '../../functions/platform/claims';
 import type { RouteSpec } from '../../functions/platform/http';
@@ -71,6 +72,25 @@ for (const routeKey of JSON.parse(process.argv[2])) {
 process.stdout.write(JSON.stringify(statuses));
 `;
 
+/** Imports a bundle and prints the type of its `handler` export, without calling it. */
+const LOAD_BUNDLE = `
+const { pathToFileURL } = await import('node:url');
+const { handler } = await import(pathToFileURL(process.argv[1]).href);
+process.stdout.write(typeof handler);
+`;
+
+/** Runs an ES module script with plain Node (as Lambda loads a bundle), with only the table's name set. */
+function runNode(script: string, ...args: string[]): string {
+  return execFileSync(
+    process.execPath,
+    ['--enable-source-maps', '--input-type=module', '-e', script, ...args],
+    {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, KAWAL_TABLE: 'not-used', AWS_REGION: ENV.region },
+    },
+  );
+}
+
 function isDeployed(route: RouteSpec): boolean {
   return route.localOnly !== true;
 }
@@ -96,6 +116,54 @@ const data = kawal.data_;
 const api = kawal.api_;
 const deployedRoutes: RouteSpec[] = ROUTES.filter(isDeployed);
 const localOnlyRoutes: RouteSpec[] = ROUTES.filter((route: RouteSpec) => !isDeployed(route));
+
+/** Every Lambda running Kawal code (API handlers and jobs): the ones told the table's name. */
+const kawalLambdas = resources(api, 'AWS::Lambda::Function').filter(([, fn]) =>
+  at(fn, 'Properties', 'Environment', 'Variables', 'KAWAL_TABLE'),
+);
+
+/** The writes a read-only function must not be granted (transactions need them too). */
+const WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'];
+
+function apiFunction(name: string): KawalFunction {
+  const fn = kawal.api.functions.get(name);
+  if (!fn) throw new Error(`no function ${name}`);
+  return fn;
+}
+
+function jobFunction(name: string): KawalFunction {
+  const fn = kawal.api.jobs.get(name);
+  if (!fn) throw new Error(`no job ${name}`);
+  return fn;
+}
+
+/** The synthesized AWS::Lambda::Function of a construct. */
+function lambdaOf(fn: KawalFunction): Json {
+  const id = logicalIdOf(kawal.api, fn);
+  const [, lambda] = kawalLambdas.find(([lambdaId]) => lambdaId === id) ?? ['', undefined];
+  if (!lambda) throw new Error(`no Lambda resource ${id}`);
+  return lambda;
+}
+
+/** Every IAM statement attached to a role of the Api stack, by the role's logical id. */
+function statementsOfRole(roleId: string): unknown[] {
+  return resources(api, 'AWS::IAM::Policy')
+    .filter(([, policy]) => asArray(at(policy, 'Properties', 'Roles')).some((r) => at(r, 'Ref') === roleId))
+    .flatMap(([, policy]) => asArray(at(policy, 'Properties', 'PolicyDocument', 'Statement')));
+}
+
+/** The IAM actions a Lambda's execution role is granted. */
+function actionsOf(lambda: Json): unknown[] {
+  return statementsOfRole(String(at(lambda, 'Properties', 'Role', 'Fn::GetAtt', 0))).flatMap((statement) =>
+    asArray(at(statement, 'Action')),
+  );
+}
+
+/** The folder holding a Lambda's bundle in the cloud assembly. */
+function bundleDir(lambda: Json): string {
+  const key = String(at(lambda, 'Properties', 'Code', 'S3Key')).replace(/\.zip$/, '');
+  return join(kawal.app.synth().directory, `asset.${key}`);
+}
 
 // ---- Data stack -------------------------------------------------------------------------------------
 
@@ -159,19 +227,14 @@ describe('Data stack', () => {
 // ---- Api stack: functions -----------------------------------------------------------------------------
 
 describe('Api stack functions', () => {
-  const lambdas = resources(api, 'AWS::Lambda::Function');
-  const kawalLambdas = lambdas.filter(([, fn]) =>
-    at(fn, 'Properties', 'Environment', 'Variables', 'KAWAL_TABLE'),
-  );
-
-  it('deploys one Lambda per deployed function of the route table', () => {
+  it('deploys one Lambda per deployed function of the route table, plus one per job', () => {
     expect([...kawal.api.functions.keys()].sort()).toEqual([...deployedFunctions()].sort());
-    expect(kawalLambdas).toHaveLength(deployedFunctions().length);
-    const ids = deployedFunctions().map((name) => {
-      const fn = kawal.api.functions.get(name);
-      if (!fn) throw new Error(`no function ${name}`);
-      return logicalIdOf(kawal.api, fn);
-    });
+    expect([...kawal.api.jobs.keys()].sort()).toEqual(JOBS.map((job) => job.name).sort());
+    expect(kawalLambdas).toHaveLength(deployedFunctions().length + JOBS.length);
+    const ids = [
+      ...deployedFunctions().map((name) => logicalIdOf(kawal.api, apiFunction(name))),
+      ...JOBS.map((job) => logicalIdOf(kawal.api, jobFunction(job.name))),
+    ];
     expect(ids.sort()).toEqual(kawalLambdas.map(([id]) => id).sort());
   });
 
@@ -180,53 +243,69 @@ describe('Api stack functions', () => {
       expect(at(fn, 'Properties', 'Runtime'), id).toBe('nodejs22.x');
       expect(at(fn, 'Properties', 'Architectures'), id).toEqual(['arm64']);
       expect(at(fn, 'Properties', 'Handler'), id).toBe('index.handler');
-      expect(at(fn, 'Properties', 'Timeout'), id).toBe(10);
       expect(at(fn, 'Properties', 'MemorySize'), id).toBe(512);
       expect(at(fn, 'Properties', 'TracingConfig'), id).toBeUndefined();
       const variables = at(fn, 'Properties', 'Environment', 'Variables');
       expect(at(variables, 'NODE_OPTIONS'), id).toBe('--enable-source-maps');
       expect(String(at(variables, 'KAWAL_TABLE', 'Fn::ImportValue')), id).toMatch(/^Kawal-test-Data:/);
+      // The content TTL (and every other tunable of functions/platform/config.ts) keeps its default.
+      expect(Object.keys(isJson(variables) ? variables : {}).sort(), id).toEqual([
+        'KAWAL_TABLE',
+        'NODE_OPTIONS',
+      ]);
       // Logs go to a group the stack owns, with a retention.
       const logGroupId = at(fn, 'Properties', 'LoggingConfig', 'LogGroup', 'Ref');
       expect(typeof logGroupId, id).toBe('string');
       expect(at(api.toJSON(), 'Resources', String(logGroupId), 'Properties', 'RetentionInDays'), id).toBe(90);
     }
+    // API handlers give up well before API Gateway's 30 seconds; jobs have their own timeouts (below).
+    for (const name of deployedFunctions()) {
+      expect(at(lambdaOf(apiFunction(name)), 'Properties', 'Timeout'), name).toBe(10);
+    }
   });
 
-  it('grants read-only access to functions whose routes are all GET, read-write otherwise', () => {
-    const policies = resources(api, 'AWS::IAM::Policy');
+  it('grants read-only access to the declared read-only functions, read-write to every other', () => {
     for (const name of deployedFunctions()) {
-      const fn = kawal.api.functions.get(name);
-      if (!fn) throw new Error(`no function ${name}`);
-      const [, lambda] = kawalLambdas.find(([id]) => id === logicalIdOf(kawal.api, fn)) ?? ['', {}];
-      const roleId = at(lambda, 'Properties', 'Role', 'Fn::GetAtt', 0);
-      const actions = policies
-        .filter(([, policy]) =>
-          asArray(at(policy, 'Properties', 'Roles')).some((r) => at(r, 'Ref') === roleId),
-        )
-        .flatMap(([, policy]) => asArray(at(policy, 'Properties', 'PolicyDocument', 'Statement')))
-        .flatMap((statement) => asArray(at(statement, 'Action')));
-      const allGet = routesOf(name)
-        .filter(isDeployed)
-        .every((route) => route.method === 'GET');
-      expect(tableAccessOf(name), name).toBe(allGet ? 'RO' : 'RW');
+      const readOnly = READ_ONLY_FUNCTIONS.includes(name);
+      const actions = actionsOf(lambdaOf(apiFunction(name)));
+      expect(tableAccessOf(name), name).toBe(readOnly ? 'RO' : 'RW');
       expect(actions, name).toContain('dynamodb:Query');
       expect(actions, name).toContain('kms:Decrypt');
-      for (const write of ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem']) {
-        if (allGet) expect(actions, name).not.toContain(write);
+      for (const write of WRITE_ACTIONS) {
+        if (readOnly) expect(actions, name).not.toContain(write);
         else expect(actions, name).toContain(write);
       }
     }
   });
 
+  it('keeps platform read-only, and gives cases write access though some of its GET routes write', () => {
+    expect([...READ_ONLY_FUNCTIONS]).toEqual(['platform']);
+    // platform serves GETs only and never writes (the health check is a GetItem).
+    expect(routesOf('platform').every((route) => route.method === 'GET')).toBe(true);
+    const platform = actionsOf(lambdaOf(apiFunction('platform')));
+    expect(platform).toContain('dynamodb:GetItem');
+    for (const write of [...WRITE_ACTIONS, 'dynamodb:BatchWriteItem']) expect(platform).not.toContain(write);
+    // Reading a case, its notes or its referrals appends an audit entry (principle 6): cases writes
+    // from GET routes too, so read-only cannot be inferred from the methods.
+    expect(
+      routesOf('cases').some((route) => route.method === 'GET' && route.path === '/api/cases/{id}'),
+    ).toBe(true);
+    expect(actionsOf(lambdaOf(apiFunction('cases')))).toContain('dynamodb:PutItem');
+    for (const name of ['forms', 'rulesets', 'cases', 'directory']) {
+      expect(tableAccessOf(name), name).toBe('RW');
+      expect(actionsOf(lambdaOf(apiFunction(name))), name).toEqual(expect.arrayContaining(WRITE_ACTIONS));
+    }
+  });
+
+  it('refuses a read-only declaration naming an unknown function or one with writing routes', () => {
+    expect(() => checkReadOnlyFunctions()).not.toThrow();
+    expect(() => checkReadOnlyFunctions(['no-such-fn'])).toThrow(/not a deployed function/);
+    expect(() => checkReadOnlyFunctions(['directory'])).toThrow(/PUT \/api\/services\/\{id\}/);
+  });
+
   it('bundles an ESM handler with the AWS SDK inside, which plain Node loads and runs', () => {
-    const assembly = kawal.app.synth();
     for (const name of deployedFunctions()) {
-      const fn = kawal.api.functions.get(name);
-      if (!fn) throw new Error(`no function ${name}`);
-      const [, lambda] = kawalLambdas.find(([id]) => id === logicalIdOf(kawal.api, fn)) ?? ['', {}];
-      const key = String(at(lambda, 'Properties', 'Code', 'S3Key')).replace(/\.zip$/, '');
-      const dir = join(assembly.directory, `asset.${key}`);
+      const dir = bundleDir(lambdaOf(apiFunction(name)));
       expect(readdirSync(dir).sort(), name).toEqual(['index.mjs', 'index.mjs.map']);
       const source = readFileSync(join(dir, 'index.mjs'), 'utf8');
       expect(source.startsWith('import { createRequire as __kawalCreateRequire }'), name).toBe(true);
@@ -238,24 +317,103 @@ describe('Api stack functions', () => {
       const protectedRoute = routesOf(name).find((route) => isDeployed(route) && route.roles !== 'public');
       const routeKeys = ['GET /api/no-such-route'];
       if (protectedRoute) routeKeys.push(`${protectedRoute.method} ${protectedRoute.path}`);
-      const output = execFileSync(
-        process.execPath,
-        [
-          '--enable-source-maps',
-          '--input-type=module',
-          '-e',
-          RUN_BUNDLE,
-          join(dir, 'index.mjs'),
-          JSON.stringify(routeKeys),
-        ],
-        {
-          encoding: 'utf8',
-          env: { PATH: process.env.PATH, KAWAL_TABLE: 'not-used', AWS_REGION: ENV.region },
-        },
-      );
+      const output = runNode(RUN_BUNDLE, join(dir, 'index.mjs'), JSON.stringify(routeKeys));
       const statuses: unknown = JSON.parse(output);
       expect(statuses, name).toEqual(protectedRoute ? [404, 401] : [404]);
     }
+  });
+});
+
+// ---- Api stack: scheduled jobs --------------------------------------------------------------------------
+
+describe('Api stack scheduled jobs', () => {
+  const schedules = resources(api, 'AWS::Scheduler::Schedule');
+  const [deadlines] = JOBS.filter((job) => job.name === 'deadlines');
+  const jobId = logicalIdOf(kawal.api, jobFunction('deadlines'));
+  const job = lambdaOf(jobFunction('deadlines'));
+  const targetsJob = (resource: Json, ...path: string[]): boolean =>
+    JSON.stringify(at(resource, ...path)) === JSON.stringify({ 'Fn::GetAtt': [jobId, 'Arn'] });
+
+  it('declares the deadlines job, daily just after midnight in Asia/Jakarta', () => {
+    expect(deadlines).toBeDefined();
+    expect(deadlines?.cron).toEqual({ minute: '5', hour: '0' });
+    expect(deadlines?.timeZone).toBe('Asia/Jakarta');
+    expect(deadlines?.access).toBe('RW');
+  });
+
+  it('deploys functions/jobs/deadlines.ts on Node.js 22 / arm64 with the table name and a sweep-sized timeout', () => {
+    expect(at(job, 'Properties', 'Runtime')).toBe('nodejs22.x');
+    expect(at(job, 'Properties', 'Architectures')).toEqual(['arm64']);
+    expect(at(job, 'Properties', 'Handler')).toBe('index.handler');
+    expect(at(job, 'Properties', 'Timeout')).toBe(deadlines?.timeoutSeconds);
+    expect(Number(at(job, 'Properties', 'Timeout'))).toBeGreaterThan(10);
+    expect(Number(at(job, 'Properties', 'Timeout'))).toBeLessThanOrEqual(900);
+    expect(String(at(job, 'Properties', 'Description'))).toMatch(/deadlines/);
+    const variables = at(job, 'Properties', 'Environment', 'Variables');
+    expect(String(at(variables, 'KAWAL_TABLE', 'Fn::ImportValue'))).toMatch(/^Kawal-test-Data:/);
+    expect(at(variables, 'KAWAL_CONTENT_TTL_MS')).toBeUndefined();
+  });
+
+  it('runs it from exactly one schedule: cron(5 0 * * ? *) in Asia/Jakarta, and from no EventBridge rule', () => {
+    expect(schedules).toHaveLength(JOBS.length);
+    const mine = schedules.filter(([, schedule]) => targetsJob(schedule, 'Properties', 'Target', 'Arn'));
+    expect(mine).toHaveLength(1);
+    const [[, schedule] = ['', {}]] = mine;
+    expect(at(schedule, 'Properties', 'ScheduleExpression')).toBe('cron(5 0 * * ? *)');
+    expect(at(schedule, 'Properties', 'ScheduleExpressionTimezone')).toBe('Asia/Jakarta');
+    expect(at(schedule, 'Properties', 'State')).toBe('ENABLED');
+    expect(at(schedule, 'Properties', 'FlexibleTimeWindow')).toEqual({ Mode: 'OFF' });
+    expect(at(schedule, 'Properties', 'Name')).toBe('kawal-test-deadlines');
+    const rules = resources(api, 'AWS::Events::Rule');
+    const ruleTargets = rules.flatMap(([, rule]) => asArray(at(rule, 'Properties', 'Targets')));
+    expect(ruleTargets.filter((target) => isJson(target) && targetsJob(target, 'Arn'))).toHaveLength(0);
+  });
+
+  it('lets the scheduler assume a role that may only invoke the job', () => {
+    const [[, schedule] = ['', {}]] = schedules.filter(([, s]) =>
+      targetsJob(s, 'Properties', 'Target', 'Arn'),
+    );
+    const roleId = String(at(schedule, 'Properties', 'Target', 'RoleArn', 'Fn::GetAtt', 0));
+    const role = at(api.toJSON(), 'Resources', roleId);
+    expect(at(role, 'Properties', 'AssumeRolePolicyDocument', 'Statement', 0, 'Principal', 'Service')).toBe(
+      'scheduler.amazonaws.com',
+    );
+    const statements = statementsOfRole(roleId);
+    expect(statements.flatMap((statement) => asArray(at(statement, 'Action')))).toEqual([
+      'lambda:InvokeFunction',
+    ]);
+    expect(JSON.stringify(statements)).toContain(JSON.stringify({ 'Fn::GetAtt': [jobId, 'Arn'] }));
+  });
+
+  it('lets the job Query the table and its indexes (gsi1) and UpdateItem, with the table key', () => {
+    expect(TABLE_SPEC.indexes.map((index) => index.name)).toContain('gsi1');
+    const statements = statementsOfRole(String(at(job, 'Properties', 'Role', 'Fn::GetAtt', 0)));
+    const dynamo = statements.filter((statement) =>
+      asArray(at(statement, 'Action')).some((action) => String(action).startsWith('dynamodb:')),
+    );
+    const actions = dynamo.flatMap((statement) => asArray(at(statement, 'Action')));
+    expect(actions).toEqual(expect.arrayContaining(['dynamodb:Query', 'dynamodb:UpdateItem']));
+    const targets = dynamo.flatMap((statement) => asArray(at(statement, 'Resource')));
+    const tableArn = targets.find((target) =>
+      /:ExportsOutputFnGetAttTable.*Arn/.test(String(at(target, 'Fn::ImportValue'))),
+    );
+    expect(tableArn).toBeDefined();
+    expect(targets).toContainEqual({ 'Fn::Join': ['', [tableArn, '/index/*']] });
+    const kms = statements.flatMap((statement) => asArray(at(statement, 'Action')));
+    expect(kms).toEqual(expect.arrayContaining(['kms:Decrypt', 'kms:GenerateDataKey*']));
+  });
+
+  it('bundles the job as ESM that plain Node loads, exporting the handler the schedule calls', () => {
+    const dir = bundleDir(job);
+    expect(readdirSync(dir).sort()).toEqual(['index.mjs', 'index.mjs.map']);
+    const source = readFileSync(join(dir, 'index.mjs'), 'utf8');
+    expect(source).not.toMatch(/from\s*["']@(aws-sdk|smithy)\//);
+    // Loading only: running it would sweep a table.
+    expect(runNode(LOAD_BUNDLE, join(dir, 'index.mjs'))).toBe('function');
+  });
+
+  it('outputs the job function name, for running it by hand', () => {
+    api.hasOutput('JobDeadlinesFunction', { Value: { Ref: jobId } });
   });
 });
 
