@@ -1,8 +1,9 @@
 /** What a worker does with a form, in Chromium against the real local stack and the built web app. */
 import { existsSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, ConsoleMessage, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalKawal, ROOT, startLocal } from '../../functions/local/app';
+import { readDefaultForms } from '../../functions/local/content-files';
 import { launchChromium } from '../support/browser';
 
 let kawal: LocalKawal;
@@ -43,7 +44,9 @@ describe('filling a form in the browser', () => {
     await page.getByRole('heading', { name: 'Formulir', level: 1 }).waitFor();
     await page.getByText('PK Satu').waitFor();
     // waitFor fails the test if the link never appears.
-    await page.getByRole('link', { name: 'Asesmen Risiko Residivisme (RRI) — Bagian A' }).waitFor();
+    await page
+      .getByRole('link', { name: 'Asesmen Risiko Residivisme (RRI) — Bagian A', exact: true })
+      .waitFor();
     await page.getByRole('link', { name: 'Identifikasi dan Registrasi Klien (Intake)' }).waitFor();
   });
 
@@ -52,7 +55,9 @@ describe('filling a form in the browser', () => {
     page.on('request', (request) => {
       if (request.url().endsWith('/validate')) validateCalls++;
     });
-    await page.getByRole('link', { name: 'Asesmen Risiko Residivisme (RRI) — Bagian A' }).click();
+    await page
+      .getByRole('link', { name: 'Asesmen Risiko Residivisme (RRI) — Bagian A', exact: true })
+      .click();
     await page.waitForURL('**/formulir/asesmen-risiko');
     await page.getByRole('button', { name: 'Kirim' }).click();
     await page.locator('.error-list').waitFor();
@@ -124,5 +129,31 @@ describe('filling a form in the browser', () => {
       .poll(() => page.getByRole('status').textContent())
       .toBe('The server accepted the data (form version 1).');
     await page.getByRole('button', { name: 'ID' }).click();
+  });
+
+  it('renders every form of the Bapas and child-protection packs without an error', async () => {
+    const forms = readDefaultForms(`${ROOT}/forms`);
+    expect(forms.length).toBeGreaterThanOrEqual(14);
+    const problems: string[] = [];
+    const onError = (error: Error) => problems.push(`pageerror: ${error.message}`);
+    const onConsole = (message: ConsoleMessage) => {
+      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+    };
+    page.on('pageerror', onError);
+    page.on('console', onConsole);
+    try {
+      for (const form of forms) {
+        await page.goto(`${kawal.url}/formulir/${form.id}`);
+        await page.getByRole('heading', { name: form.title, level: 1 }).waitFor();
+        await page.getByRole('button', { name: 'Kirim' }).waitFor();
+        expect(await page.locator('form input, form textarea, form select').count(), form.id).toBeGreaterThan(
+          0,
+        );
+      }
+    } finally {
+      page.off('pageerror', onError);
+      page.off('console', onConsole);
+    }
+    expect(problems).toEqual([]);
   });
 });
