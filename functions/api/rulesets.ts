@@ -1,5 +1,6 @@
 /** HTTP handler for rulesets and the fact catalogue: parse, call the use case, respond. */
 import { contentId, pageLimit, versionNumber } from '../cases/content-ids';
+import { evaluateCase } from '../cases/evaluate-case';
 import {
   evaluateFacts,
   getPublishedRuleset,
@@ -36,11 +37,15 @@ const publishBody = bodyParser({
 
 const evaluateBody = bodyParser({
   type: 'object',
-  required: ['facts'],
   properties: {
     facts: { type: 'object' },
+    caseId: { type: 'string', pattern: '^[A-Za-z0-9-]{1,64}$' },
     version: { oneOf: [{ type: 'integer', minimum: 1 }, { const: 'draft' }] },
   },
+  oneOf: [
+    { required: ['facts'], not: { required: ['caseId'] } },
+    { required: ['caseId'], not: { required: ['facts'] } },
+  ],
 } as const);
 
 export const handler = createApiHandler(routesOf('rulesets'), {
@@ -85,12 +90,11 @@ export const handler = createApiHandler(routesOf('rulesets'), {
 
   evaluate: async (request) => {
     const input = evaluateBody(request.body ?? {}, request.lang);
-    const result = await evaluateFacts(
-      contentId(request.params.id),
-      input.facts,
-      input.version as number | 'draft' | undefined,
-      request.lang,
-    );
+    const id = contentId(request.params.id);
+    const version = input.version as number | 'draft' | undefined;
+    const result = input.caseId
+      ? await evaluateCase(request.user, id, input.caseId, version, request.lang)
+      : await evaluateFacts(id, input.facts ?? {}, version, request.lang);
     return { body: result };
   },
 

@@ -481,3 +481,32 @@ describe('audit and report', () => {
     expect((await pk1.request('GET', `/api/cases/${opened.id}/report/01NOTHERE`)).status).toBe(404);
   });
 });
+
+describe('rules on a real case', () => {
+  it('evaluates a ruleset with the case’s own facts, for those who may read the case', async () => {
+    const opened = await openCase(pk1, {
+      client: CHILD,
+      caseType: 'diversi',
+      offence: { date: '2026-05-01', threatenedSentenceMonths: 60, repeat: false },
+    });
+    const reply = await pk1.request<{ caseId: string; events: { type: string }[]; explanation: unknown[] }>(
+      'POST',
+      '/api/rulesets/diversi/evaluate',
+      { body: { caseId: opened.id } },
+    );
+    expect(reply.status).toBe(200);
+    expect(reply.body.caseId).toBe(opened.id);
+    expect(reply.body.events.map((e) => e.type)).toContain('diversi-wajib');
+    expect(
+      (await kabapas2.request('POST', '/api/rulesets/diversi/evaluate', { body: { caseId: opened.id } }))
+        .status,
+    ).toBe(403);
+    const both = await pk1.request<ErrorBody>('POST', '/api/rulesets/diversi/evaluate', {
+      body: { caseId: opened.id, facts: {} },
+    });
+    expect(both.status).toBe(400);
+    expect(
+      (await pk1.request('POST', '/api/rulesets/diversi/evaluate', { body: { caseId: 'tidak-ada' } })).status,
+    ).toBe(404);
+  });
+});
