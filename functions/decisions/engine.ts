@@ -5,7 +5,7 @@
  * and, on request, an explanation of every rule and every leaf condition.
  */
 import { Engine, type EngineResult, type RuleResult } from 'json-rules-engine';
-import { COMPUTED_FACTS } from '../domain/facts';
+import { COMPUTED_FACTS, FORM_FACT_PREFIX } from '../domain/facts';
 import { isLeaf, leavesOf } from './conditions';
 import { registerOperators } from './operators';
 import { resolvePath } from './paths';
@@ -90,7 +90,7 @@ interface RulePlan {
 export interface CompiledRuleset {
   content: RulesetContent;
   plans: RulePlan[];
-  /** Every declared fact as null: a fact nobody supplied is "not known", never silently undefined. */
+  /** Declared facts and forms the rules read, as null: not supplied means "not known", never undefined. */
   unknown: Record<string, null>;
   run(facts: Record<string, unknown>): Promise<EngineResult>;
   /** Leaves that json-rules-engine may leave unevaluated (short-circuit), each as its own rule. */
@@ -141,7 +141,15 @@ export function compileRuleset(content: RulesetContent): CompiledRuleset {
   return {
     content,
     plans,
-    unknown: Object.fromEntries((content.facts ?? []).map((fact) => [fact.name, null])),
+    unknown: Object.fromEntries(
+      [
+        ...(content.facts ?? []).map((fact) => fact.name),
+        // A form nobody has submitted yet is as unknown as an unsupplied declared fact.
+        ...plans
+          .flatMap((plan) => plan.leaves.map(({ leaf }) => leaf.fact))
+          .filter((fact) => fact.startsWith(FORM_FACT_PREFIX)),
+      ].map((name) => [name, null]),
+    ),
     run: (facts) => engine.run(facts),
     runLeaves: (facts) => {
       if (!leafEngine) {

@@ -510,3 +510,47 @@ describe('rules on a real case', () => {
     ).toBe(404);
   });
 });
+
+describe('two packs, one platform', () => {
+  it('decides a child-protection case with its own priority rules, and a probation case with the Bapas ones', async () => {
+    const protection = await openCase(pk1, { client: CHILD, caseType: 'perlindungan-anak' });
+    const assessment = { ...example('asesmen-perlindungan-anak'), tingkatRisiko: 'sedang' };
+    const submitted = await pk1.request<{ decisions: { rulesetId: string }[] }>(
+      'POST',
+      `/api/cases/${protection.id}/submissions`,
+      {
+        body: { formId: 'asesmen-perlindungan-anak', data: assessment, idempotencyKey: key() },
+      },
+    );
+    expect(submitted.status, JSON.stringify(submitted.body)).toBe(201);
+    expect(submitted.body.decisions.map((d) => d.rulesetId)).toContain('prioritas-perlindungan-anak');
+    expect(submitted.body.decisions.map((d) => d.rulesetId)).not.toContain('prioritas');
+    const head = await pk1.request<CaseBody & { priority: { responseHours?: number } }>(
+      'GET',
+      `/api/cases/${protection.id}`,
+    );
+    expect(head.body.priority).toMatchObject({ level: 'tinggi', responseHours: 6 });
+
+    // Closing it is judged by the child-protection closure rules, not the Bapas termination rules.
+    const refused = await pk1.request<ErrorBody>('POST', `/api/cases/${protection.id}/transitions`, {
+      body: { to: 'terminated', reason: 'dirujuk' },
+    });
+    expect(refused.status).toBe(422);
+    expect(JSON.stringify(refused.body.error.details)).toContain('lembagaRujukan');
+    const closed = await pk1.request<CaseBody>('POST', `/api/cases/${protection.id}/transitions`, {
+      body: { to: 'terminated', reason: 'dirujuk', data: { lembagaRujukan: 'UPTD PPA Kota Contoh' } },
+    });
+    expect(closed.status).toBe(200);
+
+    const probation = await openCase(pk1, { client: CHILD, caseType: 'diversi' });
+    const decided = await pk1.request<{ decisions: { rulesetId: string }[] }>(
+      'POST',
+      `/api/cases/${probation.id}/submissions`,
+      {
+        body: { formId: 'identifikasi', data: example('identifikasi'), idempotencyKey: key() },
+      },
+    );
+    expect(decided.body.decisions.map((d) => d.rulesetId)).toContain('prioritas');
+    expect(decided.body.decisions.map((d) => d.rulesetId)).not.toContain('prioritas-perlindungan-anak');
+  });
+});
