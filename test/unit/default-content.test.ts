@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { compileRuleset, evaluateRuleset } from '../../functions/decisions/engine';
+import { COMPUTED_FACTS } from '../../functions/domain/facts';
 import { checkContent } from '../../functions/local/check-content';
 import { readDefaultRulesets } from '../../functions/local/content-files';
 
@@ -60,6 +61,56 @@ describe('the shipped content packs', async () => {
 });
 
 describe('worked examples', () => {
+  it('RRI: answers summing to 6, 7, 12 and 16 are rendah, sedang, tinggi and sangat tinggi', () => {
+    const none = {
+      ditahanUsia16: false,
+      pernahDipenjara: false,
+      jumlahPasal: 1,
+      pelanggaranSyarat: false,
+      jumlahPutusanSebelumnya: 0,
+      pelanggaranTatib: false,
+      diskorsSekolah: false,
+      keluargaDipidana: false,
+      penyalahgunaanZat: 'tidak' as const,
+      menganggur12Bulan: false,
+    };
+    const six = {
+      ...none,
+      ditahanUsia16: true,
+      pernahDipenjara: true,
+      diskorsSekolah: true,
+      menganggur12Bulan: true,
+    };
+    const seven = { ...six, keluargaDipidana: true };
+    const twelve = {
+      ...none,
+      ditahanUsia16: true,
+      jumlahPutusanSebelumnya: 3,
+      penyalahgunaanZat: 'keduanya' as const,
+      pernahDipenjara: true,
+      pelanggaranTatib: true,
+    };
+    const sixteen = {
+      ...twelve,
+      jumlahPasal: 3,
+      pelanggaranSyarat: true,
+      diskorsSekolah: true,
+      keluargaDipidana: true,
+    };
+    const score = COMPUTED_FACTS.find((fact) => fact.name === 'rriScore');
+    const category = COMPUTED_FACTS.find((fact) => fact.name === 'rriCategory');
+    for (const [answers, total, expected] of [
+      [six, 6, 'rendah'],
+      [seven, 7, 'sedang'],
+      [twelve, 12, 'tinggi'],
+      [sixteen, 16, 'sangat tinggi'],
+    ] as const) {
+      const value = score?.compute({ 'form:asesmen-risiko': { bagianA: answers } });
+      expect(value).toBe(total);
+      expect(category?.compute({ rriScore: value })).toBe(expected);
+    }
+  });
+
   const adult = {
     monthsWithoutDisciplinary: 12,
     aktifProgram: true,
