@@ -237,13 +237,10 @@ export const COMPUTED_FACTS: readonly ComputedFact[] = [
     name: 'rriScore',
     type: 'number',
     source: 'computed',
-    description:
-      'Skor RRI bagian A (0–17) dari jawaban formulir asesmen-risiko-lengkap atau asesmen-risiko (yang terbaru diutamakan bila keduanya ada: versi lengkap).',
-    inputs: ['form:asesmen-risiko-lengkap', 'form:asesmen-risiko'],
+    description: 'Skor RRI bagian A (0–17) dari jawaban formulir asesmen-risiko.',
+    inputs: ['form:asesmen-risiko'],
     compute: (inputs) => {
-      const answers =
-        get(inputs['form:asesmen-risiko-lengkap'], 'bagianA') ??
-        get(inputs['form:asesmen-risiko'], 'bagianA');
+      const answers = get(inputs['form:asesmen-risiko'], 'bagianA');
       return answers && typeof answers === 'object' ? rriScore(answers as RriAnswers) : undefined;
     },
   },
