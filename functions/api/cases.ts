@@ -25,6 +25,7 @@ import { STAGES } from '../domain/lifecycle';
 import { AppError } from '../platform/errors';
 import { type ApiRequest, createApiHandler, ifMatchVersion } from '../platform/http';
 import { bodyParser } from '../validation/request';
+import { VERSION_TARGET } from './content-actions';
 import { routesOf } from './routes';
 
 const DATE = { type: 'string', format: 'date' } as const;
@@ -150,7 +151,7 @@ const impactBody = bodyParser({
   type: 'object',
   required: ['version'],
   properties: {
-    version: { oneOf: [{ type: 'integer', minimum: 1 }, { const: 'draft' }] },
+    version: VERSION_TARGET,
     limit: { type: 'integer', minimum: 1, maximum: 1000 },
   },
 } as const);

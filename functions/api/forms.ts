@@ -1,5 +1,5 @@
 /** HTTP handler for forms: parse, call the use case, respond. */
-import { contentId, pageLimit, versionNumber } from '../cases/content-ids';
+import { contentId } from '../cases/content-ids';
 import {
   getFormDraft,
   getFormVersion,
@@ -12,6 +12,7 @@ import {
 } from '../cases/forms';
 import { createApiHandler, ifMatchVersion } from '../platform/http';
 import { bodyParser } from '../validation/request';
+import { contentReadActions, publishBody, VERSION_TARGET } from './content-actions';
 import { routesOf } from './routes';
 
 const draftBody = bodyParser({
@@ -25,44 +26,23 @@ const draftBody = bodyParser({
   },
 } as const);
 
-const publishBody = bodyParser({
-  type: 'object',
-  properties: {
-    note: { type: 'string', maxLength: 1000 },
-    fromVersion: { type: 'integer', minimum: 1 },
-  },
-} as const);
-
 const validateBody = bodyParser({
   type: 'object',
   required: ['data'],
   properties: {
     data: {},
-    version: { oneOf: [{ type: 'integer', minimum: 1 }, { const: 'draft' }] },
+    version: VERSION_TARGET,
   },
 } as const);
 
 export const handler = createApiHandler(routesOf('forms'), {
-  list: async ({ query }) => ({ body: await listForms(pageLimit(query.limit), query.cursor) }),
-
-  getPublished: async ({ params }) => {
-    const form = await getPublishedForm(contentId(params.id));
-    return { body: form, etag: form.version };
-  },
-
-  listVersions: async ({ params, query }) => ({
-    body: await listFormVersions(contentId(params.id), pageLimit(query.limit), query.cursor),
+  ...contentReadActions({
+    list: listForms,
+    published: getPublishedForm,
+    versions: listFormVersions,
+    version: getFormVersion,
+    draft: getFormDraft,
   }),
-
-  getVersion: async ({ params }) => {
-    const form = await getFormVersion(contentId(params.id), versionNumber(params.n, 'n'));
-    return { body: form, etag: form.version };
-  },
-
-  getDraft: async ({ params }) => {
-    const draft = await getFormDraft(contentId(params.id));
-    return { body: draft, etag: draft.version };
-  },
 
   putDraft: async (request) => {
     const input = draftBody(request.body ?? {}, request.lang);

@@ -1,5 +1,5 @@
 /** HTTP handler for rulesets and the fact catalogue: parse, call the use case, respond. */
-import { contentId, pageLimit, versionNumber } from '../cases/content-ids';
+import { contentId } from '../cases/content-ids';
 import { evaluateCase } from '../cases/evaluate-case';
 import {
   evaluateFacts,
@@ -15,6 +15,7 @@ import {
 } from '../cases/rulesets';
 import { createApiHandler, ifMatchVersion } from '../platform/http';
 import { bodyParser } from '../validation/request';
+import { contentReadActions, publishBody, VERSION_TARGET } from './content-actions';
 import { routesOf } from './routes';
 
 /** Only the envelope is checked here; rules, facts and tests get the 422 checks of the use case. */
@@ -27,20 +28,12 @@ const draftBody = bodyParser({
   },
 } as const);
 
-const publishBody = bodyParser({
-  type: 'object',
-  properties: {
-    note: { type: 'string', maxLength: 1000 },
-    fromVersion: { type: 'integer', minimum: 1 },
-  },
-} as const);
-
 const evaluateBody = bodyParser({
   type: 'object',
   properties: {
     facts: { type: 'object' },
     caseId: { type: 'string', pattern: '^[A-Za-z0-9-]{1,64}$' },
-    version: { oneOf: [{ type: 'integer', minimum: 1 }, { const: 'draft' }] },
+    version: VERSION_TARGET,
   },
   oneOf: [
     { required: ['facts'], not: { required: ['caseId'] } },
@@ -49,26 +42,13 @@ const evaluateBody = bodyParser({
 } as const);
 
 export const handler = createApiHandler(routesOf('rulesets'), {
-  list: async ({ query }) => ({ body: await listRulesets(pageLimit(query.limit), query.cursor) }),
-
-  getPublished: async ({ params }) => {
-    const ruleset = await getPublishedRuleset(contentId(params.id));
-    return { body: ruleset, etag: ruleset.version };
-  },
-
-  listVersions: async ({ params, query }) => ({
-    body: await listRulesetVersions(contentId(params.id), pageLimit(query.limit), query.cursor),
+  ...contentReadActions({
+    list: listRulesets,
+    published: getPublishedRuleset,
+    versions: listRulesetVersions,
+    version: getRulesetVersion,
+    draft: getRulesetDraft,
   }),
-
-  getVersion: async ({ params }) => {
-    const ruleset = await getRulesetVersion(contentId(params.id), versionNumber(params.n, 'n'));
-    return { body: ruleset, etag: ruleset.version };
-  },
-
-  getDraft: async ({ params }) => {
-    const draft = await getRulesetDraft(contentId(params.id));
-    return { body: draft, etag: draft.version };
-  },
 
   putDraft: async (request) => {
     draftBody(request.body ?? {}, request.lang);

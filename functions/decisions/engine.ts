@@ -6,6 +6,7 @@
  */
 import { Engine, type EngineResult, type RuleResult } from 'json-rules-engine';
 import { COMPUTED_FACTS, FORM_FACT_PREFIX } from '../domain/facts';
+import { BoundedCache } from '../platform/bounded-cache';
 import { isLeaf, leavesOf } from './conditions';
 import { registerOperators } from './operators';
 import { resolvePath } from './paths';
@@ -268,22 +269,15 @@ async function leafOutcomes(
   return outcomes;
 }
 
-const DEFAULT_CACHE_SIZE = 200;
-
 /** Compiled rulesets by `id@version`; a version is immutable, so an entry never goes stale. */
 export class EngineCache {
-  private readonly entries = new Map<string, CompiledRuleset>();
-  constructor(private readonly size = DEFAULT_CACHE_SIZE) {}
+  private readonly cache: BoundedCache<CompiledRuleset>;
+
+  constructor(size = 200) {
+    this.cache = new BoundedCache(size);
+  }
 
   get(key: string, content: () => RulesetContent): CompiledRuleset {
-    const hit = this.entries.get(key);
-    if (hit) return hit;
-    const compiled = compileRuleset(content());
-    this.entries.set(key, compiled);
-    if (this.entries.size > this.size) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest !== undefined) this.entries.delete(oldest);
-    }
-    return compiled;
+    return this.cache.get(key, () => compileRuleset(content()));
   }
 }

@@ -4,6 +4,7 @@
  */
 import type { ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
+import { BoundedCache } from '../platform/bounded-cache';
 import { AJV_OPTIONS, ajvClassFor, CUSTOM_FORMATS } from './ajv-config';
 
 /**
@@ -18,29 +19,22 @@ export function compileSchema(schema: Record<string, unknown>): ValidateFunction
   return ajv.compile(schema);
 }
 
-const DEFAULT_CACHE_SIZE = 500;
-
 /**
  * Compiled validators by key (e.g. `form:identifikasi@3`). Keys must name immutable content: a
- * published version, or a draft revision. The oldest entry is dropped past `size`.
+ * published version, or a draft revision.
  */
 export class ValidatorCache {
-  private readonly entries = new Map<string, ValidateFunction>();
-  constructor(private readonly size = DEFAULT_CACHE_SIZE) {}
+  private readonly cache: BoundedCache<ValidateFunction>;
+
+  constructor(size = 500) {
+    this.cache = new BoundedCache(size);
+  }
 
   get(key: string, schema: () => Record<string, unknown>): ValidateFunction {
-    const hit = this.entries.get(key);
-    if (hit) return hit;
-    const compiled = compileSchema(schema());
-    this.entries.set(key, compiled);
-    if (this.entries.size > this.size) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest !== undefined) this.entries.delete(oldest);
-    }
-    return compiled;
+    return this.cache.get(key, () => compileSchema(schema()));
   }
 
   get count(): number {
-    return this.entries.size;
+    return this.cache.count;
   }
 }
