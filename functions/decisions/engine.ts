@@ -188,16 +188,6 @@ function leafAt(conditions: unknown, route: readonly (string | number)[]): Resul
   return node && typeof node === 'object' ? (node as ResultLeaf) : undefined;
 }
 
-/** The evaluated leaves of one rule result, by pointer. */
-function evaluatedLeaves(result: RuleResult, pointer: string): Map<string, ResultLeaf> {
-  const found = new Map<string, ResultLeaf>();
-  for (const { leaf, pointer: at } of leavesOf(result.conditions, pointer)) {
-    const evaluated = leaf as unknown as ResultLeaf;
-    if (evaluated.result !== undefined) found.set(at, evaluated);
-  }
-  return found;
-}
-
 /** Runs the ruleset on `facts`; with `explain`, every leaf condition is reported with its result. */
 export async function evaluateRuleset(
   compiled: CompiledRuleset,

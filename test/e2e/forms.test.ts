@@ -44,9 +44,7 @@ describe('filling a form in the browser', () => {
     await page.getByRole('heading', { name: 'Formulir', level: 1 }).waitFor();
     await page.getByText('PK Satu').waitFor();
     // waitFor fails the test if the link never appears.
-    await page
-      .getByRole('link', { name: 'Asesmen Risiko Residivisme (RRI)', exact: true })
-      .waitFor();
+    await page.getByRole('link', { name: 'Asesmen Risiko Residivisme (RRI)', exact: true }).waitFor();
     await page.getByRole('link', { name: 'Identifikasi dan Registrasi Klien (Intake)' }).waitFor();
   });
 
@@ -55,9 +53,7 @@ describe('filling a form in the browser', () => {
     page.on('request', (request) => {
       if (request.url().endsWith('/validate')) validateCalls++;
     });
-    await page
-      .getByRole('link', { name: 'Asesmen Risiko Residivisme (RRI)', exact: true })
-      .click();
+    await page.getByRole('link', { name: 'Asesmen Risiko Residivisme (RRI)', exact: true }).click();
     await page.waitForURL('**/formulir/asesmen-risiko');
     await page.getByRole('button', { name: 'Kirim' }).click();
     await page.locator('.error-list').waitFor();
