@@ -49,6 +49,7 @@ import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aw
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import { Trigger } from 'aws-cdk-lib/triggers';
 import type { Construct } from 'constructs';
 import { deployedFunctions, ROUTES, routesOf } from '../../functions/api/routes';
 import { ROLES } from '../../functions/platform/claims';
@@ -387,6 +388,22 @@ export class ApiStack extends Stack {
       });
       jobs.set(job.name, fn);
     }
+    // After every deploy whose content changed: publish the default forms and rulesets an
+    // installation does not have yet (never overwriting an agency's edits).
+    const seed = new KawalFunction(this, 'Job-seed-content', {
+      name: 'seed-content',
+      kind: 'jobs',
+      description: 'Kawal seed job: publishes the default forms and rulesets that do not exist yet',
+      timeout: Duration.minutes(5),
+      contentFolders: ['forms', 'rules'],
+    });
+    seed.bindTable(table, 'RW');
+    new Trigger(this, 'SeedContent', {
+      handler: seed,
+      executeOnHandlerChange: true,
+      timeout: Duration.minutes(5),
+    });
+    jobs.set('seed-content', seed);
     return jobs;
   }
 

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { type ICommandHooks, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 
@@ -40,6 +40,11 @@ export interface KawalFunctionProps {
   tracing?: Tracing;
   /** @default THREE_MONTHS */
   logRetention?: RetentionDays;
+  /**
+   * Repository folders copied into the package under `content/` (e.g. forms and rules for the job
+   * that seeds them), so a handler can read files the bundle does not import.
+   */
+  contentFolders?: readonly string[];
 }
 
 /**
@@ -51,6 +56,24 @@ const REQUIRE_BANNER =
   "import { createRequire as __kawalCreateRequire } from 'node:module'; const require = __kawalCreateRequire(import.meta.url);";
 
 const HANDLER_NAME = /^[a-z][a-z0-9-]*$/;
+const FOLDER_NAME = /^[a-z][a-z0-9-]*$/;
+
+/** Bundling hooks that copy repository folders into the package's `content/`. */
+function copyContent(folders: readonly string[]): ICommandHooks {
+  for (const folder of folders) {
+    if (!FOLDER_NAME.test(folder) || !existsSync(join(REPO_ROOT, folder))) {
+      throw new Error(`KawalFunction: no repository folder "${folder}" to copy`);
+    }
+  }
+  return {
+    beforeBundling: () => [],
+    beforeInstall: () => [],
+    afterBundling: (inputDir: string, outputDir: string) => [
+      `mkdir -p "${outputDir}/content"`,
+      ...folders.map((folder) => `cp -R "${inputDir}/${folder}" "${outputDir}/content/${folder}"`),
+    ],
+  };
+}
 
 export class KawalFunction extends NodejsFunction {
   constructor(scope: Construct, id: string, props: KawalFunctionProps) {
@@ -107,6 +130,9 @@ export class KawalFunction extends NodejsFunction {
         // on their own (esbuild --platform=node).
         externalModules: [],
         bundleAwsSDK: true,
+        ...(props.contentFolders && props.contentFolders.length > 0
+          ? { commandHooks: copyContent(props.contentFolders) }
+          : {}),
       },
     });
   }

@@ -10,14 +10,14 @@ import { handler as directory } from '../api/directory';
 import { handler as forms } from '../api/forms';
 import { handler as platform } from '../api/platform';
 import { handler as rulesets } from '../api/rulesets';
+import { seedContentPacks } from '../cases/content-packs';
 import { sweepDeadlines } from '../jobs/deadlines';
 import type { LambdaHandler } from '../platform/http';
-import { readDefaultForms, readDefaultRulesets } from './content-files';
 import { seedDemo } from './demo';
 import { type DynamoLocal, startDynamoLocal } from './dynamodb-local';
 import { createIssuer, type Issuer } from './issuer';
 import { createLoginHandler } from './login';
-import { seedAccounts, seedForms, seedRulesets } from './seed';
+import { seedAccounts } from './seed';
 import { startServer } from './server';
 import { ensureTable } from './table';
 
@@ -71,8 +71,7 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalKawal
     process.env.KAWAL_DYNAMODB_ENDPOINT = dynamoEndpoint;
     await ensureTable(dynamoEndpoint, tableName);
     const seeded = {
-      forms: await seedForms(readDefaultForms(join(ROOT, 'forms'))),
-      rulesets: await seedRulesets(readDefaultRulesets(join(ROOT, 'rules'))),
+      ...(await seedContentPacks(ROOT)),
       accounts: await seedAccounts(demoPassword),
       demo: options.demo === false ? { services: 0, cases: 0 } : await seedDemo(ROOT),
     };

@@ -4,6 +4,7 @@
  * ruleset against the catalogue and the forms here, and every ruleset test. Exits 1 on a problem.
  */
 import { join } from 'node:path';
+import { readDefaultForms, readDefaultRulesets } from '../cases/content-packs';
 import { rulesetProblems } from '../decisions/check';
 import { compileRuleset } from '../decisions/engine';
 import { runRulesetTests } from '../decisions/tests';
@@ -11,7 +12,6 @@ import { compileSchema } from '../validation/compile';
 import { toDetails } from '../validation/errors';
 import { formDefinitionProblems } from '../validation/form-definition';
 import { ROOT } from './app';
-import { readDefaultForms, readDefaultRulesets } from './content-files';
 
 export interface ContentReport {
   item: string;

@@ -3,8 +3,8 @@
  * the two routes measured alternately so they share the machine's noise.
  */
 import { performance } from 'node:perf_hooks';
+import { readDefaultForms } from '../../functions/cases/content-packs';
 import type { LocalKawal } from '../../functions/local/app';
-import { readDefaultForms } from '../../functions/local/content-files';
 import { ROOT, type Row, rowFromSamples } from './report';
 
 const ROUNDS = 400;

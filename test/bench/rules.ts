@@ -4,8 +4,8 @@
  * test facts, taken in turn.
  */
 import { Bench } from 'tinybench';
+import { readDefaultRulesets } from '../../functions/cases/content-packs';
 import { compileRuleset, EngineCache, evaluateRuleset } from '../../functions/decisions/engine';
-import { readDefaultRulesets } from '../../functions/local/content-files';
 import { ROOT, type Row, row } from './report';
 
 export async function rulesBench(): Promise<Row[]> {

@@ -1,6 +1,6 @@
 /** Validating a submission: the cached compiled validator against compiling the schema per request. */
 import { Bench } from 'tinybench';
-import { readDefaultForms } from '../../functions/local/content-files';
+import { readDefaultForms } from '../../functions/cases/content-packs';
 import { compileSchema, ValidatorCache } from '../../functions/validation/compile';
 import { toDetails } from '../../functions/validation/errors';
 import { ROOT, type Row, row } from './report';

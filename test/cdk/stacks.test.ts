@@ -4,7 +4,15 @@
  * here without editing this file.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, CfnElement, type Stack } from 'aws-cdk-lib';
@@ -229,11 +237,13 @@ describe('Data stack', () => {
 describe('Api stack functions', () => {
   it('deploys one Lambda per deployed function of the route table, plus one per job', () => {
     expect([...kawal.api.functions.keys()].sort()).toEqual([...deployedFunctions()].sort());
-    expect([...kawal.api.jobs.keys()].sort()).toEqual(JOBS.map((job) => job.name).sort());
-    expect(kawalLambdas).toHaveLength(deployedFunctions().length + JOBS.length);
+    // The scheduled jobs, and the content seed the deploy runs.
+    const jobNames = [...JOBS.map((job) => job.name), 'seed-content'];
+    expect([...kawal.api.jobs.keys()].sort()).toEqual(jobNames.sort());
+    expect(kawalLambdas).toHaveLength(deployedFunctions().length + jobNames.length);
     const ids = [
       ...deployedFunctions().map((name) => logicalIdOf(kawal.api, apiFunction(name))),
-      ...JOBS.map((job) => logicalIdOf(kawal.api, jobFunction(job.name))),
+      ...jobNames.map((name) => logicalIdOf(kawal.api, jobFunction(name))),
     ];
     expect(ids.sort()).toEqual(kawalLambdas.map(([id]) => id).sort());
   });
@@ -409,6 +419,25 @@ describe('Api stack scheduled jobs', () => {
     const source = readFileSync(join(dir, 'index.mjs'), 'utf8');
     expect(source).not.toMatch(/from\s*["']@(aws-sdk|smithy)\//);
     // Loading only: running it would sweep a table.
+    expect(runNode(LOAD_BUNDLE, join(dir, 'index.mjs'))).toBe('function');
+  });
+
+  it('seeds the content packs after a deploy, from forms/ and rules/ copied into its package', () => {
+    const seed = lambdaOf(jobFunction('seed-content'));
+    const seedId = logicalIdOf(kawal.api, jobFunction('seed-content'));
+    const triggers = resources(api, 'Custom::Trigger');
+    expect(triggers).toHaveLength(1);
+    // The trigger runs the function's current version: a new bundle (changed content) runs it again.
+    expect(JSON.stringify(at(triggers[0]?.[1], 'Properties', 'HandlerArn'))).toContain(seedId.slice(0, 14));
+    expect(at(triggers[0]?.[1], 'Properties', 'ExecuteOnHandlerChange')).toBe(true);
+    expect(actionsOf(seed)).toEqual(expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:Query']));
+    const dir = bundleDir(seed);
+    for (const file of readdirSync(join(REPO_ROOT, 'forms')).filter((f) => f.endsWith('.json'))) {
+      expect(existsSync(join(dir, 'content', 'forms', file)), file).toBe(true);
+    }
+    for (const file of readdirSync(join(REPO_ROOT, 'rules')).filter((f) => f.endsWith('.json'))) {
+      expect(existsSync(join(dir, 'content', 'rules', file)), file).toBe(true);
+    }
     expect(runNode(LOAD_BUNDLE, join(dir, 'index.mjs'))).toBe('function');
   });
 

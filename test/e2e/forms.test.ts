@@ -2,8 +2,8 @@
 import { existsSync } from 'node:fs';
 import type { Browser, ConsoleMessage, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readDefaultForms } from '../../functions/cases/content-packs';
 import { type LocalKawal, ROOT, startLocal } from '../../functions/local/app';
-import { readDefaultForms } from '../../functions/local/content-files';
 import { launchChromium } from '../support/browser';
 
 let kawal: LocalKawal;

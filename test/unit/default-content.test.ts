@@ -4,10 +4,10 @@
  * which an agency may edit).
  */
 import { describe, expect, it } from 'vitest';
+import { readDefaultRulesets } from '../../functions/cases/content-packs';
 import { compileRuleset, evaluateRuleset } from '../../functions/decisions/engine';
 import { COMPUTED_FACTS } from '../../functions/domain/facts';
 import { checkContent } from '../../functions/local/check-content';
-import { readDefaultRulesets } from '../../functions/local/content-files';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const rulesets = new Map(

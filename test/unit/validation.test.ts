@@ -5,7 +5,7 @@ import {
   DATA_URL_FORMAT_REGEX,
 } from '@rjsf/validator-ajv8/lib/createAjvInstance.js';
 import { describe, expect, it } from 'vitest';
-import { readDefaultForms } from '../../functions/local/content-files';
+import { readDefaultForms } from '../../functions/cases/content-packs';
 import { AJV_OPTIONS, COLOR_FORMAT, DATA_URL_FORMAT, draftOf } from '../../functions/validation/ajv-config';
 import { compileSchema, ValidatorCache } from '../../functions/validation/compile';
 import { errorPath, toDetails } from '../../functions/validation/errors';

@@ -1,0 +1,61 @@
+/** The job that publishes the content packs after a deploy: only what is missing, never an edit. */
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { handler } from '../../functions/jobs/seed-content';
+import type { LocalKawal } from '../../functions/local/app';
+import { type Client, login, startTestKawal } from '../support/kawal';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+let kawal: LocalKawal;
+let admin: Client;
+
+beforeAll(async () => {
+  kawal = await startTestKawal();
+  admin = await login(kawal, 'admin');
+});
+afterAll(async () => kawal?.stop());
+
+describe('the content seed job', () => {
+  it('publishes what is missing and leaves an administrator’s edits alone', async () => {
+    // The local start already seeded the packs; an administrator publishes an edit of one form.
+    const form = await admin.request<{ title: string; schema: unknown; uiSchema: unknown }>(
+      'GET',
+      '/api/forms/rujukan',
+    );
+    await admin.request('PUT', '/api/forms/rujukan/draft', {
+      body: { ...form.body, title: 'Rujukan (versi kantor)' },
+    });
+    expect(
+      (await admin.request<{ version: number }>('POST', '/api/forms/rujukan/publish', { body: {} })).body
+        .version,
+    ).toBe(2);
+
+    // A package with one form the installation does not have yet.
+    const content = mkdtempSync(join(tmpdir(), 'kawal-content-'));
+    cpSync(join(ROOT, 'forms'), join(content, 'forms'), { recursive: true });
+    cpSync(join(ROOT, 'rules'), join(content, 'rules'), { recursive: true });
+    mkdirSync(join(content, 'forms'), { recursive: true });
+    writeFileSync(
+      join(content, 'forms', 'formulir-baru.json'),
+      JSON.stringify({
+        id: 'formulir-baru',
+        title: 'Formulir baru',
+        description: '',
+        schema: { type: 'object', properties: {} },
+        uiSchema: {},
+      }),
+    );
+    process.env.KAWAL_CONTENT_DIR = content;
+    try {
+      const seeded = await handler();
+      expect(seeded).toEqual({ forms: ['formulir-baru'], rulesets: [] });
+    } finally {
+      delete process.env.KAWAL_CONTENT_DIR;
+    }
+    const rujukan = await admin.request<{ version: number; title: string }>('GET', '/api/forms/rujukan');
+    expect(rujukan.body).toMatchObject({ version: 2, title: 'Rujukan (versi kantor)' });
+    expect((await admin.request('GET', '/api/forms/formulir-baru')).status).toBe(200);
+  });
+});
