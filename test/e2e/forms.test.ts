@@ -40,6 +40,12 @@ describe('filling a form in the browser', () => {
 
   it('logs in and lists the published forms', async () => {
     await logIn('pk1', 'rahasia-uji');
+    // Workers land on their caseload; the forms list is one click away.
+    await page.waitForURL('**/kasus');
+    await page
+      .getByRole('navigation', { name: 'Navigasi utama' })
+      .getByRole('link', { name: 'Formulir' })
+      .click();
     await page.waitForURL('**/formulir');
     await page.getByRole('heading', { name: 'Formulir', level: 1 }).waitFor();
     await page.getByText('PK Satu').waitFor();

@@ -1,6 +1,6 @@
 /** The frame of every page: header (app name, navigation, the user, language switch, sign out) and the page. */
 import { Link, NavLink, Outlet, useNavigate } from 'react-router';
-import { clearSession, useSession } from '../features/auth/session';
+import { clearSession, holdsCases, useSession } from '../features/auth/session';
 import { LANGUAGES, type MessageKey } from '../shared/i18n/dictionary';
 import { useI18n } from '../shared/i18n/language';
 
@@ -39,6 +39,7 @@ export function Layout() {
           </Link>
           {session ? (
             <nav aria-label={t('app.mainNav')}>
+              {holdsCases(session.user) ? <NavLink to="/kasus">{t('caseload.title')}</NavLink> : null}
               <NavLink to="/formulir">{t('forms.title')}</NavLink>
             </nav>
           ) : null}

@@ -4,9 +4,16 @@
  */
 import { createBrowserRouter, Navigate } from 'react-router';
 import { RequireSession } from '../features/auth/require-session';
+import { homePath, useSession } from '../features/auth/session';
 import { Layout } from './layout';
 import { NotFoundPage } from './not-found-page';
 import { RouteError } from './route-error';
+
+/** `/`: the caseload for those who hold cases, the forms for an administrator, the login page otherwise. */
+function Home() {
+  const session = useSession();
+  return <Navigate to={session ? homePath(session.user) : '/masuk'} replace />;
+}
 
 export const router = createBrowserRouter([
   {
@@ -14,7 +21,7 @@ export const router = createBrowserRouter([
     ErrorBoundary: RouteError,
     HydrateFallback: () => null,
     children: [
-      { index: true, element: <Navigate to="/formulir" replace /> },
+      { index: true, Component: Home },
       {
         path: 'masuk',
         lazy: async () => ({ Component: (await import('../features/auth/login-page')).LoginPage }),
@@ -22,6 +29,16 @@ export const router = createBrowserRouter([
       {
         Component: RequireSession,
         children: [
+          {
+            path: 'kasus',
+            lazy: async () => ({
+              Component: (await import('../features/caseload/caseload-page')).CaseloadPage,
+            }),
+          },
+          {
+            path: 'kasus/:id',
+            lazy: async () => ({ Component: (await import('../features/case/case-page')).CasePage }),
+          },
           {
             path: 'formulir',
             lazy: async () => ({

@@ -12,6 +12,12 @@ export interface ErrorDetail {
   message: string;
 }
 
+/** A page of a list: `{"items": [...], "nextCursor": "<opaque>" | null}`. */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -43,6 +49,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Send the bearer token (default true); false for the login call. */
   auth?: boolean;
+  /** The version the change is based on, sent as `If-Match` (answered 412 when it is stale). */
+  ifMatch?: number;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -85,20 +93,16 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-/**
- * Calls `path` (e.g. `/api/forms`) and resolves with the parsed JSON body, typed by the caller. The
- * body is not checked at run time: the API contract is the source of the type.
- */
-export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const { method = 'GET', body, signal, auth = true } = options;
-  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': getLanguage() };
+/** Sends the request with the headers every call carries; a network failure becomes an ApiError. */
+async function send(path: string, options: RequestOptions, accept: string): Promise<Response> {
+  const { method = 'GET', body, signal, auth = true, ifMatch } = options;
+  const headers: Record<string, string> = { Accept: accept, 'Accept-Language': getLanguage() };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (ifMatch !== undefined) headers['If-Match'] = `"${ifMatch}"`;
   const token = auth ? config.token() : undefined;
   if (token) headers.Authorization = `Bearer ${token}`;
-
-  let response: Response;
   try {
-    response = await fetch(path, {
+    return await fetch(path, {
       method,
       headers,
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
@@ -108,11 +112,29 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
     if (signal?.aborted) throw error;
     throw new ApiError(0, 'network_error', translate(getLanguage(), 'error.network'));
   }
+}
 
-  const payload = await readJson(response);
-  if (response.ok) return payload as T;
-  if (response.status === 401 && token) config.onUnauthorized();
-  throw errorFrom(response.status, payload);
+/** The ApiError for a response that is not ok (and the session ended when the token was refused). */
+async function failure(response: Response, options: RequestOptions): Promise<ApiError> {
+  if (response.status === 401 && options.auth !== false && config.token()) config.onUnauthorized();
+  return errorFrom(response.status, await readJson(response));
+}
+
+/**
+ * Calls `path` (e.g. `/api/forms`) and resolves with the parsed JSON body, typed by the caller. The
+ * body is not checked at run time: the API contract is the source of the type.
+ */
+export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const response = await send(path, options, 'application/json');
+  if (!response.ok) throw await failure(response, options);
+  return (await readJson(response)) as T;
+}
+
+/** Calls `path` for a document that is not JSON (a printable HTML report) and resolves with its text. */
+export async function apiRequestText(path: string, options: RequestOptions = {}): Promise<string> {
+  const response = await send(path, options, 'text/html');
+  if (!response.ok) throw await failure(response, options);
+  return response.text();
 }
 
 /** The message to show for anything a request threw. */

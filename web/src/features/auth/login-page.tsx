@@ -1,4 +1,7 @@
-/** `/masuk`: signs in with a username and password and goes on to the forms (or back where the user was). */
+/**
+ * `/masuk`: signs in with a username and password and goes on to the caseload (the forms for an
+ * administrator), or back where the user was.
+ */
 import { type FormEvent, useId, useState } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { errorMessage } from '../../shared/api-client';
@@ -6,13 +9,13 @@ import { useI18n } from '../../shared/i18n/language';
 import { useDocumentTitle } from '../../shared/use-document-title';
 import { login } from './api';
 import type { LoginState } from './require-session';
-import { sessionExpired, setSession, useSession } from './session';
+import { homePath, type Session, sessionExpired, setSession, useSession } from './session';
 
-const HOME = '/formulir';
-
-function returnPath(state: unknown): string {
+function returnPath(state: unknown, session: Session): string {
   const from = (state as LoginState | null)?.from;
-  return typeof from === 'string' && from.startsWith('/') && !from.startsWith('/masuk') ? from : HOME;
+  return typeof from === 'string' && from.startsWith('/') && !from.startsWith('/masuk') && from !== '/'
+    ? from
+    : homePath(session.user);
 }
 
 export function LoginPage() {
@@ -27,7 +30,7 @@ export function LoginPage() {
   useDocumentTitle(t('login.submit'));
 
   // Signed in (already, or just now): go on.
-  if (session) return <Navigate to={returnPath(location.state)} replace />;
+  if (session) return <Navigate to={returnPath(location.state, session)} replace />;
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

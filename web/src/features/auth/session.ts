@@ -50,6 +50,8 @@ function stored(): Session | null {
 let current: Session | null = stored();
 /** Set when the server ended the session (401), so the login page can say why. */
 let expired = false;
+/** Set when the user signed out: the next sign-in (perhaps someone else's) starts afresh. */
+let signedOut = false;
 
 function changed(): void {
   for (const listener of listeners) listener();
@@ -62,6 +64,7 @@ export function getSession(): Session | null {
 export function setSession(session: Session): void {
   current = session;
   expired = false;
+  signedOut = false;
   try {
     sessionStorage.setItem(STORAGE_KEY, JSON.stringify(session));
   } catch {
@@ -75,12 +78,18 @@ export function clearSession(reason?: 'expired'): void {
   if (!current) return;
   current = null;
   expired = reason === 'expired';
+  signedOut = reason !== 'expired';
   try {
     sessionStorage.removeItem(STORAGE_KEY);
   } catch {
     // nothing stored
   }
   changed();
+}
+
+/** Whether the user ended the last session (rather than the server): nothing to go back to. */
+export function sessionSignedOut(): boolean {
+  return signedOut;
 }
 
 /** Whether the last session ended because the server refused its token. */
@@ -95,4 +104,14 @@ function subscribe(listener: () => void): () => void {
 
 export function useSession(): Session | null {
   return useSyncExternalStore(subscribe, getSession);
+}
+
+/** Where a user starts: the caseload for those who hold cases (workers, supervisors), else the forms. */
+export function homePath(user: User | undefined): string {
+  return !user || holdsCases(user) ? '/kasus' : '/formulir';
+}
+
+/** Whether the user holds cases (the caseload and case pages are theirs). */
+export function holdsCases(user: User): boolean {
+  return user.roles.includes('worker') || user.roles.includes('supervisor');
 }

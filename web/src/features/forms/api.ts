@@ -1,5 +1,5 @@
 /** The forms feature's API calls (see the Forms section of the API contract). */
-import { apiRequest, type ErrorDetail } from '../../shared/api-client';
+import { apiRequest, type ErrorDetail, type Page } from '../../shared/api-client';
 
 export interface FormSummary {
   id: string;
@@ -8,11 +8,6 @@ export interface FormSummary {
   publishedVersion: number | null;
   hasDraft: boolean;
   updatedAt: string;
-}
-
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
 }
 
 export interface PublishedForm {

@@ -15,6 +15,17 @@ import { useId } from 'react';
 import { useI18n } from '../../shared/i18n/language';
 import type { FormValue } from './validator';
 
+/** What the form passes down (rjsf `formContext`) for the error list. */
+export interface ErrorListContext {
+  /** The level of the list's heading, so it fits the headings of the page around the form. */
+  headingLevel: 2 | 3 | 4;
+}
+
+function headingLevelOf(formContext: unknown): ErrorListContext['headingLevel'] {
+  const level = isRecord(formContext) ? formContext.headingLevel : undefined;
+  return level === 3 || level === 4 ? level : 2;
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -56,9 +67,10 @@ export function ErrorList({ errors, schema, uiSchema, registry }: ErrorListProps
   const headingId = useId();
   const idPrefix = registry.globalFormOptions.idPrefix;
   const separator = registry.globalFormOptions.idSeparator;
+  const Heading = `h${headingLevelOf(registry.formContext as unknown)}` as const;
   return (
     <section className="error-list" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t('form.errorsTitle')}</h2>
+      <Heading id={headingId}>{t('form.errorsTitle')}</Heading>
       <ul>
         {errors.map((error, index) => {
           const segments = segmentsOf(error);

@@ -2,9 +2,8 @@
  * `/formulir/:id`: fills in the published version of a form. The browser validates first (same rules
  * and messages as the server); then the server checks the data, and its errors are shown on the fields.
  */
-import Form, { type IChangeEvent } from '@rjsf/core';
-import type { ErrorSchema, RJSFSchema, UiSchema } from '@rjsf/utils';
-import { useMemo, useState } from 'react';
+import type { ErrorSchema } from '@rjsf/utils';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { errorMessage } from '../../shared/api-client';
 import { formatDateTime, useI18n } from '../../shared/i18n/language';
@@ -12,30 +11,14 @@ import { LoadError } from '../../shared/load-error';
 import { useAsync } from '../../shared/use-async';
 import { useDocumentTitle } from '../../shared/use-document-title';
 import { getForm, type PublishedForm, validateFormData } from './api';
-import { ErrorList } from './error-list';
-import { RadioWidget } from './radio-widget';
-import { rjsfTranslator } from './rjsf-strings';
+import { FormView } from './form-view';
 import { serverErrorsToErrorSchema } from './server-errors';
-import { type FormValue, validatorFor } from './validator';
+import type { FormValue } from './validator';
 
 type Outcome =
   | { kind: 'accepted'; version: number | 'draft' }
   | { kind: 'rejected'; count: number }
   | { kind: 'failed'; message: string };
-
-const templates = { ErrorListTemplate: ErrorList };
-const widgets = { RadioWidget };
-
-/**
- * An unanswered question must stay unanswered so `required` catches it. By default rjsf pre-fills the
- * first `const` of a `oneOf` and `false` for a required boolean, so every Ya/Tidak item of an
- * assessment would start out answered.
- */
-const defaultFormStateBehavior = { constAsDefaults: 'skipOneOf', requiredBooleanDefault: 'skip' } as const;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 export function FillFormPage() {
   const { id = '' } = useParams();
@@ -59,31 +42,16 @@ export function FillFormPage() {
 
 function FormFiller({ form }: { form: PublishedForm }) {
   const { t, lang } = useI18n();
-  const validator = validatorFor(form);
-  const schema = form.schema as RJSFSchema;
   const [formData, setFormData] = useState<FormValue>();
   const [extraErrors, setExtraErrors] = useState<ErrorSchema<FormValue>>();
   const [outcome, setOutcome] = useState<Outcome>();
   const [sending, setSending] = useState(false);
 
-  const uiSchema = useMemo((): UiSchema<FormValue, RJSFSchema> => {
-    const own = form.uiSchema['ui:submitButtonOptions'];
-    return {
-      ...form.uiSchema,
-      'ui:submitButtonOptions': {
-        ...(isRecord(own) ? own : {}),
-        submitText: t('form.submit'),
-        props: { disabled: sending, className: 'button-primary' },
-      },
-    };
-  }, [form.uiSchema, t, sending]);
-  const translateString = useMemo(() => rjsfTranslator(lang), [lang]);
-
-  const onSubmit = async ({ formData: data }: IChangeEvent<FormValue, RJSFSchema>) => {
+  const onSubmit = async (data: FormValue) => {
     setSending(true);
     setOutcome(undefined);
     try {
-      const result = await validateFormData(form.id, data ?? {}, form.version);
+      const result = await validateFormData(form.id, data, form.version);
       if (result.valid) {
         setExtraErrors(undefined);
         setOutcome({ kind: 'accepted', version: result.version });
@@ -110,22 +78,14 @@ function FormFiller({ form }: { form: PublishedForm }) {
         </p>
         {form.description ? <p className="description">{form.description}</p> : null}
       </header>
-      <Form<FormValue, RJSFSchema>
-        schema={schema}
-        uiSchema={uiSchema}
-        validator={validator}
+      <FormView
+        form={form}
         formData={formData}
-        onChange={(event) => setFormData(event.formData)}
+        onChange={setFormData}
         onSubmit={onSubmit}
         onError={() => setOutcome(undefined)}
         extraErrors={extraErrors}
-        showErrorList="top"
-        noHtml5Validate
-        focusOnFirstError
-        experimental_defaultFormStateBehavior={defaultFormStateBehavior}
-        templates={templates}
-        widgets={widgets}
-        translateString={translateString}
+        sending={sending}
       />
       <div className="outcome">
         <p role="status" className="status-success">

@@ -1,12 +1,12 @@
 /** `/formulir`: the forms there are; a published one opens for filling in. */
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { errorMessage } from '../../shared/api-client';
+import { errorMessage, type Page } from '../../shared/api-client';
 import { formatDateTime, useI18n } from '../../shared/i18n/language';
 import { LoadError } from '../../shared/load-error';
 import { useAsync } from '../../shared/use-async';
 import { useDocumentTitle } from '../../shared/use-document-title';
-import { type FormSummary, listForms, type Page } from './api';
+import { type FormSummary, listForms } from './api';
 
 export function FormsListPage() {
   const { t } = useI18n();

@@ -60,3 +60,18 @@ export function formatDateTime(iso: string, lang: Lang): string {
   if (Number.isNaN(date.getTime())) return iso;
   return new Intl.DateTimeFormat(localeOf(lang), { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
+
+/** A calendar date (`YYYY-MM-DD`, as the API sends deadlines and birth dates) in `lang`; the raw text otherwise. */
+export function formatDate(date: string, lang: Lang): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return date;
+  const parsed = new Date(`${date}T00:00:00Z`);
+  if (Number.isNaN(parsed.getTime())) return date;
+  return new Intl.DateTimeFormat(localeOf(lang), { dateStyle: 'medium', timeZone: 'UTC' }).format(parsed);
+}
+
+/** A timestamp to the second (for the audit trail, where many entries share a minute). */
+export function formatTimestamp(iso: string, lang: Lang): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(localeOf(lang), { dateStyle: 'medium', timeStyle: 'medium' }).format(date);
+}

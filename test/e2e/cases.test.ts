@@ -1,0 +1,311 @@
+/**
+ * What a PK and a supervisor do with cases, in Chromium against the real local stack (with its
+ * fictional demo cases) and the built web app: the caseload, a case file, filing a form, moving and
+ * closing the case under the termination rules, notes, and the supervisor's office view and audit.
+ */
+import { existsSync } from 'node:fs';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type LocalKawal, ROOT, startLocal } from '../../functions/local/app';
+import { launchChromium } from '../support/browser';
+
+let kawal: LocalKawal;
+let browser: Browser;
+let page: Page;
+/** The address of Adi Contoh's case, once the PK has opened it. */
+let adiUrl = '';
+
+beforeAll(async () => {
+  if (!existsSync(`${ROOT}/web/dist/index.html`))
+    throw new Error('web/dist is missing: run npm run build:web first');
+  kawal = await startLocal({ port: 0, data: 'memory', demoPassword: 'rahasia-uji' });
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await kawal?.stop();
+});
+
+async function logIn(username: string): Promise<void> {
+  await page.goto(`${kawal.url}/masuk`);
+  await page.getByLabel('Nama pengguna').fill(username);
+  await page.getByLabel('Kata sandi').fill('rahasia-uji');
+  await page.getByRole('button', { name: 'Masuk' }).click();
+}
+
+const section = (id: string): Locator => page.locator(`#case-${id}`);
+const statusIn = (id: string) => () => section(id).getByRole('status').first().textContent();
+const caseRows = () => page.locator('table.caseload tbody tr');
+
+describe('a PK works through a case in the browser', () => {
+  it('lands on the caseload after signing in, the most pressing case first', async () => {
+    await logIn('pk1');
+    await page.waitForURL('**/kasus');
+    await page.getByRole('heading', { name: 'Beranda', level: 1 }).waitFor();
+    await page.getByText('Kasus yang ditugaskan kepada Anda.').waitFor();
+    const first = caseRows().first();
+    await first.getByRole('link', { name: 'Adi Contoh' }).waitFor();
+    expect(await first.locator('.badge.priority').textContent()).toContain('Tinggi');
+    expect(await first.locator('td').first().textContent()).toBe('Identifikasi');
+    expect(await first.locator('.deadline-kind').textContent()).toBe('Litmas');
+    // The counts: pk1 holds four open demo cases, all of high priority.
+    const byPriority = page.locator('.stat', {
+      has: page.getByRole('heading', { name: 'Menurut prioritas' }),
+    });
+    expect(await byPriority.getByRole('link', { name: /Tinggi/ }).textContent()).toContain('4');
+  });
+
+  it('filters the caseload through the query string', async () => {
+    await page.getByLabel('Tahap', { exact: true }).selectOption('monitoring');
+    await page.getByRole('button', { name: 'Terapkan' }).click();
+    await page.waitForURL('**/kasus?stage=monitoring');
+    await expect.poll(() => caseRows().count()).toBe(1);
+    expect(await caseRows().first().getByRole('link').textContent()).toBe('Citra Contoh');
+    await page.getByRole('link', { name: 'Hapus saringan' }).click();
+    await page.waitForURL('**/kasus');
+    await expect.poll(() => caseRows().count()).toBe(4);
+  });
+
+  it('opens a case file: head, priority with its reasons, deadlines, eligibility', async () => {
+    await page.getByRole('link', { name: 'Adi Contoh' }).click();
+    await page.waitForURL(/\/kasus\/[0-9A-Z]+$/);
+    adiUrl = page.url();
+    await page.getByRole('heading', { name: 'Adi Contoh', level: 1 }).waitFor();
+    expect(await page.getByTestId('case-stage').textContent()).toBe('Identifikasi');
+    await page.getByText('Tanggapi dalam 24 jam.').waitFor();
+    await page.getByRole('heading', { name: 'Kelayakan program', level: 2 }).waitFor();
+    expect(await page.locator('.eligibility-list li').count()).toBeGreaterThan(0);
+    await section('submissions')
+      .locator('.item-title', { hasText: 'Identifikasi dan Registrasi Klien (Intake)' })
+      .waitFor();
+  });
+
+  it('fills catatan-pengawasan, keeps the work as a draft, and files it once', async () => {
+    const forms = section('forms');
+    await forms.getByLabel('Formulir yang akan diisi').selectOption('catatan-pengawasan');
+    await forms.getByRole('button', { name: 'Buka formulir' }).click();
+    await forms.getByRole('heading', { name: 'Catatan Pengawasan / Bimbingan', level: 3 }).waitFor();
+
+    const autosaved = page.waitForResponse(
+      (response) =>
+        response.url().endsWith('/drafts/catatan-pengawasan') &&
+        response.request().method() === 'PUT' &&
+        response.ok(),
+    );
+    await page.locator('#root_identitas_namaKlien').fill('Adi Contoh');
+    await page.locator('#root_identitas_namaPk').fill('PK Satu');
+    await autosaved;
+    await forms.getByText(/^Draf tersimpan/).waitFor();
+
+    // Closed and opened again: the draft comes back.
+    await forms.getByRole('button', { name: 'Tutup formulir' }).click();
+    await forms.getByLabel('Formulir yang akan diisi').selectOption('catatan-pengawasan');
+    await forms.getByRole('button', { name: 'Buka formulir' }).click();
+    await forms.getByText(/^Draf yang tersimpan .* dipulihkan\.$/).waitFor();
+    expect(await page.locator('#root_identitas_namaKlien').inputValue()).toBe('Adi Contoh');
+    expect(await page.locator('#root_identitas_namaPk').inputValue()).toBe('PK Satu');
+
+    // The rest, with values from the form's example.
+    await page.locator('#root_tanggal').fill('2026-11-20');
+    await page.locator('#root_wajibLapor').getByLabel('Hadir / melapor').check();
+    await page.locator('#root_jenisKontak').getByLabel('Klien datang ke Bapas').check();
+    await page.locator('#root_pemrakarsaKontak').getByLabel('Klien menghubungi PK').check();
+    await page.locator('#root_perubahanRencana_ada').getByLabel('Tidak').check();
+
+    const sent: { formId?: string; idempotencyKey?: string }[] = [];
+    const onRequest = (request: { method(): string; url(): string; postData(): string | null }) => {
+      if (request.method() === 'POST' && request.url().endsWith('/submissions'))
+        sent.push(JSON.parse(request.postData() ?? '{}') as { formId?: string; idempotencyKey?: string });
+    };
+    page.on('request', onRequest);
+
+    // The server refuses once: its field errors land on the fields, as on the fill-form page.
+    await page.route('**/api/cases/*/submissions', (route) =>
+      route.fulfill({
+        status: 422,
+        contentType: 'application/json',
+        body: JSON.stringify({
+          error: {
+            code: 'validation_failed',
+            message: 'Data formulir tidak valid.',
+            details: [{ path: '/identitas/namaKlien', message: 'nama tidak sesuai register' }],
+          },
+        }),
+      }),
+    );
+    await forms.getByRole('button', { name: 'Kirim' }).click();
+    await expect.poll(() => forms.getByRole('alert').textContent()).toBe('Server menolak data: 1 kesalahan.');
+    expect(await forms.locator('.error-list li').allTextContents()).toContain(
+      'Nama klien: nama tidak sesuai register',
+    );
+    await page.unroute('**/api/cases/*/submissions');
+
+    // Sent again, with a double click: one submission, under the same idempotency key as before.
+    await forms.getByRole('button', { name: 'Kirim' }).dblclick();
+    await expect
+      .poll(statusIn('forms'))
+      .toBe('Kiriman diterima: Catatan Pengawasan / Bimbingan (formulir versi 1).');
+    page.off('request', onRequest);
+    expect(sent.map((body) => body.formId)).toEqual(['catatan-pengawasan', 'catatan-pengawasan']);
+    const [refused, accepted] = sent.map((body) => body.idempotencyKey);
+    expect(refused).toMatch(/^[0-9a-f-]{36}$/);
+    expect(accepted).toBe(refused);
+    await forms.getByRole('heading', { name: 'Keputusan aturan atas kiriman ini' }).waitFor();
+
+    const history = section('submissions');
+    await history.locator('.item-title', { hasText: 'Catatan Pengawasan / Bimbingan' }).waitFor();
+    expect(await history.locator('.item').count()).toBe(2);
+  });
+
+  it('opens the printable report of a submission in a new tab', async () => {
+    const item = section('submissions').locator('.item', { hasText: 'Catatan Pengawasan / Bimbingan' });
+    const popup = page.waitForEvent('popup');
+    await item.getByRole('button', { name: /Laporan cetak/ }).click();
+    const report = await popup;
+    await report.waitForURL(/^blob:/);
+    await report.getByText('Adi Contoh').first().waitFor();
+    await report.close();
+  });
+
+  it('moves the case to the next stage', async () => {
+    const stage = section('stage');
+    await stage.getByRole('button', { name: 'Pindah ke Asesmen' }).click();
+    await stage.getByRole('button', { name: 'Ya, pindahkan' }).click();
+    await expect.poll(statusIn('stage')).toBe('Tahap kasus sekarang: Asesmen.');
+    expect(await page.getByTestId('case-stage').textContent()).toBe('Asesmen');
+    await stage.getByRole('button', { name: 'Pindah ke Perencanaan' }).waitFor();
+  });
+
+  it('adds a note', async () => {
+    const notes = section('notes');
+    await notes
+      .getByLabel('Isi catatan')
+      .fill('Klien menelepon untuk mengatur jadwal lapor. Data uji fiktif.');
+    await notes.getByLabel('Jenis kontak').selectOption('telepon');
+    await notes.getByRole('button', { name: 'Simpan catatan' }).click();
+    await expect.poll(statusIn('notes')).toBe('Catatan disimpan.');
+    const note = notes.locator('.item', { hasText: 'Klien menelepon untuk mengatur jadwal lapor.' });
+    await note.waitFor();
+    expect(await note.locator('.meta').textContent()).toContain('Telepon');
+  });
+
+  it('refers the client to a service, with consent only, and follows the referral up', async () => {
+    const referrals = section('referrals');
+    await referrals.getByLabel('Layanan').selectOption('blk-contoh');
+    await referrals.getByLabel('Alasan rujukan').fill('Pelatihan kerja mengemudi. Data uji fiktif.');
+    await referrals.getByRole('button', { name: 'Kirim rujukan' }).click();
+    await expect
+      .poll(() => referrals.getByRole('alert').textContent())
+      .toBe('Rujukan memerlukan persetujuan klien (consent: true).');
+    await referrals.getByLabel('Klien telah memberikan persetujuan atas rujukan ini').check();
+    await referrals.getByRole('button', { name: 'Kirim rujukan' }).click();
+    const referral = referrals.locator('.item', { hasText: 'Balai Latihan Kerja Contoh' });
+    await referral.getByText('Diusulkan', { exact: true }).waitFor();
+    await referral.getByLabel('Status baru').selectOption('accepted');
+    await referral.getByLabel('Hasil (tidak wajib)').fill('Jadwal kursus mulai bulan depan.');
+    await referral.getByRole('button', { name: 'Simpan status' }).click();
+    await referral.getByText('Diterima', { exact: true }).waitFor();
+    await referral.getByText('Hasil: Jadwal kursus mulai bulan depan.').waitFor();
+  });
+
+  it('is refused termination by the rules without the receiving Bapas, and closes with it', async () => {
+    const stage = section('stage');
+    await stage.getByRole('button', { name: 'Terminasi…' }).click();
+    await stage.getByLabel('Alasan terminasi').selectOption('pindah');
+    await stage.getByRole('button', { name: 'Tutup kasus' }).click();
+    const refusal = stage.getByRole('alert');
+    await refusal.waitFor();
+    const text = await refusal.textContent();
+    expect(text).toContain('Aturan tidak mengizinkan perubahan ini');
+    expect(text).toContain('Aturan «pindah-ditolak» (terminasi, versi 1) menolak perubahan ini.');
+    expect(text).toContain('Yang perlu dilengkapi: Bapas tujuan.');
+    expect(text).toContain('Bapas tujuan null atau kosong: terpenuhi');
+    expect(await page.getByTestId('case-stage').textContent()).toBe('Asesmen');
+
+    await stage.getByLabel('Bapas tujuan').fill('Bapas Kelas I Contoh');
+    await stage.getByRole('button', { name: 'Tutup kasus' }).click();
+    await expect.poll(statusIn('stage')).toBe('Tahap kasus sekarang: Terminasi.');
+    expect(await page.getByTestId('case-stage').textContent()).toBe('Terminasi');
+    expect(await stage.getByRole('alert').count()).toBe(0);
+    const deadlines = page.locator('.deadlines li');
+    expect(await deadlines.count()).toBe(1);
+    expect(await deadlines.first().textContent()).toContain('Pengiriman berkas pindahan');
+    await stage.getByText('Kasus sudah ditutup. Hanya penyelia yang dapat membukanya kembali.').waitFor();
+  });
+
+  it('opens a new case from the caseload, after the browser caught a bad NIK', async () => {
+    await page
+      .getByRole('navigation', { name: 'Navigasi utama' })
+      .getByRole('link', { name: 'Beranda' })
+      .click();
+    await page.waitForURL('**/kasus');
+    // Adi's case is closed: it left the open caseload.
+    await expect.poll(() => caseRows().count()).toBe(3);
+    await page.getByRole('button', { name: 'Kasus baru' }).click();
+    const form = page.getByRole('region', { name: 'Buka kasus baru' });
+    await form.getByLabel('Nama klien').fill('Gita Contoh');
+    await form.getByLabel('Tanggal lahir').fill('1994-03-05');
+    await form.getByLabel('Perempuan').check();
+    await form.getByLabel('NIK (tidak wajib)').fill('123');
+    await form.getByLabel('Jenis kasus').selectOption('pembimbingan');
+    await form.getByRole('button', { name: 'Buat kasus' }).click();
+    await form.getByText('NIK harus 16 angka.').waitFor();
+    await form.getByLabel('NIK (tidak wajib)').fill('3201010101010001');
+    await form.getByRole('button', { name: 'Buat kasus' }).click();
+    await page.waitForURL(/\/kasus\/[0-9A-Z]+$/);
+    await page.getByRole('heading', { name: 'Gita Contoh', level: 1 }).waitFor();
+    expect(await page.getByTestId('case-stage').textContent()).toBe('Identifikasi');
+  });
+});
+
+describe('a supervisor sees the office', () => {
+  it('lists the office caseload, not just one PK’s', async () => {
+    await page.getByRole('button', { name: 'Keluar' }).click();
+    await page.waitForURL('**/masuk');
+    await logIn('kabapas1');
+    await page.waitForURL('**/kasus');
+    await page.getByText('Semua kasus di kantor bapas-1.').waitFor();
+    for (const name of ['Budi Contoh', 'Citra Contoh', 'Dedi Contoh', 'Gita Contoh'])
+      await page.getByRole('link', { name }).waitFor();
+    // pk2's cases belong to bapas-2.
+    expect(await page.getByRole('link', { name: 'Eka Contoh' }).count()).toBe(0);
+  });
+
+  it('reads the audit trail of a case', async () => {
+    await page.goto(adiUrl);
+    await page.getByRole('heading', { name: 'Adi Contoh', level: 1 }).waitFor();
+    const supervisor = section('supervisor');
+    await supervisor.getByRole('button', { name: 'Tampilkan jejak audit' }).click();
+    const rows = supervisor.locator('table.audit-table tbody tr');
+    await rows.first().waitFor();
+    const actions = await rows.locator('td:nth-child(3)').allTextContents();
+    expect(actions[0]).toBe('Kasus dibuat');
+    for (const action of ['Formulir dikirim', 'Tahap dipindahkan', 'Catatan ditambahkan', 'Draf disimpan'])
+      expect(actions).toContain(action);
+    expect(await rows.first().locator('td:nth-child(2)').textContent()).toBe('pk1');
+  });
+
+  it('transfers a case to another office, whose supervisor accepts it', async () => {
+    await page.goto(`${kawal.url}/kasus`);
+    await page.getByRole('link', { name: 'Budi Contoh' }).click();
+    await page.getByRole('heading', { name: 'Budi Contoh', level: 1 }).waitFor();
+    const budiUrl = page.url();
+    const supervisor = section('supervisor');
+    await supervisor.getByLabel('Kode kantor tujuan').fill('bapas-2');
+    await supervisor.getByLabel('Alasan pemindahan').fill('Klien pindah domisili. Data uji fiktif.');
+    await supervisor.getByRole('button', { name: 'Pindahkan kasus' }).click();
+    await page.getByRole('heading', { name: 'Pemindahan tertunda', level: 2 }).waitFor();
+    expect(await page.locator('.deadlines').textContent()).toContain('Pengiriman berkas pindahan');
+
+    await page.getByRole('button', { name: 'Keluar' }).click();
+    await logIn('kabapas2');
+    await page.waitForURL('**/kasus');
+    await page.goto(budiUrl);
+    await section('supervisor').getByRole('button', { name: 'Terima kasus' }).click();
+    await expect.poll(statusIn('supervisor')).toBe('Kasus diterima; sekarang milik bapas-2.');
+    expect(await page.locator('.facts').textContent()).toContain('bapas-2');
+    expect(await page.getByRole('heading', { name: 'Pemindahan tertunda' }).count()).toBe(0);
+  });
+});

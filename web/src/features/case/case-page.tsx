@@ -1,0 +1,180 @@
+/**
+ * `/kasus/:id`: one case file. The head (client, type, office, stage, assignee), what the rules
+ * decided (priority with its reasons, eligibility per programme), the deadlines and a pending
+ * transfer; then the work on it: forms, the submissions so far, the stage, notes, referrals, and for
+ * supervisors assignment, transfer and the audit trail. Every change the server answers with the new
+ * case head updates the page in place.
+ */
+import { useCallback, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { CASE_TYPE_LABELS, SEX_LABELS, STAGE_LABELS, useLabel } from '../../shared/case-labels';
+import { formatDate, useI18n } from '../../shared/i18n/language';
+import { LoadError } from '../../shared/load-error';
+import { useAsync } from '../../shared/use-async';
+import { useDocumentTitle } from '../../shared/use-document-title';
+import { type User, useSession } from '../auth/session';
+import { type CaseView, getCase, listFormsForCase } from './api';
+import { DeadlinesSummary, EligibilitySummary, PrioritySummary, TransferSummary } from './case-summary';
+import { FormsSection } from './forms-section';
+import { NotesSection } from './notes-section';
+import { ReferralsSection } from './referrals-section';
+import { StageSection } from './stage-section';
+import { SubmissionsSection } from './submissions-section';
+import { SupervisorSection } from './supervisor-section';
+
+export function CasePage() {
+  const { id = '' } = useParams();
+  const { t } = useI18n();
+  const state = useAsync(`case:${id}`, (signal) => getCase(id, signal));
+  useDocumentTitle(state.status === 'done' ? state.data.client.name : t('case.title'));
+
+  return (
+    <>
+      <p className="back">
+        <Link to="/kasus">{t('case.back')}</Link>
+      </p>
+      {state.status === 'loading' ? <p role="status">{t('app.loading')}</p> : null}
+      {state.status === 'failed' ? <LoadError error={state.error} retry={state.retry} /> : null}
+      {state.status === 'done' ? <CaseFile key={state.data.id} initial={state.data} /> : null}
+    </>
+  );
+}
+
+/** What the signed-in user may do on this case (the server checks again). */
+export interface CaseAccess {
+  user: User;
+  /** The assigned worker or a supervisor of the case's office. */
+  canWrite: boolean;
+  /** A supervisor of the case's office. */
+  supervisor: boolean;
+  /** A supervisor of the office a pending transfer goes to. */
+  receiving: boolean;
+}
+
+function accessOf(user: User, kase: CaseView): CaseAccess {
+  const isSupervisor = user.roles.includes('supervisor') && user.office !== null;
+  const supervisor = isSupervisor && user.office === kase.office;
+  const receiving = isSupervisor && kase.transfer !== null && kase.transfer.toOffice === user.office;
+  const worker = user.roles.includes('worker') && kase.assignee === user.id;
+  return { user, canWrite: worker || supervisor, supervisor, receiving };
+}
+
+function CaseFile({ initial }: { initial: CaseView }) {
+  const { t, lang } = useI18n();
+  const label = useLabel();
+  const session = useSession();
+  const [kase, setCase] = useState(initial);
+  // The forms there are: offered for filling in, and the titles of the submissions.
+  const forms = useAsync('case-forms', (signal) => listFormsForCase(signal));
+  /** Bumped after a submission, so the history reloads. */
+  const [submissions, setSubmissions] = useState(0);
+  const refresh = useCallback(async () => {
+    try {
+      setCase(await getCase(initial.id));
+    } catch {
+      // the page keeps what it shows; the next action reports the problem
+    }
+  }, [initial.id]);
+  if (!session) return null;
+  const access = accessOf(session.user, kase);
+
+  const sections = [
+    access.canWrite ? { id: `case-forms`, title: t('caseForms.title') } : undefined,
+    { id: `case-submissions`, title: t('submissions.title') },
+    access.canWrite ? { id: `case-stage`, title: t('stage.title') } : undefined,
+    { id: `case-notes`, title: t('notes.title') },
+    { id: `case-referrals`, title: t('referrals.title') },
+    access.supervisor || access.receiving
+      ? { id: `case-supervisor`, title: t('supervisor.title') }
+      : undefined,
+  ].filter((section) => section !== undefined);
+
+  return (
+    <article className="case-page">
+      <header className="case-header">
+        <h1>{kase.client.name}</h1>
+        <dl className="facts">
+          <div>
+            <dt>{t('case.caseType')}</dt>
+            <dd>{label(CASE_TYPE_LABELS, kase.caseType)}</dd>
+          </div>
+          <div>
+            <dt>{t('case.stage')}</dt>
+            <dd data-testid="case-stage">{label(STAGE_LABELS, kase.stage)}</dd>
+          </div>
+          <div>
+            <dt>{t('case.office')}</dt>
+            <dd>{kase.office}</dd>
+          </div>
+          <div>
+            <dt>{t('case.assignee')}</dt>
+            <dd>{kase.assignee ?? t('case.unassigned')}</dd>
+          </div>
+          <div>
+            <dt>{t('case.birthDate')}</dt>
+            <dd>{formatDate(kase.client.birthDate, lang)}</dd>
+          </div>
+          <div>
+            <dt>{t('case.sex')}</dt>
+            <dd>{label(SEX_LABELS, kase.client.sex)}</dd>
+          </div>
+          {kase.client.nik ? (
+            <div>
+              <dt>{t('case.nik')}</dt>
+              <dd>{kase.client.nik}</dd>
+            </div>
+          ) : null}
+        </dl>
+      </header>
+
+      <div className="case-overview">
+        <PrioritySummary priority={kase.priority} />
+        <DeadlinesSummary deadlines={kase.deadlines} />
+        {kase.transfer ? <TransferSummary transfer={kase.transfer} /> : null}
+      </div>
+      <EligibilitySummary eligibility={kase.eligibility} />
+
+      <nav className="section-nav" aria-label={t('case.sections')}>
+        <ul>
+          {sections.map((section) => (
+            <li key={section.id}>
+              <a href={`#${section.id}`}>{section.title}</a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+
+      {access.canWrite ? (
+        <FormsSection
+          id="case-forms"
+          kase={kase}
+          forms={forms}
+          onSubmitted={() => {
+            setSubmissions((n) => n + 1);
+            void refresh();
+          }}
+        />
+      ) : null}
+      <SubmissionsSection
+        id="case-submissions"
+        caseId={kase.id}
+        revision={submissions}
+        forms={forms.status === 'done' ? forms.data.items : []}
+      />
+      {access.canWrite ? (
+        <StageSection id={`case-stage`} kase={kase} access={access} onChanged={setCase} onStale={refresh} />
+      ) : null}
+      <NotesSection id={`case-notes`} caseId={kase.id} canWrite={access.canWrite} />
+      <ReferralsSection id={`case-referrals`} caseId={kase.id} canWrite={access.canWrite} />
+      {access.supervisor || access.receiving ? (
+        <SupervisorSection
+          id={`case-supervisor`}
+          kase={kase}
+          access={access}
+          onChanged={setCase}
+          onStale={refresh}
+        />
+      ) : null}
+    </article>
+  );
+}

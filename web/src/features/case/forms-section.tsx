@@ -1,0 +1,323 @@
+/**
+ * "Formulir" on the case page: the published forms, one of them open for filling in. The form is
+ * rendered and checked exactly as on the fill-form page (FormView); submitting files it on the case
+ * with an idempotency key made once per attempt, so a double click or a retry after a lost answer
+ * never files it twice; the server's field errors land on the fields; the work in progress is
+ * autosaved as a draft and comes back when the form is opened again.
+ */
+import type { ErrorSchema } from '@rjsf/utils';
+import { type FormEvent, useId, useRef, useState } from 'react';
+import { ApiError, errorMessage, type Page } from '../../shared/api-client';
+import { PRIORITY_LABELS, useLabel } from '../../shared/case-labels';
+import { formatDateTime, useI18n } from '../../shared/i18n/language';
+import { LoadError } from '../../shared/load-error';
+import { type AsyncState, useAsync } from '../../shared/use-async';
+import { type FormSummary, getForm, type PublishedForm } from '../forms/api';
+import { FormView } from '../forms/form-view';
+import { serverErrorsToErrorSchema } from '../forms/server-errors';
+import type { FormValue } from '../forms/validator';
+import { type CaseView, getDraft, type SubmissionResult, submitForm, type WorkDraft } from './api';
+import { Section } from './section';
+import { type AutosaveState, useAutosave } from './use-autosave';
+
+interface Filed {
+  title: string;
+  result: SubmissionResult;
+}
+
+export function FormsSection({
+  id,
+  kase,
+  forms,
+  onSubmitted,
+}: {
+  id: string;
+  kase: CaseView;
+  forms: AsyncState<Page<FormSummary>>;
+  onSubmitted: () => void;
+}) {
+  const { t, lang } = useI18n();
+  const ids = useId();
+  const [chosen, setChosen] = useState('');
+  const [open, setOpen] = useState<string>();
+  const [filed, setFiled] = useState<Filed>();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const published =
+    forms.status === 'done' ? forms.data.items.filter((form) => form.publishedVersion !== null) : [];
+
+  const onOpen = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (chosen === '') return;
+    setFiled(undefined);
+    setOpen(chosen);
+  };
+
+  const optionText = (form: FormSummary) => {
+    const last = kase.forms[form.id];
+    return last
+      ? t('caseForms.lastFiled', { title: form.title, date: formatDateTime(last.at, lang) })
+      : form.title;
+  };
+
+  return (
+    <Section id={id} title={t('caseForms.title')} headingRef={heading}>
+      <p className="muted">{t('caseForms.intro')}</p>
+      {forms.status === 'loading' ? <p role="status">{t('app.loading')}</p> : null}
+      {forms.status === 'failed' ? <LoadError error={forms.error} retry={forms.retry} /> : null}
+      {forms.status === 'done' ? (
+        <form className="inline-form" onSubmit={onOpen}>
+          <div className="field">
+            <label htmlFor={`${ids}-form`}>{t('caseForms.choose')}</label>
+            <select id={`${ids}-form`} value={chosen} onChange={(event) => setChosen(event.target.value)}>
+              <option value="">{t('caseForms.pick')}</option>
+              {published.map((form) => (
+                <option key={form.id} value={form.id}>
+                  {optionText(form)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className="button" disabled={chosen === ''}>
+            {t('caseForms.open')}
+          </button>
+        </form>
+      ) : null}
+      <p role="status" className="status-success">
+        {filed ? t('caseForms.filed', { title: filed.title, version: filed.result.formVersion }) : ''}
+      </p>
+      {filed ? <DecisionsSummary result={filed.result} /> : null}
+      {open ? (
+        <CaseFormLoader
+          key={open}
+          caseId={kase.id}
+          formId={open}
+          onClose={() => {
+            setOpen(undefined);
+            heading.current?.focus();
+          }}
+          onFiled={(next) => {
+            setOpen(undefined);
+            setChosen('');
+            setFiled(next);
+            onSubmitted();
+            heading.current?.focus();
+          }}
+        />
+      ) : null}
+    </Section>
+  );
+}
+
+/** What the rules decided on the submission, ruleset by ruleset, each event with its parameters. */
+function DecisionsSummary({ result }: { result: SubmissionResult }) {
+  const { t } = useI18n();
+  const ids = useId();
+  return (
+    <section className="decisions" aria-labelledby={`${ids}-title`}>
+      <h3 id={`${ids}-title`}>{t('caseForms.decisions')}</h3>
+      {result.decisions.length === 0 ? (
+        <p className="muted">{t('caseForms.noDecisions')}</p>
+      ) : (
+        <ul className="plain-list">
+          {result.decisions.map((decision) => (
+            <li key={decision.rulesetId}>
+              <strong>{decision.rulesetId}</strong>{' '}
+              <span className="meta">{t('caseForms.rulesetVersion', { version: decision.version })}</span>
+              {decision.events.length === 0 ? (
+                <p className="muted">{t('caseForms.noEvents')}</p>
+              ) : (
+                <ul>
+                  {decision.events.map((event, index) => (
+                    // Events have no identity of their own; their order is the rules'.
+                    // biome-ignore lint/suspicious/noArrayIndexKey: see above
+                    <li key={index}>
+                      <EventText event={event} />
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** An event as a person reads it: a priority in words, any other as "type — name: value, …". */
+function EventText({ event }: { event: unknown }) {
+  const { t } = useI18n();
+  const label = useLabel();
+  if (!isRecord(event)) return <>{String(event)}</>;
+  const type = typeof event.type === 'string' ? event.type : '?';
+  const params = isRecord(event.params) ? event.params : {};
+  if (type === 'prioritas' && typeof params.level === 'string') {
+    const reason = typeof params.reason === 'string' ? params.reason : '';
+    const hours = typeof params.responseHours === 'number' ? params.responseHours : undefined;
+    return (
+      <>
+        {t('caseForms.priorityEvent', { level: label(PRIORITY_LABELS, params.level), reason })}
+        {hours === undefined ? '' : ` (${t('caseForms.respondWithin', { hours })})`}
+      </>
+    );
+  }
+  const entries = Object.entries(params);
+  if (entries.length === 0) return <>{type}</>;
+  const text = entries
+    .map(([name, value]) => `${name}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)
+    .join(', ');
+  return <>{`${type} — ${text}`}</>;
+}
+
+interface Loaded {
+  form: PublishedForm;
+  draft: WorkDraft | null;
+}
+
+function CaseFormLoader(props: {
+  caseId: string;
+  formId: string;
+  onClose: () => void;
+  onFiled: (filed: Filed) => void;
+}) {
+  const { t } = useI18n();
+  const { caseId, formId } = props;
+  const state = useAsync(`case-form:${caseId}:${formId}`, async (signal): Promise<Loaded> => {
+    const draft = getDraft(caseId, formId, signal).catch((error: unknown) => {
+      // No draft yet (404), or it cannot be read: the form opens empty either way.
+      if (signal.aborted) throw error;
+      return null;
+    });
+    return { form: await getForm(formId, signal), draft: await draft };
+  });
+  if (state.status === 'loading') return <p role="status">{t('app.loading')}</p>;
+  if (state.status === 'failed') return <LoadError error={state.error} retry={state.retry} />;
+  return <CaseFormFiller {...props} form={state.data.form} draft={state.data.draft} />;
+}
+
+type Outcome = { kind: 'rejected'; count: number } | { kind: 'failed'; message: string };
+
+function restorable(draft: WorkDraft | null): FormValue | undefined {
+  return draft && isRecord(draft.data) ? draft.data : undefined;
+}
+
+function CaseFormFiller({
+  caseId,
+  form,
+  draft,
+  onClose,
+  onFiled,
+}: {
+  caseId: string;
+  form: PublishedForm;
+  draft: WorkDraft | null;
+  onClose: () => void;
+  onFiled: (filed: Filed) => void;
+}) {
+  const { t, lang } = useI18n();
+  const ids = useId();
+  const restored = restorable(draft);
+  const [formData, setFormData] = useState<FormValue | undefined>(restored);
+  const [extraErrors, setExtraErrors] = useState<ErrorSchema<FormValue>>();
+  const [outcome, setOutcome] = useState<Outcome>();
+  const [sending, setSending] = useState(false);
+  const sendingNow = useRef(false);
+  /** The idempotency key of the current attempt and the data it was made for. */
+  const attempt = useRef<{ key: string; data: string } | undefined>(undefined);
+  const autosave = useAutosave(caseId, form.id, restored ?? null);
+  /** rjsf also reports the defaults it fills in on opening: only what the user did is autosaved. */
+  const touched = useRef(false);
+
+  const onChange = (data: FormValue | undefined) => {
+    setFormData(data);
+    if (touched.current) autosave.schedule(data ?? null);
+  };
+  const onTouch = () => {
+    touched.current = true;
+  };
+
+  const onSubmit = async (data: FormValue) => {
+    if (sendingNow.current) return;
+    sendingNow.current = true;
+    setSending(true);
+    setOutcome(undefined);
+    // The same data sent again (a double click, a retry after a lost answer) keeps its key, so the
+    // server answers the first result instead of filing a second submission.
+    const json = JSON.stringify(data);
+    if (attempt.current?.data !== json) attempt.current = { key: crypto.randomUUID(), data: json };
+    try {
+      const result = await submitForm(caseId, { formId: form.id, data, idempotencyKey: attempt.current.key });
+      attempt.current = undefined;
+      void autosave.discard();
+      onFiled({ title: form.title, result });
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 422 && error.details.length > 0) {
+        setExtraErrors(serverErrorsToErrorSchema(error.details));
+        setOutcome({ kind: 'rejected', count: error.details.length });
+      } else {
+        setOutcome({ kind: 'failed', message: errorMessage(error) });
+      }
+    } finally {
+      sendingNow.current = false;
+      setSending(false);
+    }
+  };
+
+  return (
+    <section className="case-form" aria-labelledby={`${ids}-title`}>
+      <header className="form-header">
+        <h3 id={`${ids}-title`}>{form.title}</h3>
+        <p className="meta">{t('form.version', { version: form.version })}</p>
+        {form.description ? (
+          <details className="description">
+            <summary>{t('caseForms.about')}</summary>
+            <p>{form.description}</p>
+          </details>
+        ) : null}
+        {restored && draft ? (
+          <p className="notice">{t('caseForms.restored', { date: formatDateTime(draft.updatedAt, lang) })}</p>
+        ) : null}
+      </header>
+      <div onInputCapture={onTouch} onChangeCapture={onTouch} onClickCapture={onTouch}>
+        <FormView
+          form={form}
+          formData={formData}
+          onChange={onChange}
+          onSubmit={(data) => void onSubmit(data)}
+          onError={() => setOutcome(undefined)}
+          extraErrors={extraErrors}
+          sending={sending}
+          headingLevel={4}
+        />
+      </div>
+      <div className="outcome">
+        {outcome?.kind === 'rejected' ? (
+          <p role="alert" className="alert alert-error">
+            {t(outcome.count === 1 ? 'form.rejectedOne' : 'form.rejected', { count: outcome.count })}
+          </p>
+        ) : null}
+        {outcome?.kind === 'failed' ? (
+          <p role="alert" className="alert alert-error">
+            {outcome.message}
+          </p>
+        ) : null}
+        <AutosaveNote state={autosave.state} />
+        <button type="button" className="button button-link" onClick={onClose}>
+          {t('caseForms.close')}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+function AutosaveNote({ state }: { state: AutosaveState }) {
+  const { t, lang } = useI18n();
+  if (!state) return <p className="meta">{t('caseForms.autosave')}</p>;
+  if (state.kind === 'saved')
+    return <p className="meta">{t('caseForms.draftSaved', { time: formatDateTime(state.at, lang) })}</p>;
+  return <p className="meta alert-text">{t('caseForms.draftFailed', { message: state.message })}</p>;
+}

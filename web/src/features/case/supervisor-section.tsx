@@ -1,0 +1,317 @@
+/**
+ * What only supervisors see: assigning the case to a worker, handing it to another office, accepting
+ * a transfer addressed to their own office, and the audit trail (oldest first, reads included).
+ */
+import { type FormEvent, type ReactNode, useId, useState } from 'react';
+import { ApiError, errorMessage, type Page } from '../../shared/api-client';
+import { formatDate, formatTimestamp, useI18n } from '../../shared/i18n/language';
+import { LoadError } from '../../shared/load-error';
+import { MoreButton } from '../../shared/more-button';
+import { useAsync } from '../../shared/use-async';
+import { useMore } from '../../shared/use-more';
+import { type AuditEntry, acceptTransfer, assignCase, type CaseView, listAudit, transferCase } from './api';
+import type { CaseAccess } from './case-page';
+import { Section } from './section';
+import { AUDIT_ACTION_LABELS } from './vocabulary';
+
+export function SupervisorSection({
+  id,
+  kase,
+  access,
+  onChanged,
+  onStale,
+}: {
+  id: string;
+  kase: CaseView;
+  access: CaseAccess;
+  onChanged: (next: CaseView) => void;
+  onStale: () => Promise<void>;
+}) {
+  const { t } = useI18n();
+  // One confirmation for the section: it outlives the form that caused it (accepting a transfer
+  // makes this office the case's, so the accept button gives way to the office's own tools).
+  const [done, setDone] = useState<string>();
+  const changed = (next: CaseView, message: string) => {
+    setDone(message);
+    onChanged(next);
+  };
+  return (
+    <Section id={id} title={t('supervisor.title')}>
+      <p role="status" className="status-success">
+        {done ?? ''}
+      </p>
+      {access.receiving ? <AcceptTransfer kase={kase} onChanged={changed} /> : null}
+      {access.supervisor ? (
+        <>
+          <AssignForm kase={kase} onChanged={changed} onStale={onStale} />
+          {kase.transfer ? null : <TransferForm kase={kase} onChanged={changed} />}
+          <AuditTrail caseId={kase.id} />
+        </>
+      ) : null}
+    </Section>
+  );
+}
+
+type Changed = (next: CaseView, message: string) => void;
+
+/** A small action with its busy state and error; success is reported to the section. */
+function useAction() {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const run = async (action: () => Promise<void>, onFailure?: (error: unknown) => Promise<void>) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await action();
+    } catch (caught) {
+      setError(errorMessage(caught));
+      await onFailure?.(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, error, run };
+}
+
+function Failure({ error }: { error: string | undefined }): ReactNode {
+  return error ? (
+    <p className="alert alert-error" role="alert">
+      {error}
+    </p>
+  ) : null;
+}
+
+function AssignForm({
+  kase,
+  onChanged,
+  onStale,
+}: {
+  kase: CaseView;
+  onChanged: Changed;
+  onStale: () => Promise<void>;
+}) {
+  const { t } = useI18n();
+  const ids = useId();
+  const [assignee, setAssignee] = useState(kase.assignee ?? '');
+  const action = useAction();
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const who = assignee.trim();
+    if (who === '') return;
+    void action.run(
+      async () => {
+        const next = await assignCase(kase.id, kase.version, who);
+        onChanged(next, t('supervisor.assigned', { user: who }));
+      },
+      async (error) => {
+        if (error instanceof ApiError && error.status === 412) await onStale();
+      },
+    );
+  };
+
+  return (
+    <form className="stack" onSubmit={submit} noValidate aria-labelledby={`${ids}-title`}>
+      <h3 id={`${ids}-title`}>{t('supervisor.assign')}</h3>
+      <p>
+        {t('supervisor.currentAssignee')} <strong>{kase.assignee ?? t('case.unassigned')}</strong>
+      </p>
+      <div className="inline-form">
+        <div className="field">
+          <label htmlFor={`${ids}-user`}>{t('supervisor.assignee')}</label>
+          <input
+            id={`${ids}-user`}
+            type="text"
+            autoComplete="off"
+            autoCapitalize="none"
+            spellCheck={false}
+            maxLength={128}
+            value={assignee}
+            onChange={(event) => setAssignee(event.target.value)}
+            aria-describedby={`${ids}-hint`}
+          />
+        </div>
+        <button type="submit" className="button" disabled={action.busy || assignee.trim() === ''}>
+          {t('supervisor.assignSubmit')}
+        </button>
+      </div>
+      <p id={`${ids}-hint`} className="hint">
+        {t('supervisor.assigneeHint')}
+      </p>
+      <Failure error={action.error} />
+    </form>
+  );
+}
+
+function TransferForm({ kase, onChanged }: { kase: CaseView; onChanged: Changed }) {
+  const { t, lang } = useI18n();
+  const ids = useId();
+  const [toOffice, setToOffice] = useState('');
+  const [reason, setReason] = useState('');
+  const [missing, setMissing] = useState(false);
+  const action = useAction();
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (toOffice.trim() === '' || reason.trim() === '') {
+      setMissing(true);
+      return;
+    }
+    setMissing(false);
+    void action.run(async () => {
+      const next = await transferCase(kase.id, { toOffice: toOffice.trim(), reason: reason.trim() });
+      onChanged(
+        next,
+        t('supervisor.transferred', {
+          office: toOffice.trim(),
+          due: next.transfer ? formatDate(next.transfer.due, lang) : '',
+        }),
+      );
+    });
+  };
+
+  return (
+    <form className="stack" onSubmit={submit} noValidate aria-labelledby={`${ids}-title`}>
+      <h3 id={`${ids}-title`}>{t('supervisor.transfer')}</h3>
+      <div className="field">
+        <label htmlFor={`${ids}-office`}>{t('supervisor.toOffice')}</label>
+        <input
+          id={`${ids}-office`}
+          type="text"
+          autoComplete="off"
+          autoCapitalize="none"
+          spellCheck={false}
+          maxLength={64}
+          value={toOffice}
+          onChange={(event) => setToOffice(event.target.value)}
+          aria-describedby={`${ids}-office-hint`}
+        />
+        <p id={`${ids}-office-hint`} className="hint">
+          {t('supervisor.toOfficeHint')}
+        </p>
+      </div>
+      <div className="field">
+        <label htmlFor={`${ids}-reason`}>{t('supervisor.transferReason')}</label>
+        <textarea
+          id={`${ids}-reason`}
+          rows={2}
+          maxLength={2000}
+          value={reason}
+          onChange={(event) => setReason(event.target.value)}
+        />
+      </div>
+      {missing ? (
+        <p className="alert alert-error" role="alert">
+          {t('supervisor.transferMissing')}
+        </p>
+      ) : null}
+      <div>
+        <button type="submit" className="button" disabled={action.busy} aria-busy={action.busy}>
+          {t('supervisor.transferSubmit')}
+        </button>
+      </div>
+      <Failure error={action.error} />
+    </form>
+  );
+}
+
+function AcceptTransfer({ kase, onChanged }: { kase: CaseView; onChanged: Changed }) {
+  const { t } = useI18n();
+  const ids = useId();
+  const action = useAction();
+  return (
+    <section className="stack" aria-labelledby={`${ids}-title`}>
+      <h3 id={`${ids}-title`}>{t('supervisor.accept')}</h3>
+      <p>{t('supervisor.acceptIntro', { office: kase.office })}</p>
+      <div>
+        <button
+          type="button"
+          className="button button-primary"
+          disabled={action.busy}
+          aria-busy={action.busy}
+          onClick={() =>
+            void action.run(async () => {
+              const next = await acceptTransfer(kase.id);
+              onChanged(next, t('supervisor.accepted', { office: next.office }));
+            })
+          }
+        >
+          {t('supervisor.acceptSubmit')}
+        </button>
+      </div>
+      <Failure error={action.error} />
+    </section>
+  );
+}
+
+function AuditTrail({ caseId }: { caseId: string }) {
+  const { t } = useI18n();
+  const ids = useId();
+  const [shown, setShown] = useState(false);
+  return (
+    <section aria-labelledby={`${ids}-title`} className="audit">
+      <h3 id={`${ids}-title`}>{t('audit.title')}</h3>
+      <p className="muted">{t('audit.intro')}</p>
+      {shown ? (
+        <AuditLoader caseId={caseId} />
+      ) : (
+        <button type="button" className="button" onClick={() => setShown(true)}>
+          {t('audit.show')}
+        </button>
+      )}
+    </section>
+  );
+}
+
+function AuditLoader({ caseId }: { caseId: string }) {
+  const { t } = useI18n();
+  const first = useAsync(`audit:${caseId}`, (signal) => listAudit(caseId, null, signal));
+  if (first.status === 'loading') return <p role="status">{t('app.loading')}</p>;
+  if (first.status === 'failed') return <LoadError error={first.error} retry={first.retry} />;
+  return <AuditTable caseId={caseId} first={first.data} />;
+}
+
+function detailText(detail: Record<string, unknown>): string {
+  return Object.entries(detail)
+    .map(([name, value]) => `${name}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)
+    .join(', ');
+}
+
+function AuditTable({ caseId, first }: { caseId: string; first: Page<AuditEntry> }) {
+  const { t, lang } = useI18n();
+  const list = useMore(first, (cursor) => listAudit(caseId, cursor));
+  return (
+    <>
+      <div className="table-wrap">
+        <table className="table audit-table">
+          <caption className="sr-only">{t('audit.title')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('audit.at')}</th>
+              <th scope="col">{t('audit.actor')}</th>
+              <th scope="col">{t('audit.action')}</th>
+              <th scope="col">{t('audit.detail')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.items.map((entry, index) => {
+              const known = AUDIT_ACTION_LABELS[entry.action];
+              return (
+                // biome-ignore lint/suspicious/noArrayIndexKey: audit entries have no id; the trail only grows at its end
+                <tr key={index}>
+                  <td>
+                    <time dateTime={entry.at}>{formatTimestamp(entry.at, lang)}</time>
+                  </td>
+                  <td>{entry.actor}</td>
+                  <td>{known ? t(known) : entry.action}</td>
+                  <td className="detail">{detailText(entry.detail)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <MoreButton list={list} />
+    </>
+  );
+}

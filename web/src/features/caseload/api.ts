@@ -1,0 +1,44 @@
+/** The caseload feature's API calls (see the Cases and dashboard sections of the API contract). */
+import type { Dashboard } from '../../../../functions/cases/case-files';
+import type { PriorityLevel } from '../../../../functions/domain/case-decisions';
+import type { CaseView, Client } from '../../../../functions/domain/case-file';
+import type { Stage } from '../../../../functions/domain/lifecycle';
+import { apiRequest, type Page } from '../../shared/api-client';
+
+export type { CaseView, Dashboard };
+
+export interface CaseFilters {
+  stage?: Stage;
+  priority?: PriorityLevel;
+  overdue?: boolean;
+}
+
+export interface NewCase {
+  client: Client;
+  caseType: string;
+}
+
+/** GET /api/cases: the caller's caseload (the server decides the scope), as the server orders it. */
+export function listCases(
+  filters: CaseFilters,
+  cursor: string | null,
+  signal?: AbortSignal,
+): Promise<Page<CaseView>> {
+  const query = new URLSearchParams();
+  if (filters.stage) query.set('stage', filters.stage);
+  if (filters.priority) query.set('priority', filters.priority);
+  if (filters.overdue) query.set('overdue', 'true');
+  if (cursor) query.set('cursor', cursor);
+  const text = query.toString();
+  return apiRequest<Page<CaseView>>(`/api/cases${text ? `?${text}` : ''}`, signal ? { signal } : {});
+}
+
+/** GET /api/dashboard: counts by stage, by priority, and overdue, for the caller's scope. */
+export function getDashboard(signal?: AbortSignal): Promise<Dashboard> {
+  return apiRequest<Dashboard>('/api/dashboard', signal ? { signal } : {});
+}
+
+/** POST /api/cases: opens a case in the caller's office (a worker's own; a supervisor's unassigned). */
+export function createCase(input: NewCase): Promise<CaseView> {
+  return apiRequest<CaseView>('/api/cases', { method: 'POST', body: input });
+}

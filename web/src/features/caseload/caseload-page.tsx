@@ -1,0 +1,267 @@
+/**
+ * `/kasus`, the home page of a PK or a supervisor: the counts of the caseload, the cases as the server
+ * orders them (priority, then nearest deadline), filters kept in the query string, and opening a
+ * new case. A worker sees their own cases and a supervisor the office's: the server decides.
+ */
+import { type FormEvent, useId, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { PRIORITY_LEVELS } from '../../../../functions/domain/case-decisions';
+import { STAGES } from '../../../../functions/domain/lifecycle';
+import type { Page } from '../../shared/api-client';
+import {
+  CASE_TYPE_LABELS,
+  DeadlineText,
+  isPriorityLevel,
+  isStage,
+  PRIORITY_LABELS,
+  PriorityBadge,
+  STAGE_LABELS,
+  useLabel,
+} from '../../shared/case-labels';
+import { useI18n } from '../../shared/i18n/language';
+import { LoadError } from '../../shared/load-error';
+import { MoreButton } from '../../shared/more-button';
+import { useAsync } from '../../shared/use-async';
+import { useDocumentTitle } from '../../shared/use-document-title';
+import { useMore } from '../../shared/use-more';
+import { type CaseFilters, type CaseView, type Dashboard, getDashboard, listCases } from './api';
+import { NewCaseForm } from './new-case-form';
+
+function filtersOf(params: URLSearchParams): CaseFilters {
+  const stage = params.get('stage');
+  const priority = params.get('priority');
+  return {
+    ...(isStage(stage) ? { stage } : {}),
+    ...(isPriorityLevel(priority) ? { priority } : {}),
+    ...(params.get('overdue') === 'true' ? { overdue: true } : {}),
+  };
+}
+
+function queryOf(filters: CaseFilters): string {
+  const query = new URLSearchParams();
+  if (filters.stage) query.set('stage', filters.stage);
+  if (filters.priority) query.set('priority', filters.priority);
+  if (filters.overdue) query.set('overdue', 'true');
+  const text = query.toString();
+  return text ? `?${text}` : '';
+}
+
+export function CaseloadPage() {
+  const { t } = useI18n();
+  const ids = useId();
+  const [params] = useSearchParams();
+  const filters = filtersOf(params);
+  const key = queryOf(filters);
+  const [creating, setCreating] = useState(false);
+  const dashboard = useAsync('dashboard', (signal) => getDashboard(signal));
+  const cases = useAsync(`cases${key}`, (signal) => listCases(filters, null, signal));
+  useDocumentTitle(t('caseload.title'));
+
+  return (
+    <>
+      <div className="page-heading">
+        <div>
+          <h1>{t('caseload.title')}</h1>
+          {dashboard.status === 'done' ? (
+            <p className="muted">
+              {dashboard.data.scope.assignee
+                ? t('caseload.scopeMine')
+                : t('caseload.scopeOffice', { office: dashboard.data.scope.office ?? '' })}
+            </p>
+          ) : null}
+        </div>
+        <button
+          type="button"
+          className="button button-primary"
+          aria-expanded={creating}
+          aria-controls={`${ids}-new`}
+          onClick={() => setCreating((open) => !open)}
+        >
+          {t('caseload.new')}
+        </button>
+      </div>
+      <div id={`${ids}-new`}>{creating ? <NewCaseForm onCancel={() => setCreating(false)} /> : null}</div>
+
+      <section aria-labelledby={`${ids}-summary`} className="section">
+        <h2 id={`${ids}-summary`}>{t('caseload.summary')}</h2>
+        {dashboard.status === 'loading' ? <p role="status">{t('app.loading')}</p> : null}
+        {dashboard.status === 'failed' ? <LoadError error={dashboard.error} retry={dashboard.retry} /> : null}
+        {dashboard.status === 'done' ? <DashboardCounts dashboard={dashboard.data} /> : null}
+      </section>
+
+      <section aria-labelledby={`${ids}-list`} className="section">
+        <h2 id={`${ids}-list`}>{t('caseload.list')}</h2>
+        <Filters key={key} filters={filters} />
+        {cases.status === 'loading' ? <p role="status">{t('app.loading')}</p> : null}
+        {cases.status === 'failed' ? <LoadError error={cases.error} retry={cases.retry} /> : null}
+        {cases.status === 'done' ? (
+          <CaseTable
+            key={key}
+            first={cases.data}
+            filters={filters}
+            filtered={key !== ''}
+            captionId={`${ids}-list`}
+          />
+        ) : null}
+      </section>
+    </>
+  );
+}
+
+function DashboardCounts({ dashboard }: { dashboard: Dashboard }) {
+  const { t } = useI18n();
+  const label = useLabel();
+  return (
+    <div className="stats">
+      <div className={dashboard.overdue > 0 ? 'stat stat-alert' : 'stat'}>
+        <h3>{t('caseload.overdue')}</h3>
+        <p className="stat-number">
+          <Link to="/kasus?overdue=true">{t('caseload.count', { count: dashboard.overdue })}</Link>
+        </p>
+      </div>
+      <div className="stat">
+        <h3>{t('caseload.byPriority')}</h3>
+        <ul className="counts">
+          {PRIORITY_LEVELS.map((level) => (
+            <li key={level}>
+              <Link to={`/kasus?priority=${level}`}>
+                <PriorityBadge level={level} />{' '}
+                <span className="count">{dashboard.byPriority[level] ?? 0}</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </div>
+      <div className="stat stat-wide">
+        <h3>{t('caseload.byStage')}</h3>
+        <ul className="counts">
+          {STAGES.map((stage) => (
+            <li key={stage}>
+              <Link to={`/kasus?stage=${stage}`}>
+                {label(STAGE_LABELS, stage)} <span className="count">{dashboard.byStage[stage] ?? 0}</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </div>
+  );
+}
+
+function Filters({ filters }: { filters: CaseFilters }) {
+  const { t } = useI18n();
+  const label = useLabel();
+  const ids = useId();
+  const [, setParams] = useSearchParams();
+  const [stage, setStage] = useState<string>(filters.stage ?? '');
+  const [priority, setPriority] = useState<string>(filters.priority ?? '');
+  const [overdue, setOverdue] = useState(filters.overdue === true);
+  const active = Boolean(filters.stage || filters.priority || filters.overdue);
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const next = new URLSearchParams();
+    if (stage) next.set('stage', stage);
+    if (priority) next.set('priority', priority);
+    if (overdue) next.set('overdue', 'true');
+    setParams(next);
+  };
+
+  return (
+    <form className="filters" onSubmit={onSubmit} aria-label={t('caseload.filters')}>
+      <div className="field">
+        <label htmlFor={`${ids}-stage`}>{t('case.stage')}</label>
+        <select id={`${ids}-stage`} value={stage} onChange={(event) => setStage(event.target.value)}>
+          <option value="">{t('caseload.any')}</option>
+          {STAGES.map((value) => (
+            <option key={value} value={value}>
+              {label(STAGE_LABELS, value)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${ids}-priority`}>{t('case.priority')}</label>
+        <select id={`${ids}-priority`} value={priority} onChange={(event) => setPriority(event.target.value)}>
+          <option value="">{t('caseload.any')}</option>
+          {PRIORITY_LEVELS.map((value) => (
+            <option key={value} value={value}>
+              {label(PRIORITY_LABELS, value)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field field-check">
+        <input
+          id={`${ids}-overdue`}
+          type="checkbox"
+          checked={overdue}
+          onChange={(event) => setOverdue(event.target.checked)}
+        />
+        <label htmlFor={`${ids}-overdue`}>{t('caseload.onlyOverdue')}</label>
+      </div>
+      <div className="filters-actions">
+        <button type="submit" className="button">
+          {t('caseload.apply')}
+        </button>
+        {active ? <Link to="/kasus">{t('caseload.clear')}</Link> : null}
+      </div>
+    </form>
+  );
+}
+
+function CaseTable({
+  first,
+  filters,
+  filtered,
+  captionId,
+}: {
+  first: Page<CaseView>;
+  filters: CaseFilters;
+  filtered: boolean;
+  captionId: string;
+}) {
+  const { t } = useI18n();
+  const label = useLabel();
+  const list = useMore(first, (cursor) => listCases(filters, cursor));
+  const items = list.items;
+
+  if (items.length === 0) return <p>{filtered ? t('caseload.noMatch') : t('caseload.empty')}</p>;
+  return (
+    <>
+      <div className="table-wrap">
+        <table className="table caseload" aria-labelledby={captionId}>
+          <thead>
+            <tr>
+              <th scope="col">{t('case.client')}</th>
+              <th scope="col">{t('case.stage')}</th>
+              <th scope="col">{t('case.priority')}</th>
+              <th scope="col">{t('caseload.nextDeadline')}</th>
+              <th scope="col">{t('case.assignee')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((item) => {
+              const next = item.deadlines[0];
+              return (
+                <tr key={item.id}>
+                  <th scope="row">
+                    <Link to={`/kasus/${encodeURIComponent(item.id)}`}>{item.client.name}</Link>
+                    <span className="meta cell-sub">{label(CASE_TYPE_LABELS, item.caseType)}</span>
+                  </th>
+                  <td>{label(STAGE_LABELS, item.stage)}</td>
+                  <td>
+                    <PriorityBadge level={item.priority.level} />
+                  </td>
+                  <td>{next ? <DeadlineText deadline={next} /> : <span className="muted">—</span>}</td>
+                  <td>{item.assignee ?? <span className="muted">{t('case.unassigned')}</span>}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <MoreButton list={list} />
+    </>
+  );
+}

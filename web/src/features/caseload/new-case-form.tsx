@@ -1,0 +1,198 @@
+/**
+ * Opening a case: the client (name, birth date, sex, optional NIK) and the case type. Checked in the
+ * browser first; the server's own field errors (JSON Pointers such as /client/nik) land on the same
+ * fields. On success the new case opens.
+ */
+import { type FormEvent, useId, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { ApiError, errorMessage } from '../../shared/api-client';
+import { CASE_TYPE_LABELS, CASE_TYPES, SEX_LABELS, SEXES, useLabel } from '../../shared/case-labels';
+import { useI18n } from '../../shared/i18n/language';
+import { createCase } from './api';
+
+type Field = 'name' | 'birthDate' | 'sex' | 'nik' | 'caseType';
+type FieldErrors = Partial<Record<Field, string>>;
+
+/** Where the server's error paths point, by field. */
+const PATHS: Record<string, Field> = {
+  '/client/name': 'name',
+  '/client/birthDate': 'birthDate',
+  '/client/sex': 'sex',
+  '/client/nik': 'nik',
+  '/caseType': 'caseType',
+};
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+export function NewCaseForm({ onCancel }: { onCancel: () => void }) {
+  const { t } = useI18n();
+  const label = useLabel();
+  const navigate = useNavigate();
+  const ids = useId();
+  const [name, setName] = useState('');
+  const [birthDate, setBirthDate] = useState('');
+  const [sex, setSex] = useState('');
+  const [nik, setNik] = useState('');
+  const [caseType, setCaseType] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  const check = (): FieldErrors => {
+    const found: FieldErrors = {};
+    if (name.trim() === '') found.name = t('newCase.nameMissing');
+    if (birthDate === '') found.birthDate = t('newCase.birthDateMissing');
+    else if (birthDate > today()) found.birthDate = t('newCase.birthDateFuture');
+    if (sex === '') found.sex = t('newCase.sexMissing');
+    if (nik !== '' && !/^\d{16}$/.test(nik)) found.nik = t('newCase.nikInvalid');
+    if (caseType === '') found.caseType = t('newCase.caseTypeMissing');
+    return found;
+  };
+
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setFailure(undefined);
+    const found = check();
+    setErrors(found);
+    const firstField = Object.keys(found)[0];
+    if (firstField) {
+      setFailure(t('newCase.invalid'));
+      document.getElementById(`${ids}-${firstField}`)?.focus();
+      return;
+    }
+    setBusy(true);
+    try {
+      const created = await createCase({
+        client: {
+          name: name.trim(),
+          birthDate,
+          sex: sex === 'perempuan' ? 'perempuan' : 'laki-laki',
+          ...(nik ? { nik } : {}),
+        },
+        caseType,
+      });
+      navigate(`/kasus/${encodeURIComponent(created.id)}`);
+    } catch (caught) {
+      setBusy(false);
+      setFailure(errorMessage(caught));
+      if (caught instanceof ApiError) {
+        const fromServer: FieldErrors = {};
+        for (const detail of caught.details) {
+          const field = PATHS[detail.path];
+          if (field) fromServer[field] = detail.message;
+        }
+        setErrors(fromServer);
+      }
+    }
+  };
+
+  const describedBy = (field: Field, hint?: string) =>
+    [hint, errors[field] ? `${ids}-${field}-error` : undefined].filter(Boolean).join(' ') || undefined;
+  const errorText = (field: Field) =>
+    errors[field] ? (
+      <p id={`${ids}-${field}-error`} className="field-error">
+        {errors[field]}
+      </p>
+    ) : null;
+
+  return (
+    <section className="panel" aria-labelledby={`${ids}-title`}>
+      <h2 id={`${ids}-title`}>{t('newCase.title')}</h2>
+      <form className="stack" onSubmit={onSubmit} noValidate>
+        <div className="field">
+          <label htmlFor={`${ids}-name`}>{t('newCase.name')}</label>
+          <input
+            id={`${ids}-name`}
+            type="text"
+            autoComplete="off"
+            maxLength={200}
+            value={name}
+            onChange={(event) => setName(event.target.value)}
+            aria-invalid={errors.name ? true : undefined}
+            aria-describedby={describedBy('name')}
+          />
+          {errorText('name')}
+        </div>
+        <div className="field">
+          <label htmlFor={`${ids}-birthDate`}>{t('newCase.birthDate')}</label>
+          <input
+            id={`${ids}-birthDate`}
+            type="date"
+            max={today()}
+            value={birthDate}
+            onChange={(event) => setBirthDate(event.target.value)}
+            aria-invalid={errors.birthDate ? true : undefined}
+            aria-describedby={describedBy('birthDate')}
+          />
+          {errorText('birthDate')}
+        </div>
+        <fieldset className="field choice-group" aria-describedby={describedBy('sex')}>
+          <legend>{t('newCase.sex')}</legend>
+          {SEXES.map((value, index) => (
+            <label key={value} className="radio-inline">
+              <input
+                id={index === 0 ? `${ids}-sex` : undefined}
+                type="radio"
+                name={`${ids}-sex`}
+                value={value}
+                checked={sex === value}
+                onChange={() => setSex(value)}
+              />
+              <span>{label(SEX_LABELS, value)}</span>
+            </label>
+          ))}
+          {errorText('sex')}
+        </fieldset>
+        <div className="field">
+          <label htmlFor={`${ids}-nik`}>{t('newCase.nik')}</label>
+          <input
+            id={`${ids}-nik`}
+            type="text"
+            inputMode="numeric"
+            autoComplete="off"
+            maxLength={16}
+            value={nik}
+            onChange={(event) => setNik(event.target.value.trim())}
+            aria-invalid={errors.nik ? true : undefined}
+            aria-describedby={describedBy('nik', `${ids}-nik-hint`)}
+          />
+          <p id={`${ids}-nik-hint`} className="hint">
+            {t('newCase.nikHint')}
+          </p>
+          {errorText('nik')}
+        </div>
+        <div className="field">
+          <label htmlFor={`${ids}-caseType`}>{t('case.caseType')}</label>
+          <select
+            id={`${ids}-caseType`}
+            value={caseType}
+            onChange={(event) => setCaseType(event.target.value)}
+            aria-invalid={errors.caseType ? true : undefined}
+            aria-describedby={describedBy('caseType')}
+          >
+            <option value="">{t('newCase.choose')}</option>
+            {CASE_TYPES.map((value) => (
+              <option key={value} value={value}>
+                {label(CASE_TYPE_LABELS, value)}
+              </option>
+            ))}
+          </select>
+          {errorText('caseType')}
+        </div>
+        {failure ? (
+          <p className="alert alert-error" role="alert">
+            {failure}
+          </p>
+        ) : null}
+        <div className="actions">
+          <button type="submit" className="button button-primary" disabled={busy} aria-busy={busy}>
+            {t('newCase.submit')}
+          </button>
+          <button type="button" className="button button-link" onClick={onCancel}>
+            {t('app.cancel')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
