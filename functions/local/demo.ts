@@ -134,9 +134,46 @@ interface DemoCase {
   stages: Stage[];
 }
 
-function example(root: string, formId: string): unknown {
-  return (JSON.parse(readFileSync(join(root, 'forms', `${formId}.json`), 'utf8')) as { example: unknown })
-    .example;
+function example(root: string, formId: string): Record<string, unknown> {
+  const form = JSON.parse(readFileSync(join(root, 'forms', `${formId}.json`), 'utf8')) as {
+    example: Record<string, unknown>;
+  };
+  return form.example;
+}
+
+const REGISTRATION: Record<string, string> = {
+  diversi: 'diversi',
+  integrasi: 'pb',
+  pembimbingan: 'pembimbingan',
+};
+
+/**
+ * A form's example, made to fit the demo case: the intake form carries the client's own name, birth
+ * date and registration type, and only the first adult case keeps the example's health condition.
+ */
+function demoData(root: string, formId: string, demo: DemoCase, index: number): unknown {
+  const data = example(root, formId);
+  if (formId !== 'identifikasi') return data;
+  const { client, caseType } = demo.body;
+  const child = client.birthDate > '2008-01-01';
+  const identitas = {
+    ...(data.identitas as Record<string, unknown>),
+    nama: client.name,
+    tanggalLahir: client.birthDate,
+    jenisKelamin: client.sex,
+  };
+  const registrasi = {
+    ...(data.registrasi as Record<string, unknown>),
+    kategoriKlien: child ? 'anak' : 'dewasa',
+    jenisRegistrasi: REGISTRATION[caseType] ?? 'pembimbingan',
+  };
+  const {
+    kondisiKhusus: _condition,
+    keteranganKondisiKhusus: _detail,
+    ...needs
+  } = data.kebutuhanAwal as Record<string, unknown>;
+  const kebutuhanAwal = index === 1 ? data.kebutuhanAwal : { ...needs, penangananKhusus: false };
+  return { ...data, identitas, registrasi, kebutuhanAwal };
 }
 
 const DEMO_CASES = (pk1: User, pk2: User): DemoCase[] => [
@@ -205,13 +242,14 @@ export async function seedDemo(root: string): Promise<{ services: number; cases:
   if ((await listServices(undefined, 1)).items.length > 0) return { services: 0, cases: 0 };
   for (const { id, ...service } of DEMO_SERVICES) await saveService(SYSTEM, id, service, 0);
   let cases = 0;
-  for (const demo of DEMO_CASES(person('pk1', 'bapas-1'), person('pk2', 'bapas-2'))) {
+  for (const [index, demo] of DEMO_CASES(person('pk1', 'bapas-1'), person('pk2', 'bapas-2')).entries()) {
     const opened = await createCase(demo.worker, demo.body);
     for (const formId of demo.forms) {
+      const data = demoData(root, formId, demo, index);
       await submit(
         demo.worker,
         opened.id,
-        { formId, data: example(root, formId), idempotencyKey: `demo-${opened.id}-${formId}` },
+        { formId, data, idempotencyKey: `demo-${opened.id}-${formId}` },
         'id',
       );
     }

@@ -107,8 +107,8 @@ export const messages = {
     en: 'A reason is required to terminate a case.',
   },
   consent_required: {
-    id: 'Rujukan memerlukan persetujuan klien (consent: true).',
-    en: "A referral needs the client's consent (consent: true).",
+    id: 'Rujukan memerlukan persetujuan klien; tanyakan dan catat persetujuannya terlebih dahulu.',
+    en: "A referral needs the client's consent; ask for it and record it first.",
   },
   nothing_to_publish: {
     id: 'Tidak ada draf untuk diterbitkan.',

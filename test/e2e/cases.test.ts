@@ -47,14 +47,17 @@ describe('a PK works through a case in the browser', () => {
     await page.getByText('Kasus yang ditugaskan kepada Anda.').waitFor();
     const first = caseRows().first();
     await first.getByRole('link', { name: 'Adi Contoh' }).waitFor();
-    expect(await first.locator('.badge.priority').textContent()).toContain('Tinggi');
+    // A child's diversion litmas is due within 3 x 24 hours: the demo's most pressing case.
+    expect(await first.locator('.badge.priority').textContent()).toContain('Segera');
     expect(await first.locator('td').first().textContent()).toBe('Identifikasi');
     expect(await first.locator('.deadline-kind').textContent()).toBe('Litmas');
-    // The counts: pk1 holds four open demo cases, all of high priority.
+    // The counts: pk1 holds four open demo cases: one segera, one tinggi, two rendah.
     const byPriority = page.locator('.stat', {
       has: page.getByRole('heading', { name: 'Menurut prioritas' }),
     });
-    expect(await byPriority.getByRole('link', { name: /Tinggi/ }).textContent()).toContain('4');
+    expect(await byPriority.getByRole('link', { name: /Segera/ }).textContent()).toContain('1');
+    expect(await byPriority.getByRole('link', { name: /Tinggi/ }).textContent()).toContain('1');
+    expect(await byPriority.getByRole('link', { name: /Rendah/ }).textContent()).toContain('2');
   });
 
   it('filters the caseload through the query string', async () => {
@@ -198,7 +201,7 @@ describe('a PK works through a case in the browser', () => {
     await referrals.getByRole('button', { name: 'Kirim rujukan' }).click();
     await expect
       .poll(() => referrals.getByRole('alert').textContent())
-      .toBe('Rujukan memerlukan persetujuan klien (consent: true).');
+      .toBe('Rujukan memerlukan persetujuan klien; tanyakan dan catat persetujuannya terlebih dahulu.');
     await referrals.getByLabel('Klien telah memberikan persetujuan atas rujukan ini').check();
     await referrals.getByRole('button', { name: 'Kirim rujukan' }).click();
     const referral = referrals.locator('.item', { hasText: 'Balai Latihan Kerja Contoh' });
