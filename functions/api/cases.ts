@@ -307,14 +307,14 @@ export const handler = createApiHandler(routesOf('cases'), {
     return { body: view, etag: view.version };
   },
 
-  audit: async (request) => ({
-    body: await listAudit(
-      request.user,
-      pathId(request, 'id'),
-      pageLimit(request.query.limit),
-      request.query.cursor,
-    ),
-  }),
+  audit: async (request) => {
+    const order = request.query.order ?? 'oldest';
+    if (order !== 'oldest' && order !== 'newest')
+      throw new AppError('invalid_parameter', { params: { name: 'order' } });
+    const id = pathId(request, 'id');
+    const limit = pageLimit(request.query.limit);
+    return { body: await listAudit(request.user, id, limit, request.query.cursor, order === 'newest') };
+  },
 
   report: async (request) => ({
     html: await submissionReport(

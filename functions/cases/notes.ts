@@ -221,18 +221,19 @@ export async function updateReferral(
   return next;
 }
 
-/** The audit trail, oldest first: supervisors of the case's office and administrators. */
+/** The audit trail (oldest first, or newest first): supervisors of the case's office and administrators. */
 export async function listAudit(
   user: User,
   caseId: string,
   limit: number,
   cursor?: string,
+  newestFirst = false,
 ): Promise<Page<AuditEntry>> {
   const head = await getCase(caseId);
   if (!head) throw new AppError('case_not_found', { params: { id: caseId } });
   const officeSupervisor = user.roles.includes('supervisor') && user.office === head.office;
   if (!user.roles.includes('admin') && !officeSupervisor) throw new AppError('forbidden');
-  const page = await listCaseItems(caseId, 'AUDIT', { limit, ...(cursor ? { cursor } : {}) });
+  const page = await listCaseItems(caseId, 'AUDIT', { limit, newestFirst, ...(cursor ? { cursor } : {}) });
   const items = page.items.map(
     ({ at, actor, action, detail }) => ({ at, actor, action, detail }) as AuditEntry,
   );

@@ -152,6 +152,8 @@ export async function submit(
           at: now,
         },
       },
+      // The work in progress became this submission.
+      { remove: itemKey(caseId, 'DRAFT', input.formId) },
       {
         append: auditItem(
           caseId,

@@ -124,7 +124,9 @@ export type CaseWrite =
   /** An item replaced whole (latest data per form). */
   | { put: Record<string, unknown> }
   /** An item replaced if its version is still `expected` (0: must not exist yet). */
-  | { versioned: Record<string, unknown>; expected: number };
+  | { versioned: Record<string, unknown>; expected: number }
+  /** An item removed if it is there (a work draft its submission replaces). */
+  | { remove: { pk: string; sk: string } };
 
 export interface CaseChange {
   /** The new head, or undefined when the head does not change. */
@@ -170,7 +172,9 @@ export async function commitCaseChange(change: CaseChange): Promise<boolean> {
     });
   }
   for (const write of change.writes) {
-    if ('append' in write) {
+    if ('remove' in write) {
+      items.push({ Delete: { TableName, Key: write.remove } });
+    } else if ('append' in write) {
       checkSize(write.append);
       items.push({ Put: { TableName, Item: write.append, ConditionExpression: 'attribute_not_exists(pk)' } });
     } else if ('put' in write) {

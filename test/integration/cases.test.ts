@@ -183,6 +183,11 @@ describe('submissions', () => {
     });
     expect(stale.status).toBe(412);
     expect((await pk1.request<{ data: unknown }>('GET', path)).body.data).toEqual({ x: 1 });
+    // Submitting the form turns the work in progress into the submission: the draft is gone.
+    await pk1.request('POST', `/api/cases/${opened.id}/submissions`, {
+      body: { formId: 'identifikasi', data: example('identifikasi'), idempotencyKey: key() },
+    });
+    expect((await pk1.request('GET', path)).status).toBe(404);
   });
 });
 
@@ -453,6 +458,12 @@ describe('audit and report', () => {
       `/api/cases/${opened.id}/audit`,
     );
     expect(again.body.items.map((e) => e.action)).toContain('audit.read');
+    const newest = await kabapas1.request<{ items: { action: string }[] }>(
+      'GET',
+      `/api/cases/${opened.id}/audit?order=newest&limit=1`,
+    );
+    expect(newest.body.items.map((e) => e.action)).toEqual(['audit.read']);
+    expect((await kabapas1.request('GET', `/api/cases/${opened.id}/audit?order=acak`)).status).toBe(400);
   });
 
   it('prints a submission with the case header, the sections in order and a signature block', async () => {
