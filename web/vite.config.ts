@@ -13,6 +13,9 @@ const api = { '/api': { target: 'http://127.0.0.1:8080', changeOrigin: false } }
 export default defineConfig({
   root: webRoot,
   plugins: [react()],
+  // amazon-cognito-identity-js bundles Node's `buffer` (v4), which reads `global`: the browser's is
+  // globalThis.
+  define: { global: 'globalThis' },
   build: {
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: true,

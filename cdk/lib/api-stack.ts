@@ -206,6 +206,14 @@ export class ApiStack extends Stack {
       disableOAuth: true,
       preventUserExistenceErrors: true,
       enableTokenRevocation: true,
+      // The web app sends the ID token and renews it with the refresh token a few minutes before it
+      // expires, so a session lasts a working day without signing in again; after that, or once the
+      // user signs out (which revokes the refresh token), the next request needs the password.
+      idTokenValidity: Duration.hours(1),
+      accessTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.hours(12),
+      // Time to choose a new password at the first sign-in (NEW_PASSWORD_REQUIRED) before starting over.
+      authSessionValidity: Duration.minutes(10),
       readAttributes: new ClientAttributes()
         .withStandardAttributes({ email: true, emailVerified: true, fullname: true })
         .withCustomAttributes('office'),

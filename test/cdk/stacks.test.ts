@@ -28,6 +28,7 @@ import { deployedFunctions, ROUTES, routesOf } from '../../functions/api/routes'
 import { ROLES } from '../../functions/platform/claims';
 import type { RouteSpec } from '../../functions/platform/http';
 import { keyAttributes, TABLE_SPEC } from '../../functions/store/table-spec';
+import { parseAuthConfig } from '../../web/src/features/auth/auth-config';
 
 // ---- helpers over the synthesized JSON (typed as unknown and narrowed, never `any`) ----------------
 
@@ -565,6 +566,22 @@ describe('Api stack sign-in', () => {
     expect(flows).not.toContain('ALLOW_USER_PASSWORD_AUTH');
     expect(asArray(at(client, 'Properties', 'WriteAttributes'))).not.toContain('custom:office');
   });
+
+  it('gives the web client 1-hour ID tokens and 12-hour refresh tokens (a working day), and no secret', () => {
+    api.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      // A browser cannot keep a secret (SRP needs none).
+      GenerateSecret: false,
+      // The web app renews its ID token with the refresh token, and revokes it on sign-out.
+      ExplicitAuthFlows: Match.arrayWith(['ALLOW_REFRESH_TOKEN_AUTH']),
+      EnableTokenRevocation: true,
+      IdTokenValidity: 60,
+      AccessTokenValidity: 60,
+      RefreshTokenValidity: 12 * 60,
+      TokenValidityUnits: { IdToken: 'minutes', AccessToken: 'minutes', RefreshToken: 'minutes' },
+      // Minutes to choose a new password at the first sign-in.
+      AuthSessionValidity: 10,
+    });
+  });
 });
 
 // ---- Api stack: web app ---------------------------------------------------------------------------------
@@ -653,13 +670,16 @@ describe('Api stack web app', () => {
 describe('Api stack with a built web app', () => {
   let dist = '';
   let withWeb: Template | undefined;
+  let outdir = '';
 
   beforeAll(() => {
     dist = mkdtempSync(join(tmpdir(), 'kawal-web-'));
     mkdirSync(join(dist, 'assets'));
     writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Kawal</title>');
     writeFileSync(join(dist, 'assets', 'index-abc123.js'), 'console.log(1)');
-    withWeb = synth(dist).api_;
+    const synthesized = synth(dist);
+    withWeb = synthesized.api_;
+    outdir = synthesized.app.outdir;
   }, 120_000);
 
   afterAll(() => rmSync(dist, { recursive: true, force: true }));
@@ -679,5 +699,34 @@ describe('Api stack with a built web app', () => {
       SystemMetadata: Match.objectLike({ 'cache-control': 'no-cache' }),
     });
     expect(Object.keys(withWeb.findOutputs('WebNotDeployed'))).toHaveLength(0);
+  });
+
+  it('writes /config.json with the region, user pool and web client the web app signs in with', () => {
+    if (!withWeb) throw new Error('not synthesized');
+    // Source.jsonData stages config.json with a marker per deploy-time value, resolved by the
+    // deployment from SourceMarkers.
+    const staged = readdirSync(outdir)
+      .map((entry) => join(outdir, entry, 'config.json'))
+      .filter((file) => existsSync(file));
+    expect(staged).toHaveLength(1);
+    const [file = ''] = staged;
+    const [[poolId] = ['']] = resources(withWeb, 'AWS::Cognito::UserPool');
+    const [[clientId] = ['']] = resources(withWeb, 'AWS::Cognito::UserPoolClient');
+    const pages = resources(withWeb, 'Custom::CDKBucketDeployment').find(
+      ([, deployment]) => at(deployment, 'Properties', 'Prune') === true,
+    );
+    const markers = Object.assign(
+      {},
+      ...asArray(at(pages, 1, 'Properties', 'SourceMarkers')).filter(isJson),
+    ) as Json;
+    const resolve = (value: unknown): unknown =>
+      typeof value === 'string' ? (markers[value] ?? value) : value;
+    const config: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    // The web app's parser accepts it...
+    const parsed = parseAuthConfig(config);
+    // ...and each field is this stack's.
+    expect(resolve(parsed.region)).toBe(ENV.region);
+    expect(resolve(parsed.userPoolId)).toEqual({ Ref: poolId });
+    expect(resolve(parsed.userPoolClientId)).toEqual({ Ref: clientId });
   });
 });

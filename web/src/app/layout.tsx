@@ -1,6 +1,7 @@
 /** The frame of every page: header (app name, navigation, the user, language switch, sign out) and the page. */
 import { Link, NavLink, Outlet, useNavigate } from 'react-router';
-import { clearSession, holdsCases, useSession } from '../features/auth/session';
+import { signOut } from '../features/auth/authenticator';
+import { holdsCases, useSession } from '../features/auth/session';
 import { LANGUAGES, type MessageKey } from '../shared/i18n/dictionary';
 import { useI18n } from '../shared/i18n/language';
 
@@ -22,8 +23,8 @@ export function Layout() {
     return key ? t(key) : role;
   });
 
-  const signOut = () => {
-    clearSession();
+  const leave = () => {
+    signOut();
     navigate('/masuk', { replace: true });
   };
 
@@ -67,7 +68,7 @@ export function Layout() {
               ))}
             </div>
             {session ? (
-              <button type="button" className="button button-quiet" onClick={signOut}>
+              <button type="button" className="button button-quiet" onClick={leave}>
                 {t('header.logout')}
               </button>
             ) : null}

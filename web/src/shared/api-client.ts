@@ -33,6 +33,11 @@ export class ApiError extends Error {
 interface ApiClientConfig {
   /** The current bearer token, if signed in. */
   token(): string | undefined;
+  /**
+   * Called once when a request sent with a token is answered 401: resolves true when the session now
+   * holds a new token, and the request is sent again with it. Absent or false: `onUnauthorized`.
+   */
+  refresh?(): Promise<boolean>;
   /** Called when a request sent with a token is answered 401 (expired or revoked session). */
   onUnauthorized(): void;
 }
@@ -114,6 +119,19 @@ async function send(path: string, options: RequestOptions, accept: string): Prom
   }
 }
 
+/**
+ * Sends the request; when the token is refused (401), renews the session once and sends it again.
+ * Safe for writes too: a 401 comes from the authorizer, before any handler ran.
+ */
+async function exchange(path: string, options: RequestOptions, accept: string): Promise<Response> {
+  const response = await send(path, options, accept);
+  const { refresh } = config;
+  const refused = response.status === 401 && options.auth !== false && Boolean(config.token());
+  if (!refused || !refresh || !(await refresh())) return response;
+  response.body?.cancel().catch(() => undefined);
+  return send(path, options, accept);
+}
+
 /** The ApiError for a response that is not ok (and the session ended when the token was refused). */
 async function failure(response: Response, options: RequestOptions): Promise<ApiError> {
   if (response.status === 401 && options.auth !== false && config.token()) config.onUnauthorized();
@@ -125,14 +143,14 @@ async function failure(response: Response, options: RequestOptions): Promise<Api
  * body is not checked at run time: the API contract is the source of the type.
  */
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const response = await send(path, options, 'application/json');
+  const response = await exchange(path, options, 'application/json');
   if (!response.ok) throw await failure(response, options);
   return (await readJson(response)) as T;
 }
 
 /** Calls `path` for a document that is not JSON (a printable HTML report) and resolves with its text. */
 export async function apiRequestText(path: string, options: RequestOptions = {}): Promise<string> {
-  const response = await send(path, options, 'text/html');
+  const response = await exchange(path, options, 'text/html');
   if (!response.ok) throw await failure(response, options);
   return response.text();
 }

@@ -31,6 +31,28 @@ const id = {
   'login.expired': 'Sesi Anda telah berakhir. Silakan masuk lagi.',
   'login.demoHint':
     'Mode lokal: akun demo dan kata sandinya dicetak di terminal tempat server dijalankan (npm start).',
+  'login.cognitoHint': 'Masuk dengan alamat email dan kata sandi akun Kawal Anda.',
+  'login.wrongCredentials': 'Nama pengguna atau kata sandi salah.',
+  'login.tooManyAttempts': 'Terlalu banyak percobaan masuk. Tunggu sebentar lalu coba lagi.',
+  'login.temporaryExpired':
+    'Kata sandi sementara Anda sudah kedaluwarsa. Minta administrator mengirim undangan baru.',
+  'login.resetRequired': 'Kata sandi Anda harus diatur ulang. Hubungi administrator.',
+  'login.notConfirmed': 'Akun Anda belum dikonfirmasi. Hubungi administrator.',
+  'login.mfaUnsupported': 'Akun ini memakai verifikasi dua langkah, yang belum didukung aplikasi web Kawal.',
+  'login.unavailable': 'Layanan masuk tidak dapat dimuat. Muat ulang halaman lalu coba lagi. ({detail})',
+  'login.failed': 'Gagal masuk. Coba lagi atau hubungi administrator. (Rincian: {detail})',
+  'login.newPasswordTitle': 'Buat kata sandi baru',
+  'login.newPasswordIntro':
+    'Ini pertama kali Anda masuk: ganti kata sandi sementara dari email undangan dengan kata sandi baru. Minimal 12 karakter, dengan huruf besar, huruf kecil, angka, dan simbol.',
+  'login.newPassword': 'Kata sandi baru',
+  'login.newPasswordRepeat': 'Ulangi kata sandi baru',
+  'login.newPasswordSubmit': 'Simpan dan masuk',
+  'login.newPasswordMissing': 'Isi kata sandi baru dua kali.',
+  'login.newPasswordMismatch': 'Kedua isian kata sandi baru tidak sama.',
+  'login.newPasswordRejected':
+    'Kata sandi baru ditolak: minimal 12 karakter, dengan huruf besar, huruf kecil, angka, dan simbol. (Rincian: {detail})',
+  'login.newPasswordExpired':
+    'Waktu untuk mengganti kata sandi sudah habis. Masuk lagi dengan kata sandi sementara.',
 
   'forms.title': 'Formulir',
   'forms.intro': 'Pilih formulir yang akan diisi.',
@@ -357,6 +379,29 @@ const en: Record<MessageKey, string> = {
   'login.expired': 'Your session has ended. Please sign in again.',
   'login.demoHint':
     'Local mode: the demo accounts and their password are printed in the terminal running the server (npm start).',
+  'login.cognitoHint': 'Sign in with the email address and password of your Kawal account.',
+  'login.wrongCredentials': 'Wrong username or password.',
+  'login.tooManyAttempts': 'Too many sign-in attempts. Wait a moment and try again.',
+  'login.temporaryExpired':
+    'Your temporary password has expired. Ask an administrator to send a new invitation.',
+  'login.resetRequired': 'Your password must be reset. Contact an administrator.',
+  'login.notConfirmed': 'Your account has not been confirmed. Contact an administrator.',
+  'login.mfaUnsupported':
+    'This account uses two-step verification, which the Kawal web app does not support yet.',
+  'login.unavailable': 'The sign-in service could not be loaded. Reload the page and try again. ({detail})',
+  'login.failed': 'Sign-in failed. Try again or contact an administrator. (Details: {detail})',
+  'login.newPasswordTitle': 'Choose a new password',
+  'login.newPasswordIntro':
+    'This is your first sign-in: replace the temporary password from the invitation email with a new password. At least 12 characters, with upper case, lower case, a digit and a symbol.',
+  'login.newPassword': 'New password',
+  'login.newPasswordRepeat': 'Repeat the new password',
+  'login.newPasswordSubmit': 'Save and sign in',
+  'login.newPasswordMissing': 'Enter the new password twice.',
+  'login.newPasswordMismatch': 'The two new passwords are not the same.',
+  'login.newPasswordRejected':
+    'The new password was refused: at least 12 characters, with upper case, lower case, a digit and a symbol. (Details: {detail})',
+  'login.newPasswordExpired':
+    'The time to change the password has run out. Sign in again with the temporary password.',
 
   'forms.title': 'Forms',
   'forms.intro': 'Choose a form to fill in.',
