@@ -3,30 +3,24 @@
  * fictional demo cases) and the built web app: the caseload, a case file, filing a form, moving and
  * closing the case under the termination rules, notes, and the supervisor's office view and audit.
  */
-import { existsSync } from 'node:fs';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalKawal, ROOT, startLocal } from '../../functions/local/app';
-import { launchChromium } from '../support/browser';
+import type { LocalKawal } from '../../functions/local/app';
+import { type BrowserSession, startBrowserSession } from '../support/browser';
 
 let kawal: LocalKawal;
-let browser: Browser;
 let page: Page;
 /** The address of Adi Contoh's case, once the PK has opened it. */
 let adiUrl = '';
 
+let session: BrowserSession | undefined;
+
 beforeAll(async () => {
-  if (!existsSync(`${ROOT}/web/dist/index.html`))
-    throw new Error('web/dist is missing: run npm run build:web first');
-  kawal = await startLocal({ port: 0, data: 'memory', demoPassword: 'rahasia-uji' });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+  session = await startBrowserSession();
+  ({ kawal, page } = session);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await kawal?.stop();
-});
+afterAll(async () => session?.stop());
 
 async function logIn(username: string): Promise<void> {
   await page.goto(`${kawal.url}/masuk`);

@@ -1,27 +1,21 @@
 /** What a worker does with a form, in Chromium against the real local stack and the built web app. */
-import { existsSync } from 'node:fs';
-import type { Browser, ConsoleMessage, Page } from 'playwright-core';
+import type { ConsoleMessage, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDefaultForms } from '../../functions/cases/content-packs';
-import { type LocalKawal, ROOT, startLocal } from '../../functions/local/app';
-import { launchChromium } from '../support/browser';
+import { type LocalKawal, ROOT } from '../../functions/local/app';
+import { type BrowserSession, startBrowserSession } from '../support/browser';
 
 let kawal: LocalKawal;
-let browser: Browser;
 let page: Page;
 
+let session: BrowserSession | undefined;
+
 beforeAll(async () => {
-  if (!existsSync(`${ROOT}/web/dist/index.html`))
-    throw new Error('web/dist is missing: run npm run build:web first');
-  kawal = await startLocal({ port: 0, data: 'memory', demoPassword: 'rahasia-uji' });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+  session = await startBrowserSession();
+  ({ kawal, page } = session);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await kawal?.stop();
-});
+afterAll(async () => session?.stop());
 
 async function logIn(username: string, password: string): Promise<void> {
   await page.goto(`${kawal.url}/masuk`);

@@ -1,6 +1,7 @@
 /** Debian's Chromium driven by playwright-core (which gives it a fresh profile), with the flags a closed network needs. */
 import { existsSync } from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { type LocalKawal, ROOT, startLocal } from '../../functions/local/app';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -20,4 +21,31 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/** The local stack with the built web app, and a browser page on it: the setup of every browser test. */
+export interface BrowserSession {
+  kawal: LocalKawal;
+  browser: Browser;
+  page: Page;
+  stop(): Promise<void>;
+}
+
+export const BROWSER_PASSWORD = 'rahasia-uji';
+
+export async function startBrowserSession(): Promise<BrowserSession> {
+  if (!existsSync(`${ROOT}/web/dist/index.html`))
+    throw new Error('web/dist is missing: run npm run build:web first');
+  const kawal = await startLocal({ port: 0, data: 'memory', demoPassword: BROWSER_PASSWORD });
+  const browser = await launchChromium();
+  const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+  return {
+    kawal,
+    browser,
+    page,
+    stop: async () => {
+      await browser.close();
+      await kawal.stop();
+    },
+  };
 }
