@@ -1,25 +1,9 @@
 /** The forms feature's API calls (see the Forms section of the API contract). */
+import type { FormSummary, FormView as PublishedForm } from '../../../../functions/cases/forms';
 import { apiRequest, type ErrorDetail, type Page } from '../../shared/api-client';
 
-export interface FormSummary {
-  id: string;
-  title: string;
-  description: string;
-  publishedVersion: number | null;
-  hasDraft: boolean;
-  updatedAt: string;
-}
-
-export interface PublishedForm {
-  id: string;
-  version: number;
-  title: string;
-  description: string;
-  schema: Record<string, unknown>;
-  uiSchema: Record<string, unknown>;
-  publishedAt: string;
-  publishedBy: string;
-}
+// The server's own types: one declaration of what the forms API answers.
+export type { FormSummary, FormView as PublishedForm } from '../../../../functions/cases/forms';
 
 export interface ValidationResult {
   valid: boolean;
