@@ -21,8 +21,17 @@ try {
       `  ${account.username.padEnd(9)} ${account.roles.join(',').padEnd(11)} ${account.office ?? '-'}`,
     );
   }
-  if (kawal.seeded.forms.length > 0)
+  if (kawal.seeded.forms.length > 0) {
     console.log(`\nFormulir bawaan diterbitkan: ${kawal.seeded.forms.join(', ')}`);
+  }
+  if (kawal.seeded.rulesets.length > 0) {
+    console.log(`Aturan bawaan diterbitkan: ${kawal.seeded.rulesets.join(', ')}`);
+  }
+  if (kawal.seeded.demo.cases > 0) {
+    console.log(
+      `Data contoh (fiktif): ${kawal.seeded.demo.cases} kasus, ${kawal.seeded.demo.services} layanan rujukan`,
+    );
+  }
   console.log('\nTekan Ctrl-C untuk berhenti.');
 
   let stopping = false;
