@@ -8,6 +8,7 @@ import { readDefaultRulesets } from '../../functions/cases/content-packs';
 import { compileRuleset, evaluateRuleset } from '../../functions/decisions/engine';
 import { COMPUTED_FACTS } from '../../functions/domain/facts';
 import { checkContent } from '../../functions/local/check-content';
+import { NO_RISK } from '../support/rri';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const rulesets = new Map(
@@ -62,18 +63,7 @@ describe('the shipped content packs', async () => {
 
 describe('worked examples', () => {
   it('RRI: answers summing to 6, 7, 12 and 16 are rendah, sedang, tinggi and sangat tinggi', () => {
-    const none = {
-      ditahanUsia16: false,
-      pernahDipenjara: false,
-      jumlahPasal: 1,
-      pelanggaranSyarat: false,
-      jumlahPutusanSebelumnya: 0,
-      pelanggaranTatib: false,
-      diskorsSekolah: false,
-      keluargaDipidana: false,
-      penyalahgunaanZat: 'tidak' as const,
-      menganggur12Bulan: false,
-    };
+    const none = NO_RISK;
     const six = {
       ...none,
       ditahanUsia16: true,

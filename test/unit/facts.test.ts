@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ageInYears, completedMonths, isCalendarDate, todayIn } from '../../functions/domain/dates';
 import { COMPUTED_FACTS, catalogueFact, factCatalogue } from '../../functions/domain/facts';
 import { rriCategory, rriScore } from '../../functions/domain/rri';
+import { NO_RISK } from '../support/rri';
 
 const computed = (name: string) => {
   const fact = COMPUTED_FACTS.find((f) => f.name === name);
@@ -56,18 +57,7 @@ describe('calendar dates', () => {
 });
 
 describe('RRI part A', () => {
-  const none = {
-    ditahanUsia16: false,
-    pernahDipenjara: false,
-    jumlahPasal: 1,
-    pelanggaranSyarat: false,
-    jumlahPutusanSebelumnya: 0,
-    pelanggaranTatib: false,
-    diskorsSekolah: false,
-    keluargaDipidana: false,
-    penyalahgunaanZat: 'tidak' as const,
-    menganggur12Bulan: false,
-  };
+  const none = NO_RISK;
 
   it('scores each item with its weight', () => {
     expect(rriScore(none)).toBe(0);

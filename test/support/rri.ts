@@ -1,0 +1,15 @@
+import type { RriAnswers } from '../../functions/domain/rri';
+
+/** RRI part A answered with nothing that scores: tests add the items they need. */
+export const NO_RISK: Required<RriAnswers> = {
+  ditahanUsia16: false,
+  pernahDipenjara: false,
+  jumlahPasal: 1,
+  pelanggaranSyarat: false,
+  jumlahPutusanSebelumnya: 0,
+  pelanggaranTatib: false,
+  diskorsSekolah: false,
+  keluargaDipidana: false,
+  penyalahgunaanZat: 'tidak',
+  menganggur12Bulan: false,
+};
