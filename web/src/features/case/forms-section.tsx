@@ -14,6 +14,7 @@ import { LoadError } from '../../shared/load-error';
 import { type AsyncState, useAsync } from '../../shared/use-async';
 import { type FormSummary, getForm, type PublishedForm } from '../forms/api';
 import { FormView } from '../forms/form-view';
+import { type Refusal, RefusalAlerts } from '../forms/refusal-alerts';
 import { serverErrorsToErrorSchema } from '../forms/server-errors';
 import type { FormValue } from '../forms/validator';
 import { type CaseView, getDraft, type SubmissionResult, submitForm, type WorkDraft } from './api';
@@ -199,7 +200,7 @@ function CaseFormLoader(props: {
   return <CaseFormFiller {...props} form={state.data.form} draft={state.data.draft} />;
 }
 
-type Outcome = { kind: 'rejected'; count: number } | { kind: 'failed'; message: string };
+type Outcome = Refusal;
 
 function restorable(draft: WorkDraft | null): FormValue | undefined {
   return draft && isRecord(draft.data) ? draft.data : undefined;
@@ -295,16 +296,7 @@ function CaseFormFiller({
         />
       </div>
       <div className="outcome">
-        {outcome?.kind === 'rejected' ? (
-          <p role="alert" className="alert alert-error">
-            {t(outcome.count === 1 ? 'form.rejectedOne' : 'form.rejected', { count: outcome.count })}
-          </p>
-        ) : null}
-        {outcome?.kind === 'failed' ? (
-          <p role="alert" className="alert alert-error">
-            {outcome.message}
-          </p>
-        ) : null}
+        <RefusalAlerts refusal={outcome} />
         <AutosaveNote state={autosave.state} />
         <button type="button" className="button button-link" onClick={onClose}>
           {t('caseForms.close')}

@@ -12,13 +12,11 @@ import { useAsync } from '../../shared/use-async';
 import { useDocumentTitle } from '../../shared/use-document-title';
 import { getForm, type PublishedForm, validateFormData } from './api';
 import { FormView } from './form-view';
+import { type Refusal, RefusalAlerts } from './refusal-alerts';
 import { serverErrorsToErrorSchema } from './server-errors';
 import type { FormValue } from './validator';
 
-type Outcome =
-  | { kind: 'accepted'; version: number | 'draft' }
-  | { kind: 'rejected'; count: number }
-  | { kind: 'failed'; message: string };
+type Outcome = { kind: 'accepted'; version: number | 'draft' } | Refusal;
 
 export function FillFormPage() {
   const { id = '' } = useParams();
@@ -91,16 +89,7 @@ function FormFiller({ form }: { form: PublishedForm }) {
         <p role="status" className="status-success">
           {outcome?.kind === 'accepted' ? t('form.accepted', { version: outcome.version }) : ''}
         </p>
-        {outcome?.kind === 'rejected' ? (
-          <p role="alert" className="alert alert-error">
-            {t(outcome.count === 1 ? 'form.rejectedOne' : 'form.rejected', { count: outcome.count })}
-          </p>
-        ) : null}
-        {outcome?.kind === 'failed' ? (
-          <p role="alert" className="alert alert-error">
-            {outcome.message}
-          </p>
-        ) : null}
+        <RefusalAlerts refusal={outcome?.kind === 'accepted' ? undefined : outcome} />
       </div>
     </article>
   );
