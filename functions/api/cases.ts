@@ -20,8 +20,7 @@ import {
 } from '../cases/notes';
 import { submissionReport } from '../cases/report';
 import { getSubmission, getWorkDraft, listSubmissions, putWorkDraft, submit } from '../cases/submissions';
-import { acceptTransfer, requestTransfer, transition } from '../cases/transitions';
-import { STAGES } from '../domain/lifecycle';
+import { acceptTransfer, decideApproval, requestTransfer, transition } from '../cases/transitions';
 import { AppError } from '../platform/errors';
 import { type ApiRequest, createApiHandler, ifMatchVersion } from '../platform/http';
 import { bodyParser } from '../validation/request';
@@ -106,9 +105,19 @@ const transitionBody = bodyParser({
   type: 'object',
   required: ['to'],
   properties: {
-    to: { enum: STAGES },
+    to: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,63}$' },
     reason: { type: 'string', minLength: 1, maxLength: 100 },
     data: { type: 'object' },
+    note: { type: 'string', maxLength: 4000 },
+  },
+} as const);
+
+const approvalBody = bodyParser({
+  type: 'object',
+  required: ['decision'],
+  properties: {
+    decision: { enum: ['approve', 'return'] },
+    comment: { type: 'string', maxLength: 4000 },
   },
 } as const);
 
@@ -248,8 +257,21 @@ export const handler = createApiHandler(routesOf('cases'), {
         to: input.to,
         ...(input.reason ? { reason: input.reason } : {}),
         ...(input.data ? { data: input.data } : {}),
+        ...(input.note ? { note: input.note } : {}),
       },
       ifMatchVersion(request),
+      request.lang,
+    );
+    const { pending, ...body } = view;
+    return { status: pending ? 202 : 200, body, etag: view.version };
+  },
+
+  decideApproval: async (request) => {
+    const input = approvalBody(request.body ?? {}, request.lang);
+    const view = await decideApproval(
+      request.user,
+      pathId(request, 'id'),
+      { decision: input.decision, ...(input.comment ? { comment: input.comment } : {}) },
       request.lang,
     );
     return { body: view, etag: view.version };

@@ -1,4 +1,5 @@
 /** HTTP handler for rulesets and the fact catalogue: parse, call the use case, respond. */
+import { factCatalogue } from '../cases/case-types';
 import { contentId } from '../cases/content-ids';
 import { evaluateCase } from '../cases/evaluate-case';
 import {
@@ -6,7 +7,6 @@ import {
   getPublishedRuleset,
   getRulesetDraft,
   getRulesetVersion,
-  listFacts,
   listRulesets,
   listRulesetVersions,
   publishRuleset,
@@ -78,5 +78,5 @@ export const handler = createApiHandler(routesOf('rulesets'), {
     return { body: result };
   },
 
-  facts: async () => ({ body: { items: listFacts(), nextCursor: null } }),
+  facts: async () => ({ body: { items: await factCatalogue(), nextCursor: null } }),
 });

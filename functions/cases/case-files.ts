@@ -8,8 +8,8 @@ import {
   type Offence,
   type Sentence,
 } from '../domain/case-file';
+import { initialStage } from '../domain/case-type';
 import { DEFAULT_TIME_ZONE, todayIn } from '../domain/dates';
-import { initialDeadlines } from '../domain/deadlines';
 import { isStage, STAGES } from '../domain/lifecycle';
 import type { User } from '../platform/claims';
 import { AppError } from '../platform/errors';
@@ -23,9 +23,17 @@ import {
   queryCaseload,
 } from '../store/cases-repo';
 import type { Page } from '../store/cursor';
-import { workingCalendar } from './calendar';
-import { applyDecisions, auditEntry, caseFacts, latestData, loadCase, todayOf } from './case-context';
-import { decide } from './rulesets';
+import {
+  applyDecisions,
+  auditEntry,
+  deadlinesOn,
+  latestData,
+  loadCase,
+  runTriggers,
+  todayOf,
+} from './case-context';
+import { publishedCaseType } from './case-types';
+import { officeTimeZone } from './offices';
 
 /** How often a change that lost a race re-reads the case and tries again before answering 409. */
 const ATTEMPTS = 5;
@@ -46,32 +54,38 @@ export async function createCase(user: User, input: NewCase): Promise<CaseView> 
   if (input.office !== undefined && input.office !== user.office) throw new AppError('forbidden');
   if (!isSupervisor && input.assignee !== undefined && input.assignee !== user.id)
     throw new AppError('forbidden');
+  const type = await publishedCaseType(input.caseType);
+  if (!type) throw new AppError('invalid_parameter', { params: { name: 'caseType' } });
+  const timeZone = await officeTimeZone(user.office);
   const now = new Date().toISOString();
-  const today = todayIn(DEFAULT_TIME_ZONE);
-  const calendar = await workingCalendar();
+  const today = todayIn(timeZone);
   let head: CaseHead = {
     id: newId(),
     version: 1,
     client: input.client,
     caseType: input.caseType,
+    caseTypeVersion: type.version,
     office: user.office,
     assignee: input.assignee ?? (isSupervisor ? null : user.id),
-    stage: 'intake',
-    timeZone: DEFAULT_TIME_ZONE,
+    stage: initialStage(type.content),
+    timeZone,
     priority: DEFAULT_PRIORITY,
     eligibility: {},
-    deadlines: initialDeadlines(input.caseType, today, calendar),
+    deadlines: [],
     ...(input.offence ? { offence: input.offence } : {}),
     ...(input.sentence ? { sentence: input.sentence } : {}),
     transfer: null,
     transfers: [],
     forms: {},
+    counters: {},
+    flags: [],
     createdAt: now,
     createdBy: user.id,
     updatedAt: now,
     updatedBy: user.id,
   };
-  head = applyDecisions(head, await decide(['priority'], caseFacts(head, {})));
+  head = { ...head, deadlines: await deadlinesOn(type, head, { on: 'created' }) };
+  head = await applyDecisions(type, head, (await runTriggers(type, 'created', head, {})).decisions);
   const written = await commitCaseChange({
     head,
     expectedVersion: 0,
@@ -135,9 +149,12 @@ export async function patchCase(
       updatedAt: new Date().toISOString(),
       updatedBy: user.id,
     };
-    const decided = applyDecisions(
+    const type = await publishedCaseType(changed.caseType);
+    if (!type) throw new AppError('invalid_parameter', { params: { name: 'caseType' } });
+    const decided = await applyDecisions(
+      type,
       changed,
-      await decide(['priority', 'eligibility'], caseFacts(changed, await latestData(id))),
+      (await runTriggers(type, 'updated', changed, await latestData(id))).decisions,
     );
     const written = await commitCaseChange({
       head: decided,

@@ -1,12 +1,17 @@
 /**
- * The default content packs shipped in forms/ and rules/ (one JSON file per form or ruleset), and
- * publishing them into a new installation: only what does not exist yet, so an agency's own edits
- * are never overwritten. Local mode seeds on start; in AWS a job runs after each deploy.
+ * The default content packs shipped in forms/, rules/ and rules/case-types/ (one JSON file per form,
+ * ruleset or case type), and publishing them into an installation. What does not exist yet is
+ * created; a default that only Kawal has ever published (no administrator's version or draft) is
+ * brought up to date when the shipped file changed; an agency's own edits are never overwritten.
+ * Local mode seeds on start; in AWS a job runs after each deploy.
  */
+import { isDeepStrictEqual } from 'node:util';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { User } from '../platform/claims';
-import { contentRepo } from '../store/content-repo';
+import { SYSTEM_USER, type User } from '../platform/claims';
+import { type ContentFields, type ContentKind, contentRepo } from '../store/content-repo';
+import { type CaseTypeInput, caseTypeContent, publishCaseType, saveCaseTypeDraft } from './case-types';
+import { openStagesOf } from './daily';
 import { type FormDefinition, publishForm, saveFormDraft } from './forms';
 import { publishRuleset, type RulesetInput, saveRulesetDraft } from './rulesets';
 
@@ -37,37 +42,89 @@ export const readDefaultForms = (dir: string) => readJsonFiles<DefaultForm>(dir)
 /** The rulesets shipped in `dir` (rules/*.json), sorted by id. */
 export const readDefaultRulesets = (dir: string) => readJsonFiles<DefaultRuleset>(dir);
 
-const SYSTEM: User = { id: 'system', name: 'Kawal', roles: ['admin'], office: null };
+export interface DefaultCaseType extends CaseTypeInput {
+  id: string;
+}
 
-/** Publishes each default form that does not exist yet; returns the ids it created. */
+/** The case types shipped in `dir` (rules/case-types/*.json), sorted by id. */
+export const readDefaultCaseTypes = (dir: string) => readJsonFiles<DefaultCaseType>(dir);
+
+/**
+ * Whether a default should be (re)published: it does not exist, or only Kawal has published it and
+ * the shipped file now says something else. Returns 'create', 'update' or undefined (leave it).
+ */
+async function seedAction(kind: ContentKind, id: string, fields: ContentFields): Promise<'create' | 'update' | undefined> {
+  const repo = contentRepo(kind);
+  const head = await repo.getHead(id);
+  if (!head) return 'create';
+  if (head.hasDraft || head.publishedVersion === null) return undefined;
+  const versions = await repo.listVersions(id, 100);
+  if (versions.nextCursor || versions.items.some((version) => version.publishedBy !== SYSTEM_USER.id)) return undefined;
+  const current = await repo.getVersion(id, head.publishedVersion);
+  if (!current) return undefined;
+  const same =
+    current.title === fields.title &&
+    current.description === fields.description &&
+    isDeepStrictEqual(current.body, fields.body);
+  return same ? undefined : 'update';
+}
+
+const NOTES = {
+  form: { create: 'Formulir bawaan Kawal', update: 'Pembaruan formulir bawaan Kawal' },
+  ruleset: { create: 'Aturan bawaan Kawal', update: 'Pembaruan aturan bawaan Kawal' },
+  caseType: { create: 'Jenis kasus bawaan Kawal', update: 'Pembaruan jenis kasus bawaan Kawal' },
+} as const;
+
+/** Publishes each default form that is new or only Kawal's and changed; returns the ids it published. */
 export async function seedForms(forms: DefaultForm[]): Promise<string[]> {
-  const repo = contentRepo('FORM');
   const created: string[] = [];
   for (const { id, example: _example, ...definition } of forms) {
-    if (await repo.getHead(id)) continue;
-    await saveFormDraft(id, definition, SYSTEM, 0, 'id');
-    await publishForm(id, { note: 'Formulir bawaan Kawal' }, SYSTEM);
+    const body = { schema: definition.schema, uiSchema: definition.uiSchema ?? {} };
+    const action = await seedAction('FORM', id, { title: definition.title, description: definition.description ?? '', body });
+    if (!action) continue;
+    const draft = await contentRepo('FORM').getDraft(id);
+    await saveFormDraft(id, definition, SYSTEM_USER, draft?.version ?? 0, 'id');
+    await publishForm(id, { note: NOTES.form[action] }, SYSTEM_USER);
     created.push(id);
   }
   return created;
 }
 
-/** Publishes each default ruleset that does not exist yet (after its checks and tests); returns the ids. */
+/** Publishes each default ruleset that is new or only Kawal's and changed (after its checks and tests). */
 export async function seedRulesets(rulesets: DefaultRuleset[]): Promise<string[]> {
-  const repo = contentRepo('RULESET');
   const created: string[] = [];
   for (const { id, ...input } of rulesets) {
-    if (await repo.getHead(id)) continue;
-    await saveRulesetDraft(id, input, SYSTEM, 0, 'id');
-    await publishRuleset(id, { note: 'Aturan bawaan Kawal' }, SYSTEM, 'id');
+    const { title, description = '', kind, caseTypes, facts = [], rules, tests = [] } = input;
+    const body = { kind, ...(caseTypes ? { caseTypes } : {}), facts, rules, tests };
+    const action = await seedAction('RULESET', id, { title, description, body });
+    if (!action) continue;
+    await saveRulesetDraft(id, input, SYSTEM_USER, 0, 'id');
+    await publishRuleset(id, { note: NOTES.ruleset[action] }, SYSTEM_USER, 'id');
     created.push(id);
   }
   return created;
 }
 
-/** Seeds both packs from a folder holding forms/ and rules/ (forms first: rules are checked against them). */
-export async function seedContentPacks(root: string): Promise<{ forms: string[]; rulesets: string[] }> {
+/** Publishes each default case type that is new or only Kawal's and changed (after its checks and tests). */
+export async function seedCaseTypes(caseTypes: DefaultCaseType[]): Promise<string[]> {
+  const created: string[] = [];
+  for (const { id, ...input } of caseTypes) {
+    const { title, description, content } = caseTypeContent(input);
+    const action = await seedAction('CASETYPE', id, { title, description, body: content as unknown as Record<string, unknown> });
+    if (!action) continue;
+    await saveCaseTypeDraft(id, input, SYSTEM_USER, 0, 'id');
+    await publishCaseType(id, { note: NOTES.caseType[action] }, SYSTEM_USER, 'id', () => openStagesOf(id));
+    created.push(id);
+  }
+  return created;
+}
+
+/** Seeds the packs from a folder holding forms/, rules/ and rules/case-types/ (in that order: each is checked against the ones before). */
+export async function seedContentPacks(
+  root: string,
+): Promise<{ forms: string[]; rulesets: string[]; caseTypes: string[] }> {
   const forms = await seedForms(readDefaultForms(join(root, 'forms')));
   const rulesets = await seedRulesets(readDefaultRulesets(join(root, 'rules')));
-  return { forms, rulesets };
+  const caseTypes = await seedCaseTypes(readDefaultCaseTypes(join(root, 'rules', 'case-types')));
+  return { forms, rulesets, caseTypes };
 }

@@ -8,6 +8,7 @@ import type { ErrorDetail } from '../platform/errors';
 import type { Lang } from '../platform/messages';
 import type { Draft, Head, Version } from '../store/content-repo';
 import type { Page } from '../store/cursor';
+import { applyCalculations } from '../validation/calculate';
 import { ValidatorCache } from '../validation/compile';
 import { toDetails } from '../validation/errors';
 import { assertFormDefinition } from '../validation/form-definition';
@@ -163,13 +164,17 @@ export interface ValidationResult {
   errors: ErrorDetail[];
 }
 
-/** Validates `data` against the published form, a version, or the draft; writes nothing. */
+/**
+ * Validates `data` against the published form, a version, or the draft, after computing its
+ * calculated fields (`x-calculate`; a value the client sent there is replaced); writes nothing.
+ * `data` in the result is what would be stored.
+ */
 export async function validateFormData(
   id: string,
-  data: unknown,
+  raw: unknown,
   target: number | 'draft' | undefined,
   lang: Lang,
-): Promise<ValidationResult & { version: number | 'draft' }> {
+): Promise<ValidationResult & { version: number | 'draft'; data: unknown }> {
   let key: string;
   let schema: Record<string, unknown>;
   let version: number | 'draft';
@@ -185,6 +190,7 @@ export async function validateFormData(
     version = form.version;
   }
   const validate = validators.get(key, () => schema);
+  const { data } = await applyCalculations(schema, raw);
   const valid = validate(data) === true;
-  return { valid, errors: valid ? [] : toDetails(validate.errors, lang), version };
+  return { valid, errors: valid ? [] : toDetails(validate.errors, lang), version, data };
 }

@@ -6,6 +6,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { CaseHead } from '../domain/case-file';
 import { casesByDue } from '../store/cases-repo';
 import { caseFacts, latestData } from './case-context';
+import { publishedCaseType } from './case-types';
 import { eventsFor } from './rulesets';
 
 export interface ImpactRow {
@@ -33,17 +34,24 @@ export async function ruleImpact(
     heads.push(...page.items.filter((head) => head.stage !== 'terminated'));
     cursor = page.nextCursor ?? undefined;
   } while (cursor && heads.length < limit);
-  const factSets = await Promise.all(heads.map(async (head) => caseFacts(head, await latestData(head.id))));
+  const factSets: Record<string, unknown>[] = [];
+  const known: CaseHead[] = [];
+  for (const head of heads) {
+    const type = await publishedCaseType(head.caseType);
+    if (!type) continue;
+    known.push(head);
+    factSets.push((await caseFacts(type, head, await latestData(head.id))).facts);
+  }
   const [before, after] = await Promise.all([
     eventsFor(rulesetId, 'published', factSets),
     eventsFor(rulesetId, target, factSets),
   ]);
   const changed: ImpactRow[] = [];
-  heads.forEach((head, i) => {
+  known.forEach((head, i) => {
     const was = before[i] ?? [];
     const will = after[i] ?? [];
     if (!isDeepStrictEqual(canonical(was), canonical(will)))
       changed.push({ caseId: head.id, office: head.office, before: was, after: will });
   });
-  return { examined: heads.length, changed };
+  return { examined: known.length, changed };
 }

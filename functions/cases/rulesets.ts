@@ -12,9 +12,9 @@ import {
   type ExplainedRule,
   evaluateRuleset,
 } from '../decisions/engine';
-import type { EventJson, RulesetContent } from '../decisions/ruleset';
+import type { DeclaredFact, EventJson, RulesetContent } from '../decisions/ruleset';
+import type { RulesetSelection } from '../domain/case-type';
 import { runRulesetTests } from '../decisions/tests';
-import { factCatalogue } from '../domain/facts';
 import type { User } from '../platform/claims';
 import { config } from '../platform/config';
 import { AppError } from '../platform/errors';
@@ -191,12 +191,12 @@ export async function evaluateFacts(
   return { rulesetId: id, version: target === 'draft' ? 'draft' : item.version, ...evaluation };
 }
 
-export const listFacts = () => factCatalogue();
-
 const kindsCache = { at: 0, heads: [] as RulesetSummary[] };
 
-/** The published rulesets of the given kinds, with their compiled engines (the list is read once per TTL). */
-async function publishedOfKinds(kinds: readonly string[]): Promise<{ id: string; version: Version }[]> {
+/** The published rulesets of the given kinds (all when undefined); the list is read once per TTL. */
+async function publishedOfKinds(
+  kinds: readonly string[] | undefined,
+): Promise<{ id: string; version: Version }[]> {
   if (Date.now() - kindsCache.at >= config().contentTtlMs) {
     const heads: RulesetSummary[] = [];
     let cursor: string | undefined;
@@ -210,7 +210,7 @@ async function publishedOfKinds(kinds: readonly string[]): Promise<{ id: string;
   }
   const found: { id: string; version: Version }[] = [];
   for (const head of kindsCache.heads) {
-    if (!kinds.includes(head.kind) || head.publishedVersion === null) continue;
+    if ((kinds && !kinds.includes(head.kind)) || head.publishedVersion === null) continue;
     const version = await rulesets.publishedOrNothing(head.id);
     if (version) found.push({ id: head.id, version });
   }
@@ -225,31 +225,42 @@ export interface Decision {
   facts: Record<string, unknown>;
   events: EventJson[];
   explanation: ExplainedRule[];
+  /** The case type version whose sources built the facts. */
+  caseType?: { id: string; version: number };
 }
 
 /**
- * The rulesets that decide a case of `caseType`: per kind, those naming the type, else the general
- * ones (naming none). A child-protection case is not judged by the probation rules, nor the reverse.
+ * The published rulesets a selection names: those named by id, and per kind, those that name the
+ * case type in `caseTypes`, or, when none does, the general ones (naming none). A child-protection
+ * case is not judged by the probation rules, nor the reverse.
  */
-function forCaseType(found: { id: string; version: Version }[], caseType: unknown) {
+async function selected(selection: RulesetSelection, caseType: string) {
+  const kinds = selection.kinds ?? [];
+  const ids = selection.ids ?? [];
+  const found = await publishedOfKinds(undefined);
   const byKind = new Map<string, { id: string; version: Version }[]>();
   for (const entry of found) {
     const kind = contentOf(entry.version).kind;
-    byKind.set(kind, [...(byKind.get(kind) ?? []), entry]);
+    if (kinds.includes(kind)) byKind.set(kind, [...(byKind.get(kind) ?? []), entry]);
   }
-  return [...byKind.values()].flatMap((entries) => {
-    const specific = entries.filter((e) => contentOf(e.version).caseTypes?.includes(String(caseType)));
+  const chosen = [...byKind.values()].flatMap((entries) => {
+    const specific = entries.filter((e) => contentOf(e.version).caseTypes?.includes(caseType));
     return specific.length > 0
       ? specific
       : entries.filter((e) => (contentOf(e.version).caseTypes ?? []).length === 0);
   });
+  for (const entry of found) if (ids.includes(entry.id) && !chosen.includes(entry)) chosen.push(entry);
+  return chosen;
 }
 
-/** Runs the published rulesets of `kinds` that apply to the case in `facts`, explaining each decision. */
-export async function decide(kinds: readonly string[], facts: Record<string, unknown>): Promise<Decision[]> {
+/** Runs the published rulesets a selection names for a case of `caseType`, explaining each decision. */
+export async function decide(
+  selection: RulesetSelection,
+  facts: Record<string, unknown>,
+  caseType: string,
+): Promise<Decision[]> {
   const decisions: Decision[] = [];
-  const caseType = (facts.case as { caseType?: unknown } | undefined)?.caseType;
-  for (const { id, version } of forCaseType(await publishedOfKinds(kinds), caseType)) {
+  for (const { id, version } of await selected(selection, caseType)) {
     const content = contentOf(version);
     const compiled = engines.get(`${id}@${version.version}`, () => content);
     const { events, explanation = [] } = await evaluateRuleset(compiled, facts, { explain: true });
@@ -270,13 +281,19 @@ export async function decide(kinds: readonly string[], facts: Record<string, unk
   return decisions;
 }
 
-/** The declared facts of the published rulesets of `kinds` (to check data a person supplies for them). */
-export async function declaredFactsOf(kinds: readonly string[]) {
-  const declared = new Map<string, NonNullable<RulesetContent['facts']>[number]>();
-  for (const { version } of await publishedOfKinds(kinds)) {
-    for (const fact of contentOf(version).facts ?? []) declared.set(fact.name, fact);
-  }
-  return declared;
+/** The published rulesets: id → kind (for the case type checks). */
+export async function publishedRulesetKinds(): Promise<Map<string, string>> {
+  return new Map((await publishedOfKinds(undefined)).map((e) => [e.id, contentOf(e.version).kind]));
+}
+
+/** The published rulesets' declared facts, by ruleset id (for the wiring view and warnings). */
+export async function publishedRulesetFacts(): Promise<Map<string, { kind: string; facts: DeclaredFact[]; title: string }>> {
+  return new Map(
+    (await publishedOfKinds(undefined)).map((e) => [
+      e.id,
+      { kind: contentOf(e.version).kind, facts: contentOf(e.version).facts ?? [], title: e.version.title },
+    ]),
+  );
 }
 
 /** Events of one ruleset (a version or the draft) for many fact sets: the impact of a change. */

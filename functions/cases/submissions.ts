@@ -3,8 +3,9 @@
  * facts, run the deciding rulesets, then write the submission, its decisions, the new head, the
  * latest data of that form, the idempotency record and the audit entry in one transaction.
  */
-import { afterSupervisionReport, type CaseHead, seesSensitive } from '../domain/case-file';
-import { afterSubmission } from '../domain/deadlines';
+import { countersAfter } from '../decisions/fact-sources';
+import { type CaseHead, seesSensitive } from '../domain/case-file';
+import { formsAt } from '../domain/case-type';
 import { redactSensitive } from '../domain/sensitive';
 import type { User } from '../platform/claims';
 import { AppError } from '../platform/errors';
@@ -23,15 +24,16 @@ import type { Page } from '../store/cursor';
 import {
   applyDecisions,
   auditEntry,
-  caseFacts,
-  DECIDING_KINDS,
+  caseTypeOf,
+  deadlinesOn,
   decisionSummary,
   latestData,
   loadCase,
+  runTriggers,
   todayOf,
 } from './case-context';
 import { formSchemaOf, validateFormData } from './forms';
-import { type Decision, decide } from './rulesets';
+import type { Decision } from './rulesets';
 
 const ATTEMPTS = 5;
 
@@ -56,14 +58,6 @@ export interface Submission extends SubmissionResult {
   submittedAt: string;
   submittedBy: string;
   decisions: Decision[];
-}
-
-/** The supervision note (catatan-pengawasan) says whether wajib lapor was attended, and when. */
-function supervisionReport(formId: string, data: unknown): { attended: boolean; date?: string } | undefined {
-  if (formId !== 'catatan-pengawasan' || !data || typeof data !== 'object') return undefined;
-  const { wajibLapor, tanggal } = data as { wajibLapor?: unknown; tanggal?: unknown };
-  if (wajibLapor !== 'hadir' && wajibLapor !== 'tidak-hadir') return undefined;
-  return { attended: wajibLapor === 'hadir', ...(typeof tanggal === 'string' ? { date: tanggal } : {}) };
 }
 
 const resultOf = (item: Record<string, unknown>): SubmissionResult => ({
@@ -92,29 +86,32 @@ export async function submit(
     const earlier = await replay(caseId, input.idempotencyKey);
     if (earlier) return { result: earlier, replayed: true };
 
+    const type = await caseTypeOf(head);
+    if (!formsAt(type.content, head.stage).includes(input.formId)) {
+      throw new AppError('form_not_offered', { params: { id: input.formId } });
+    }
     const checked = await validateFormData(input.formId, input.data, input.formVersion, lang);
     if (!checked.valid) throw new AppError('validation_failed', { details: checked.errors });
     const formVersion = checked.version as number;
+    // Calculated fields as the server computed them: what is stored and what the rules read.
+    const data = checked.data;
 
-    const latest = { ...(await latestData(caseId)), [input.formId]: input.data };
-    // The rules see the case as this submission leaves it (e.g. one more missed report).
-    const pending = supervisionReport(input.formId, input.data);
-    const seen = pending
-      ? {
-          ...head,
-          supervision: afterSupervisionReport(head, pending.attended, pending.date ?? todayOf(head)),
-        }
-      : head;
-    const decisions = await decide(DECIDING_KINDS, caseFacts(seen, latest));
     const today = todayOf(head);
     const now = new Date().toISOString();
     const id = newId();
-    const report = supervisionReport(input.formId, input.data);
-    const next: CaseHead = {
-      ...applyDecisions(head, decisions),
-      ...(report ? { supervision: afterSupervisionReport(head, report.attended, report.date ?? today) } : {}),
-      deadlines: afterSubmission(head.deadlines, input.formId, today, head.stage),
+    // The rules see the case as this submission leaves it (its data, one more missed report...).
+    const seen: CaseHead = {
+      ...head,
+      caseTypeVersion: type.version,
+      counters: await countersAfter(type.compiled, head.counters ?? {}, input.formId, data),
       forms: { ...head.forms, [input.formId]: { submissionId: id, formVersion, at: now } },
+    };
+    const latest = { ...(await latestData(caseId)), [input.formId]: data };
+    const { decisions } = await runTriggers(type, 'submission', seen, latest, input.formId);
+    const decided = await applyDecisions(type, seen, decisions);
+    const next: CaseHead = {
+      ...decided,
+      deadlines: await deadlinesOn(type, decided, { on: 'submission', form: input.formId, data }),
       version: head.version + 1,
       updatedAt: now,
       updatedBy: user.id,
@@ -128,7 +125,7 @@ export async function submit(
           caseId,
           formId: input.formId,
           formVersion,
-          data: input.data,
+          data,
           decisions,
           idempotencyKey: input.idempotencyKey,
           submittedAt: now,
@@ -141,7 +138,7 @@ export async function submit(
           type: 'LATEST',
           formId: input.formId,
           submissionId: id,
-          data: input.data,
+          data,
         },
       },
       {

@@ -1,35 +1,41 @@
 /**
- * Moving a case between stages (termination decided by the termination rules), and transferring it
- * to another office: decided by the current office's supervisor, accepted by the receiving one, with
- * 10 working days for the complete file.
+ * Moving a case between the stages its case type declares: who may make each move, which need a
+ * supervisor's approval (a worker's request then waits on the case), and closing with one of the
+ * type's termination reasons (its data checked against the reason's schema, then allowed or refused
+ * by the termination rulesets the type names). Also transferring a case to another office: decided
+ * by the current office's supervisor, accepted by the receiving one.
  */
-
-import { suppliedFactProblems } from '../decisions/check';
 import { type CaseHead, type CaseView, caseView, isSupervisorOfCase } from '../domain/case-file';
-import {
-  afterTransferAccepted,
-  afterTransferRequest,
-  afterTransition,
-  initialDeadlines,
-} from '../domain/deadlines';
-import { checkTransition, type Stage } from '../domain/lifecycle';
+import { CLOSED_STAGE, moveBetween, reasonOf } from '../domain/case-type';
 import type { User } from '../platform/claims';
 import { AppError } from '../platform/errors';
 import type { Lang } from '../platform/messages';
-import { auditItem, commitCaseChange, getCase } from '../store/cases-repo';
-import { workingCalendar } from './calendar';
-import { auditEntry, caseFacts, latestData, loadCase, todayOf } from './case-context';
-import { decide, declaredFactsOf } from './rulesets';
+import { toDetails } from '../validation/errors';
+import { ValidatorCache } from '../validation/compile';
+import { auditItem, commitCaseChange, getCase, newId } from '../store/cases-repo';
+import {
+  applyDecisions,
+  auditEntry,
+  caseFacts,
+  caseTypeOf,
+  deadlinesOn,
+  latestData,
+  loadCase,
+  runTriggers,
+  todayOf,
+} from './case-context';
+import type { PublishedCaseType } from './case-types';
+import { assertOffice, officeTimeZone } from './offices';
+import { decide } from './rulesets';
 
-const TERMINATION = ['termination'] as const;
-/** The termination reason that hands the case to another office. */
-export const MOVED = 'pindah';
+const reasonSchemas = new ValidatorCache(200);
 
 export interface TransitionInput {
-  to: Stage;
+  to: string;
   reason?: string;
-  /** Data the termination rules need, by their declared fact names (e.g. tujuanBapas, nomorSK). */
+  /** The data the termination reason needs (its schema's properties), passed to the rules as facts. */
   data?: Record<string, unknown>;
+  note?: string;
 }
 
 async function commitOrFail(
@@ -55,27 +61,40 @@ async function commitOrFail(
     : new AppError('conflict');
 }
 
-/** Checks the termination with the rules: allowed when one says so and none refuses. */
+/** Checks the termination reason, its data and note, then asks the type's termination rules. */
 async function assertTerminationAllowed(
+  type: PublishedCaseType,
   head: CaseHead,
-  reason: string,
-  data: Record<string, unknown>,
+  input: TransitionInput,
+  user: User,
   lang: Lang,
 ) {
-  const declared = await declaredFactsOf(TERMINATION);
-  const supplied = { alasanTerminasi: reason, ...data };
-  const problems = suppliedFactProblems(supplied, declared, '/data', lang).map((problem) =>
-    problem.path === '/data/alasanTerminasi' ? { ...problem, path: '/reason' } : problem,
-  );
-  if (problems.length > 0) throw new AppError('invalid_facts', { details: problems });
-  const decisions = await decide(TERMINATION, caseFacts(head, await latestData(head.id), supplied));
+  const termination = type.content.termination;
+  const reason = input.reason === undefined ? undefined : reasonOf(type.content, input.reason);
+  if (!input.reason) throw new AppError('reason_required');
+  if (!reason) throw new AppError('invalid_reason', { params: { reason: input.reason } });
+  if (reason.roles && !reason.roles.some((role) => user.roles.includes(role))) throw new AppError('forbidden');
+  if (reason.noteRequired && !input.note?.trim()) throw new AppError('note_required');
+  const data = input.data ?? {};
+  if (reason.data) {
+    const validate = reasonSchemas.get(`${type.id}@${type.version}#${reason.id}`, () => reason.data ?? {});
+    if (!validate(data)) {
+      throw new AppError('validation_failed', {
+        details: toDetails(validate.errors, lang).map((d) => ({ ...d, path: `/data${d.path}` })),
+      });
+    }
+  }
+  if (!termination?.rulesets) return;
+  const { facts } = await caseFacts(type, head, await latestData(head.id));
+  const supplied = { ...(termination.reasonFact ? { [termination.reasonFact]: reason.id } : {}), ...data };
+  const decisions = await decide(termination.rulesets, { ...facts, ...supplied }, head.caseType);
   if (decisions.length === 0) return;
   const events = decisions.flatMap((decision) => decision.events);
   const allowed =
-    events.some((e) => e.type === 'terminasi-diizinkan') &&
-    !events.some((e) => e.type === 'terminasi-ditolak');
+    (termination.allowEvent === undefined || events.some((e) => e.type === termination.allowEvent)) &&
+    !events.some((e) => e.type === termination.refuseEvent);
   if (!allowed) {
-    // The rules that spoke (e.g. "pindah-ditolak: Bapas tujuan belum diisi"); all of them if none did.
+    // The rules that spoke (e.g. "Bapas tujuan belum diisi"); all of them if none did.
     const spoke = decisions.flatMap((decision) => decision.explanation.filter((rule) => rule.fired));
     throw new AppError('blocked_by_rules', {
       details: decisions.flatMap((decision) =>
@@ -93,60 +112,119 @@ async function assertTerminationAllowed(
   }
 }
 
+/** Makes the move (already allowed): deadlines, the type's move triggers, the head. */
+async function move(
+  type: PublishedCaseType,
+  head: CaseHead,
+  input: TransitionInput,
+  user: User,
+): Promise<CaseHead> {
+  const closing = input.to === CLOSED_STAGE;
+  const event = closing
+    ? ({ on: 'termination', reason: input.reason ?? '' } as const)
+    : ({ on: 'move', to: input.to } as const);
+  const now = new Date().toISOString();
+  const { terminationReason: _previous, ...rest } = head;
+  let next: CaseHead = {
+    ...rest,
+    stage: input.to,
+    caseTypeVersion: type.version,
+    pendingApproval: null,
+    deadlines: await deadlinesOn(type, head, event, input.to),
+    ...(closing && input.reason ? { terminationReason: input.reason } : {}),
+    ...(closing ? { flags: [] } : {}),
+    version: head.version + 1,
+    updatedAt: now,
+    updatedBy: user.id,
+  };
+  if (!closing) {
+    next = await applyDecisions(type, next, (await runTriggers(type, 'move', next, await latestData(head.id))).decisions);
+  }
+  return next;
+}
+
 export async function transition(
   user: User,
   caseId: string,
   input: TransitionInput,
   expectedVersion: number | undefined,
   lang: Lang,
-): Promise<CaseView> {
+): Promise<CaseView & { pending?: true }> {
   const head = await loadCase(user, caseId, 'write');
   if (expectedVersion !== undefined && expectedVersion !== head.version) {
     throw new AppError('version_mismatch', { params: { current: head.version } });
   }
-  const check = checkTransition(head.stage, input.to, user.roles);
-  if (check === 'supervisor_only') throw new AppError('forbidden');
-  if (check === 'invalid')
-    throw new AppError('invalid_transition', { params: { from: head.stage, to: input.to } });
-  const today = todayOf(head);
-  const data = input.data ?? {};
-  let deadlines = afterTransition(head.deadlines, input.to, today);
-  let terminationReason: string | undefined;
-  if (input.to === 'terminated') {
-    if (!input.reason) throw new AppError('reason_required');
-    await assertTerminationAllowed(head, input.reason, data, lang);
-    terminationReason = input.reason;
-    // The complete file goes to the new office within 10 working days of the decision.
-    if (input.reason === MOVED) deadlines = afterTransferRequest([], today, await workingCalendar());
-  } else if (head.stage === 'terminated') {
-    deadlines = initialDeadlines(head.caseType, today, await workingCalendar()).filter(
-      (d) => d.kind !== 'litmas',
-    );
+  if (head.pendingApproval) throw new AppError('approval_pending');
+  const type = await caseTypeOf(head);
+  const spec = moveBetween(type.content, head.stage, input.to);
+  if (!spec) throw new AppError('invalid_transition', { params: { from: head.stage, to: input.to } });
+  if (spec.roles && !spec.roles.some((role) => user.roles.includes(role))) throw new AppError('forbidden');
+  if (input.to === CLOSED_STAGE) await assertTerminationAllowed(type, head, input, user, lang);
+  const reason = input.reason ? reasonOf(type.content, input.reason) : undefined;
+  const needsApproval = (spec.approval === true || reason?.approval === true) && !isSupervisorOfCase(user, head);
+  if (needsApproval) {
+    const now = new Date().toISOString();
+    const pendingApproval = {
+      id: newId(),
+      kind: 'move' as const,
+      to: input.to,
+      ...(input.reason ? { reason: input.reason } : {}),
+      ...(input.data ? { data: input.data } : {}),
+      ...(input.note ? { note: input.note } : {}),
+      requestedBy: user.id,
+      requestedAt: now,
+    };
+    const next: CaseHead = { ...head, pendingApproval, version: head.version + 1, updatedAt: now, updatedBy: user.id };
+    const view = await commitOrFail(user, head, next, 'approval.requested', { ...pendingApproval }, expectedVersion);
+    return { ...view, pending: true };
   }
-  const now = new Date().toISOString();
-  const { terminationReason: _previous, ...rest } = head;
-  const next: CaseHead = {
-    ...rest,
-    stage: input.to,
-    deadlines,
-    ...(terminationReason ? { terminationReason } : {}),
-    version: head.version + 1,
-    updatedAt: now,
-    updatedBy: user.id,
-  };
+  const next = await move(type, head, input, user);
   return commitOrFail(
     user,
     head,
     next,
-    head.stage === 'terminated' ? 'case.reopened' : 'case.transitioned',
+    head.stage === CLOSED_STAGE ? 'case.reopened' : 'case.transitioned',
     {
       from: head.stage,
       to: input.to,
       ...(input.reason ? { reason: input.reason } : {}),
-      ...(input.data ? { data } : {}),
+      ...(input.data ? { data: input.data } : {}),
+      ...(input.note ? { note: input.note } : {}),
     },
     expectedVersion,
   );
+}
+
+/** A supervisor of the case's office approves the waiting move (it happens now) or returns it. */
+export async function decideApproval(
+  user: User,
+  caseId: string,
+  input: { decision: 'approve' | 'return'; comment?: string },
+  lang: Lang,
+): Promise<CaseView> {
+  const head = await loadCase(user, caseId, 'read');
+  if (!isSupervisorOfCase(user, head)) throw new AppError('forbidden');
+  const pending = head.pendingApproval;
+  if (!pending) throw new AppError('no_approval_pending');
+  const detail = { approvalId: pending.id, to: pending.to, ...(input.comment ? { comment: input.comment } : {}) };
+  if (input.decision === 'return') {
+    const now = new Date().toISOString();
+    const next: CaseHead = { ...head, pendingApproval: null, version: head.version + 1, updatedAt: now, updatedBy: user.id };
+    return commitOrFail(user, head, next, 'approval.returned', detail);
+  }
+  const type = await caseTypeOf(head);
+  const request: TransitionInput = {
+    to: pending.to,
+    ...(pending.reason ? { reason: pending.reason } : {}),
+    ...(pending.data ? { data: pending.data } : {}),
+    ...(pending.note ? { note: pending.note } : {}),
+  };
+  if (!moveBetween(type.content, head.stage, request.to)) {
+    throw new AppError('invalid_transition', { params: { from: head.stage, to: request.to } });
+  }
+  if (request.to === CLOSED_STAGE) await assertTerminationAllowed(type, head, request, user, lang);
+  const next = await move(type, head, request, user);
+  return commitOrFail(user, head, next, 'approval.approved', { ...detail, from: head.stage });
 }
 
 /** The current office's supervisor decides to hand the case to another office. */
@@ -161,13 +239,20 @@ export async function requestTransfer(
   if (input.toOffice === head.office) {
     throw new AppError('invalid_parameter', { params: { name: 'toOffice' } });
   }
-  const today = todayOf(head);
-  const deadlines = afterTransferRequest(head.deadlines, today, await workingCalendar());
-  const due = deadlines.find((d) => d.kind === 'transfer')?.due ?? today;
+  await assertOffice(input.toOffice);
+  const type = await caseTypeOf(head);
+  const deadlines = await deadlinesOn(type, head, { on: 'transfer' });
+  const started = deadlines.find((d) => type.content.deadlines?.some((s) => s.id === d.kind && s.start.on === 'transfer'));
   const now = new Date().toISOString();
   const next: CaseHead = {
     ...head,
-    transfer: { toOffice: input.toOffice, reason: input.reason, requestedAt: now, requestedBy: user.id, due },
+    transfer: {
+      toOffice: input.toOffice,
+      reason: input.reason,
+      requestedAt: now,
+      requestedBy: user.id,
+      ...(started ? { due: started.due } : {}),
+    },
     deadlines,
     version: head.version + 1,
     updatedAt: now,
@@ -176,7 +261,7 @@ export async function requestTransfer(
   return commitOrFail(user, head, next, 'transfer.requested', {
     toOffice: input.toOffice,
     reason: input.reason,
-    due,
+    ...(started ? { due: started.due } : {}),
   });
 }
 
@@ -192,17 +277,19 @@ export async function acceptTransfer(user: User, caseId: string): Promise<CaseVi
     throw new AppError('forbidden');
   }
   if (!receiving) throw new AppError('forbidden');
+  const type = await caseTypeOf(head);
   const now = new Date().toISOString();
   const next: CaseHead = {
     ...head,
     office: transfer.toOffice,
+    timeZone: await officeTimeZone(transfer.toOffice),
     assignee: null,
     transfer: null,
     transfers: [
       ...head.transfers,
       { ...transfer, fromOffice: head.office, acceptedAt: now, acceptedBy: user.id },
     ],
-    deadlines: afterTransferAccepted(head.deadlines),
+    deadlines: await deadlinesOn(type, head, { on: 'transferAccepted' }),
     version: head.version + 1,
     updatedAt: now,
     updatedBy: user.id,

@@ -6,7 +6,7 @@
  */
 import jsonPointer from 'json-pointer';
 import { isCalendarDate } from '../domain/dates';
-import { CASE_FACT_SCHEMA, catalogueFact, type FactType, FORM_FACT_PREFIX } from '../domain/facts';
+import { builtinFact, CASE_FACT_SCHEMA, type FactType, FORM_FACT_PREFIX, hasFactType } from '../domain/facts';
 import type { ErrorDetail } from '../platform/errors';
 import type { Lang } from '../platform/messages';
 import { compileSchema } from '../validation/compile';
@@ -32,8 +32,8 @@ const TEXT = {
   emptyGroup: { id: 'kelompok kondisi tidak boleh kosong', en: 'a condition group must not be empty' },
   missingValue: { id: 'kondisi harus memiliki "value"', en: 'a condition needs a "value"' },
   unknownFact: {
-    id: 'fakta "{fact}" tidak ada di katalog fakta dan tidak dideklarasikan di "facts"',
-    en: 'fact "{fact}" is neither in the fact catalogue nor declared in "facts"',
+    id: 'fakta "{fact}" bukan fakta bawaan (case, today, form:<id>) dan tidak dideklarasikan di "facts"',
+    en: 'fact "{fact}" is neither built in (case, today, form:<id>) nor declared in "facts"',
   },
   unknownOperator: { id: 'operator "{operator}" tidak dikenal', en: 'unknown operator "{operator}"' },
   operatorType: {
@@ -73,8 +73,8 @@ const TEXT = {
     en: 'fact "{fact}" is declared more than once',
   },
   shadowsCatalogue: {
-    id: 'fakta "{fact}" sudah ada di katalog fakta; gunakan nama lain',
-    en: 'fact "{fact}" is already in the fact catalogue; use another name',
+    id: 'fakta "{fact}" adalah fakta bawaan; gunakan nama lain',
+    en: 'fact "{fact}" is a built-in fact; use another name',
   },
   duplicateTest: {
     id: 'nama uji "{name}" dipakai lebih dari sekali',
@@ -85,8 +85,8 @@ const TEXT = {
     en: 'fact "{fact}" must be of type {type}',
   },
   unknownTestFact: {
-    id: 'fakta "{fact}" tidak dikenal (tidak di katalog, tidak dideklarasikan)',
-    en: 'unknown fact "{fact}" (not in the catalogue, not declared)',
+    id: 'fakta "{fact}" tidak dikenal (bukan bawaan, tidak dideklarasikan)',
+    en: 'unknown fact "{fact}" (not built in, not declared)',
   },
 } as const;
 
@@ -103,9 +103,9 @@ export function declaredFacts(content: Pick<RulesetContent, 'facts'>): Map<strin
   return new Map((content.facts ?? []).map((fact) => [fact.name, fact]));
 }
 
-/** The type of a fact name, from the ruleset's declarations or the catalogue. */
+/** The type of a fact name, from the ruleset's declarations or the built-ins. */
 export function factTypeOf(name: string, declared: Map<string, DeclaredFact>): FactType | undefined {
-  return (declared.get(name)?.type as FactType | undefined) ?? catalogueFact(name)?.type;
+  return (declared.get(name)?.type as FactType | undefined) ?? builtinFact(name)?.type;
 }
 
 /** The ids of the forms whose fields the rules read (their schemas are needed to check paths). */
@@ -121,24 +121,6 @@ export function referencedForms(content: unknown): string[] {
     }
   }
   return [...forms];
-}
-
-/** Whether `value` has fact type `type` (a date is a YYYY-MM-DD string). */
-export function hasFactType(value: unknown, type: FactType): boolean {
-  switch (type) {
-    case 'number':
-      return typeof value === 'number' && Number.isFinite(value);
-    case 'string':
-      return typeof value === 'string';
-    case 'boolean':
-      return typeof value === 'boolean';
-    case 'date':
-      return isCalendarDate(value);
-    case 'array':
-      return Array.isArray(value);
-    case 'object':
-      return typeof value === 'object' && value !== null && !Array.isArray(value);
-  }
 }
 
 /**
@@ -303,7 +285,7 @@ export function rulesetProblems(
   const seenFacts = new Set<string>();
   (ruleset.facts ?? []).forEach((fact, i) => {
     if (seenFacts.has(fact.name)) report(context, `/facts/${i}/name`, 'duplicateFact', { fact: fact.name });
-    if (catalogueFact(fact.name))
+    if (builtinFact(fact.name))
       report(context, `/facts/${i}/name`, 'shadowsCatalogue', { fact: fact.name });
     seenFacts.add(fact.name);
   });

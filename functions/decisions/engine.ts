@@ -1,11 +1,11 @@
 /**
  * Running a published ruleset. One json-rules-engine Engine per (ruleset, version), built once per
- * process and reused: the catalogue's computed facts are dynamic facts on it, Kawal's operators are
- * registered once, and paths resolve without evaluating expressions. `evaluate` answers the events
+ * process and reused: every fact arrives as a value (built by the case type's sources, or supplied by
+ * a test), Kawal's operators are registered once, and paths resolve without evaluating expressions. `evaluate` answers the events
  * and, on request, an explanation of every rule and every leaf condition.
  */
 import { Engine, type EngineResult, type RuleResult } from 'json-rules-engine';
-import { COMPUTED_FACTS, FORM_FACT_PREFIX } from '../domain/facts';
+import { FORM_FACT_PREFIX } from '../domain/facts';
 import { BoundedCache } from '../platform/bounded-cache';
 import { isLeaf, leavesOf } from './conditions';
 import { registerOperators } from './operators';
@@ -101,13 +101,6 @@ export interface CompiledRuleset {
 function newEngine(): Engine {
   const engine = new Engine([], { allowUndefinedFacts: true, pathResolver: resolvePath });
   registerOperators(engine);
-  for (const fact of COMPUTED_FACTS) {
-    engine.addFact(fact.name, async (_params, almanac) => {
-      const inputs: Record<string, unknown> = {};
-      for (const input of fact.inputs) inputs[input] = await almanac.factValue(input);
-      return fact.compute(inputs) ?? null;
-    });
-  }
   return engine;
 }
 

@@ -51,13 +51,12 @@ export const DEFAULT_PRIORITY: Priority = { level: 'rendah', score: PRIORITY_SCO
 const isLevel = (value: unknown): value is PriorityLevel =>
   typeof value === 'string' && (PRIORITY_LEVELS as readonly string[]).includes(value);
 
-/** The case priority from the events of `priority` rulesets. */
+/** The case priority from the events a case type reads as priority (params: level, reason, score?, responseHours?). */
 export function priorityFrom(events: readonly EventLike[]): Priority {
   let best: Priority = { ...DEFAULT_PRIORITY, reasons: [] };
   const reasons: string[] = [];
   let hours: number | undefined;
   for (const event of events) {
-    if (event.type !== 'prioritas') continue;
     const level = event.params?.level;
     if (!isLevel(level)) continue;
     const score = typeof event.params?.score === 'number' ? event.params.score : PRIORITY_SCORES[level];

@@ -8,7 +8,6 @@ import type { User } from '../platform/claims';
 import type { Eligibility, Priority } from './case-decisions';
 import type { Deadline, DeadlineView } from './deadlines';
 import { withOverdue } from './deadlines';
-import type { Stage } from './lifecycle';
 
 export interface Client {
   name: string;
@@ -35,7 +34,31 @@ export interface PendingTransfer {
   reason: string;
   requestedAt: string;
   requestedBy: string;
-  due: string;
+  /** When the receiving office must have decided (the case type's transfer deadline), if it has one. */
+  due?: string;
+}
+
+/** Something the rules raised on the case (e.g. a revocation review), kept while the rule fires. */
+export interface CaseFlag {
+  /** The event type that raises it. */
+  id: string;
+  title: string;
+  level?: string;
+  reasons: string[];
+  since: string;
+  rulesetId: string;
+}
+
+/** A worker's move (or closing) that waits for a supervisor of the office. */
+export interface PendingApproval {
+  id: string;
+  kind: 'move';
+  to: string;
+  reason?: string;
+  data?: Record<string, unknown>;
+  note?: string;
+  requestedBy: string;
+  requestedAt: string;
 }
 
 export interface TransferRecord extends PendingTransfer {
@@ -55,9 +78,11 @@ export interface CaseHead {
   version: number;
   client: Client;
   caseType: string;
+  /** The case type version the case last followed (open cases follow the published one). */
+  caseTypeVersion?: number;
   office: string;
   assignee: string | null;
-  stage: Stage;
+  stage: string;
   timeZone: string;
   priority: Priority;
   eligibility: Record<string, Eligibility>;
@@ -68,8 +93,10 @@ export interface CaseHead {
   transfers: TransferRecord[];
   /** The latest submission of each form. */
   forms: Record<string, FormRecord>;
-  /** Wajib lapor so far: consecutive missed reports and the date of the last report. */
-  supervision?: { missedInARow: number; lastReport: string };
+  /** Running values the case type keeps from submissions (e.g. consecutive missed reports). */
+  counters?: Record<string, unknown>;
+  flags?: CaseFlag[];
+  pendingApproval?: PendingApproval | null;
   terminationReason?: string;
   createdAt: string;
   createdBy: string;
@@ -110,29 +137,21 @@ export function caseView(head: CaseHead, today: string): CaseView {
   return { ...head, deadlines, overdue: deadlines.some((deadline) => deadline.overdue) };
 }
 
-/** The `case` fact the rules see. */
+/** The `case` fact the rules and the case type's expressions see. */
 export function caseFact(head: CaseHead): Record<string, unknown> {
-  const { id, stage, caseType, office, timeZone, client, offence, sentence, supervision } = head;
-  const plan = head.forms?.['rencana-layanan']?.at;
+  const { id, stage, caseType, caseTypeVersion, office, timeZone, client, offence, sentence, createdAt } = head;
   return {
     id,
     stage,
     caseType,
+    ...(caseTypeVersion !== undefined ? { caseTypeVersion } : {}),
     office,
     timeZone,
     client,
     ...(offence ? { offence } : {}),
     ...(sentence ? { sentence } : {}),
-    ...(supervision ? { supervision } : {}),
-    ...(plan ? { lastPlanDate: plan.slice(0, 10) } : {}),
+    counters: head.counters ?? {},
+    forms: head.forms ?? {},
+    createdAt,
   };
-}
-
-/** Wajib lapor after a supervision note: a missed report extends the run, an attended one ends it. */
-export function afterSupervisionReport(
-  head: CaseHead,
-  attended: boolean,
-  date: string,
-): CaseHead['supervision'] {
-  return { missedInARow: attended ? 0 : (head.supervision?.missedInARow ?? 0) + 1, lastReport: date };
 }

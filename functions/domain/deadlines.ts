@@ -1,124 +1,151 @@
 /**
- * The deadlines a case carries, computed from what happened to it. Litmas and transfer deadlines
- * count working days (weekends, holidays and cuti bersama excluded) in the office's calendar;
- * recurring reviews count calendar months. The numbers are defaults from DOMAIN.md §4.
+ * The deadlines a case carries, computed from what happened to it and its case type's declarations:
+ * what starts each deadline (the case opening, a submission, a move, a termination reason, a transfer,
+ * a raised flag), how long it runs (working days in the office's calendar, calendar days, hours or
+ * months), what meets it, whether it starts again once met, and in which stages it is kept.
  */
-import { addMonths, format, parseISO } from 'date-fns';
+import { addDays, addHours, addMonths, format, parseISO } from 'date-fns';
+import jsonPointer from 'json-pointer';
 import type { WorkingCalendar } from './calendar';
-import type { Stage } from './lifecycle';
+import { type CaseEventName, type CaseTypeContent, type DeadlineSpec, isOpenStage } from './case-type';
+import { isCalendarDate } from './dates';
 
-export type DeadlineKind = 'litmas' | 'plan-review' | 'file-check' | 'supervision-report' | 'transfer';
+/** A deadline's id in its case type (e.g. the litmas or the plan review). */
+export type DeadlineKind = string;
 
 export interface Deadline {
   kind: DeadlineKind;
+  /** `YYYY-MM-DD`, or `YYYY-MM-DDTHH:mm` (office time) for a deadline counted in hours. */
   due: string;
-  /** The date it counts from. */
+  /** The date (or date-time) it counts from. */
   from: string;
+  /** The deadline's title in the case type version that set it. */
+  title?: string;
 }
 
 export interface DeadlineView extends Deadline {
   overdue: boolean;
 }
 
-/** Working days to write the litmas, by case type (PP 65/2015 for diversion; 7 for integration and transfer). */
-export const LITMAS_WORKING_DAYS: Readonly<Record<string, number>> = {
-  diversi: 3,
-  integrasi: 7,
-  pemindahan: 7,
-};
-export const TRANSFER_WORKING_DAYS = 10;
-export const PLAN_REVIEW_MONTHS = 6;
-export const FILE_CHECK_MONTHS = 6;
-/** Supervision reporting per stage, in months (wajib lapor at least monthly). */
-export const SUPERVISION_MONTHS: Partial<Record<Stage, number>> = { monitoring: 1, accompaniment: 1 };
+/** Something that happened to a case, as deadlines see it. */
+export type CaseEvent =
+  | { on: 'created' }
+  | { on: 'submission'; form: string; data: unknown }
+  | { on: 'move'; to: string }
+  | { on: 'termination'; reason: string }
+  | { on: 'transfer' }
+  | { on: 'transferAccepted' }
+  | { on: 'flag'; deadline: string };
 
-/** Forms whose submission meets a deadline. */
-export const FORM_MEETS: Readonly<Record<string, DeadlineKind>> = {
-  'rencana-layanan': 'plan-review',
-  'catatan-pengawasan': 'supervision-report',
-};
-
-const months = (date: string, count: number) => format(addMonths(parseISO(date), count), 'yyyy-MM-dd');
-
-/** Whether a form is a litmas (its submission meets the litmas deadline). */
-export const isLitmasForm = (formId: string) => formId.startsWith('litmas');
-
-/** Deadlines of a new case opened on `today`. */
-export function initialDeadlines(caseType: string, today: string, calendar: WorkingCalendar): Deadline[] {
-  const deadlines: Deadline[] = [{ kind: 'file-check', from: today, due: months(today, FILE_CHECK_MONTHS) }];
-  const days = LITMAS_WORKING_DAYS[caseType];
-  if (days !== undefined)
-    deadlines.push({ kind: 'litmas', from: today, due: calendar.addWorkingDays(today, days) });
-  return deadlines;
+export interface DeadlineContext {
+  /** The office's date and time now, `YYYY-MM-DDTHH:mm`. */
+  now: string;
+  /** The stage the case is in after the event. */
+  stage: string;
+  calendar: WorkingCalendar;
 }
 
-function replace(deadlines: readonly Deadline[], kind: DeadlineKind, next: Deadline | undefined): Deadline[] {
-  const others = deadlines.filter((deadline) => deadline.kind !== kind);
-  return next ? [...others, next] : others;
-}
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
-/** Deadlines after a submission of `formId` on `today`. */
-export function afterSubmission(
-  deadlines: readonly Deadline[],
-  formId: string,
-  today: string,
-  stage: Stage,
-): Deadline[] {
-  if (isLitmasForm(formId)) return replace(deadlines, 'litmas', undefined);
-  const kind = FORM_MEETS[formId];
-  if (kind === 'plan-review') {
-    return replace(deadlines, kind, { kind, from: today, due: months(today, PLAN_REVIEW_MONTHS) });
+/** The due date of a deadline of `spec` counted from `from` (a date or a date-time). */
+export function dueFrom(spec: Pick<DeadlineSpec, 'length'>, from: string, calendar: WorkingCalendar): string {
+  const day = from.slice(0, 10);
+  const { workingDays, calendarDays, hours, months } = spec.length;
+  if (hours !== undefined) {
+    const start = DATE_TIME.test(from) ? parseISO(from.slice(0, 16)) : parseISO(day);
+    return format(addHours(start, hours), "yyyy-MM-dd'T'HH:mm");
   }
-  if (kind === 'supervision-report') {
-    const interval = SUPERVISION_MONTHS[stage];
-    return replace(
-      deadlines,
-      kind,
-      interval ? { kind, from: today, due: months(today, interval) } : undefined,
-    );
+  if (workingDays !== undefined) return calendar.addWorkingDays(day, workingDays);
+  if (calendarDays !== undefined) return format(addDays(parseISO(day), calendarDays), 'yyyy-MM-dd');
+  return format(addMonths(parseISO(day), months ?? 0), 'yyyy-MM-dd');
+}
+
+function startsOn(spec: DeadlineSpec, event: CaseEvent): boolean {
+  const start = spec.start;
+  const on: CaseEventName | 'transferAccepted' = event.on;
+  if (start.on !== on) return false;
+  switch (event.on) {
+    case 'submission':
+      return start.forms === undefined || start.forms.includes(event.form);
+    case 'move':
+      return start.stages === undefined || start.stages.includes(event.to);
+    case 'termination':
+      return start.reasons === undefined || start.reasons.includes(event.reason);
+    case 'flag':
+      return spec.id === event.deadline;
+    default:
+      return true;
   }
-  return [...deadlines];
 }
 
-/** Deadlines after the case moves to `stage` on `today`. */
-export function afterTransition(deadlines: readonly Deadline[], stage: Stage, today: string): Deadline[] {
-  if (stage === 'terminated') return [];
-  const interval = SUPERVISION_MONTHS[stage];
-  const current = deadlines.find((deadline) => deadline.kind === 'supervision-report');
-  if (!interval) return replace(deadlines, 'supervision-report', undefined);
-  if (current) return [...deadlines];
-  return replace(deadlines, 'supervision-report', {
-    kind: 'supervision-report',
-    from: today,
-    due: months(today, interval),
-  });
+function metOn(spec: DeadlineSpec, event: CaseEvent): boolean {
+  const met = spec.metBy;
+  if (!met) return false;
+  if (event.on === 'submission') return met.forms?.includes(event.form) === true;
+  if (event.on === 'move') return met.stages?.includes(event.to) === true;
+  if (event.on === 'transferAccepted') return met.transferAccepted === true;
+  return false;
 }
 
-/** Deadlines after a transfer to another office is decided on `today`. */
-export function afterTransferRequest(
+/** The date a deadline counts from: a date in the submitted data when the spec names one, else now. */
+function startOf(spec: DeadlineSpec, event: CaseEvent, context: DeadlineContext): string {
+  const today = context.now.slice(0, 10);
+  const field = spec.start.field;
+  if (field === undefined || event.on !== 'submission') return spec.length.hours ? context.now : today;
+  const value = jsonPointer.has(event.data as object, field)
+    ? jsonPointer.get(event.data as object, field)
+    : undefined;
+  if (typeof value === 'string' && (isCalendarDate(value) || DATE_TIME.test(value))) return value;
+  return spec.length.hours ? context.now : today;
+}
+
+const keptIn = (spec: DeadlineSpec | undefined, stage: string) =>
+  spec?.stages ? spec.stages.includes(stage) : isOpenStage(stage);
+
+/** The deadlines after `event`, by the case type's declarations. */
+export function deadlinesAfter(
+  type: CaseTypeContent,
   deadlines: readonly Deadline[],
-  today: string,
-  calendar: WorkingCalendar,
+  event: CaseEvent,
+  context: DeadlineContext,
 ): Deadline[] {
-  return replace(deadlines, 'transfer', {
-    kind: 'transfer',
-    from: today,
-    due: calendar.addWorkingDays(today, TRANSFER_WORKING_DAYS),
-  });
+  const specs = new Map((type.deadlines ?? []).map((spec) => [spec.id, spec]));
+  const today = context.now.slice(0, 10);
+  const next = new Map<string, Deadline>();
+  for (const deadline of deadlines) {
+    const spec = specs.get(deadline.kind);
+    if (spec && metOn(spec, event)) {
+      if (spec.repeats) {
+        next.set(spec.id, { kind: spec.id, title: spec.title, from: today, due: dueFrom(spec, today, context.calendar) });
+      }
+      continue;
+    }
+    next.set(deadline.kind, deadline);
+  }
+  for (const spec of specs.values()) {
+    if (!startsOn(spec, event)) continue;
+    // A repeating deadline already running is not pushed back by another start.
+    if (spec.repeats && next.has(spec.id) && event.on !== 'submission') continue;
+    const from = startOf(spec, event, context);
+    next.set(spec.id, { kind: spec.id, title: spec.title, from, due: dueFrom(spec, from, context.calendar) });
+  }
+  return [...next.values()].filter((deadline) => keptIn(specs.get(deadline.kind), context.stage));
 }
 
-/** Deadlines once the receiving office has accepted the transfer. */
-export const afterTransferAccepted = (deadlines: readonly Deadline[]) =>
-  replace(deadlines, 'transfer', undefined);
+/** Deadlines a case keeps after its case type changed: those the new version still declares. */
+export function deadlinesKept(type: CaseTypeContent, deadlines: readonly Deadline[]): Deadline[] {
+  const ids = new Set((type.deadlines ?? []).map((spec) => spec.id));
+  return deadlines.filter((deadline) => ids.has(deadline.kind));
+}
 
-/** The earliest due date, or undefined when nothing is due. */
+/** The earliest due date (a date-time counts on its day), or undefined when nothing is due. */
 export function nextDue(deadlines: readonly Deadline[]): string | undefined {
-  return deadlines.map((deadline) => deadline.due).sort()[0];
+  return deadlines.map((deadline) => deadline.due.slice(0, 10)).sort()[0];
 }
 
 /** Deadlines as shown: each with whether it is past due on `today`. */
 export function withOverdue(deadlines: readonly Deadline[], today: string): DeadlineView[] {
   return [...deadlines]
     .sort((a, b) => a.due.localeCompare(b.due))
-    .map((deadline) => ({ ...deadline, overdue: deadline.due < today }));
+    .map((deadline) => ({ ...deadline, overdue: deadline.due.slice(0, 10) < today }));
 }

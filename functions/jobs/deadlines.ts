@@ -1,13 +1,16 @@
 /**
- * The daily deadline sweep (EventBridge in AWS, a timer in local mode): cases whose nearest deadline
- * has passed are marked overdue, which puts them on the office's overdue list.
+ * The daily job (EventBridge in AWS, a timer in local mode): first every open case is decided again
+ * by what its case type runs daily (time alone changes facts such as months served), then cases whose
+ * nearest deadline has passed are marked overdue, which puts them on the office's overdue list.
  */
+import { runDaily } from '../cases/daily';
 import { todayIn } from '../domain/dates';
 import { casesByDue, markOverdue } from '../store/cases-repo';
 
 export interface SweepResult {
   examined: number;
   marked: number;
+  decided?: { examined: number; changed: number };
 }
 
 /** Marks every case whose next deadline is before `today` (exclusive) as overdue. */
@@ -31,9 +34,10 @@ export async function sweepDeadlines(today = todayIn()): Promise<SweepResult> {
   return { examined, marked };
 }
 
-/** The Lambda entry point for the scheduled rule. */
+/** The Lambda entry point for the scheduled rule: the daily decisions, then the deadline sweep. */
 export const handler = async (): Promise<SweepResult> => {
-  const result = await sweepDeadlines();
+  const decided = await runDaily();
+  const result = { ...(await sweepDeadlines()), decided };
   console.log(JSON.stringify({ level: 'info', job: 'deadlines', ...result }));
   return result;
 };

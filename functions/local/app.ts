@@ -9,15 +9,16 @@ import { handler as cases } from '../api/cases';
 import { handler as directory } from '../api/directory';
 import { handler as forms } from '../api/forms';
 import { handler as platform } from '../api/platform';
+import { handler as processes } from '../api/processes';
 import { handler as rulesets } from '../api/rulesets';
 import { seedContentPacks } from '../cases/content-packs';
-import { sweepDeadlines } from '../jobs/deadlines';
+import { handler as dailyJob } from '../jobs/deadlines';
 import type { LambdaHandler } from '../platform/http';
 import { seedDemo } from './demo';
 import { type DynamoLocal, startDynamoLocal } from './dynamodb-local';
 import { createIssuer, type Issuer } from './issuer';
 import { createLoginHandler } from './login';
-import { seedAccounts } from './seed';
+import { seedAccounts, seedOffices } from './seed';
 import { startServer } from './server';
 import { ensureTable } from './table';
 
@@ -46,6 +47,8 @@ export interface LocalKawal {
   seeded: {
     forms: string[];
     rulesets: string[];
+    caseTypes: string[];
+    offices: string[];
     accounts: string[];
     demo: { services: number; cases: number };
   };
@@ -70,14 +73,16 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalKawal
     process.env.KAWAL_TABLE = tableName;
     process.env.KAWAL_DYNAMODB_ENDPOINT = dynamoEndpoint;
     await ensureTable(dynamoEndpoint, tableName);
+    const offices = await seedOffices();
     const seeded = {
       ...(await seedContentPacks(ROOT)),
+      offices,
       accounts: await seedAccounts(demoPassword),
       demo: options.demo === false ? { services: 0, cases: 0 } : await seedDemo(ROOT),
     };
-    // The deadline sweep EventBridge runs daily in AWS: here at start and every hour.
+    // The daily job EventBridge runs in AWS (decisions, then the deadline sweep): here at start and every hour.
     const sweep = () =>
-      sweepDeadlines().catch((error: unknown) =>
+      dailyJob().catch((error: unknown) =>
         console.error(JSON.stringify({ level: 'error', job: 'deadlines', error: String(error) })),
       );
     await sweep();
@@ -88,6 +93,7 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalKawal
       platform,
       forms,
       rulesets,
+      processes,
       cases,
       directory,
       login: createLoginHandler(issuer),

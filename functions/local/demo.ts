@@ -7,9 +7,8 @@ import { join } from 'node:path';
 import { createCase } from '../cases/case-files';
 import { type ServiceInput, saveService } from '../cases/services';
 import { submit } from '../cases/submissions';
-import { transition } from '../cases/transitions';
-import type { Stage } from '../domain/lifecycle';
-import type { User } from '../platform/claims';
+import { decideApproval, transition } from '../cases/transitions';
+import { SYSTEM_USER, type User } from '../platform/claims';
 import { listServices } from '../store/services-repo';
 
 export const DEMO_SERVICES: (ServiceInput & { id: string })[] = [
@@ -123,15 +122,16 @@ export const DEMO_SERVICES: (ServiceInput & { id: string })[] = [
   },
 ];
 
-const SYSTEM: User = { id: 'system', name: 'Kawal', roles: ['admin'], office: null };
 
 const person = (id: string, office: string): User => ({ id, name: id, roles: ['worker'], office });
+const kabapas1: User = { id: 'kabapas1', name: 'kabapas1', roles: ['supervisor'], office: 'bapas-1' };
+const kabapas2: User = { id: 'kabapas2', name: 'kabapas2', roles: ['supervisor'], office: 'bapas-2' };
 
 interface DemoCase {
   worker: User;
   body: Parameters<typeof createCase>[1];
-  forms: string[];
-  stages: Stage[];
+  /** In order: a form to submit, or a stage to move to. */
+  steps: ({ form: string } | { to: string })[];
 }
 
 function example(root: string, formId: string): Record<string, unknown> {
@@ -184,8 +184,7 @@ const DEMO_CASES = (pk1: User, pk2: User): DemoCase[] => [
       caseType: 'diversi',
       offence: { date: '2026-10-01', threatenedSentenceMonths: 36, repeat: false },
     },
-    forms: ['identifikasi'],
-    stages: [],
+    steps: [{ form: 'identifikasi' }],
   },
   {
     worker: pk1,
@@ -194,8 +193,12 @@ const DEMO_CASES = (pk1: User, pk2: User): DemoCase[] => [
       caseType: 'integrasi',
       sentence: { months: 60, startDate: '2023-03-01' },
     },
-    forms: ['identifikasi', 'asesmen-risiko', 'litmas-integrasi-dewasa'],
-    stages: ['assessment'],
+    steps: [
+      { form: 'identifikasi' },
+      { to: 'assessment' },
+      { form: 'asesmen-risiko' },
+      { form: 'litmas-integrasi-dewasa' },
+    ],
   },
   {
     worker: pk1,
@@ -203,8 +206,14 @@ const DEMO_CASES = (pk1: User, pk2: User): DemoCase[] => [
       client: { name: 'Citra Contoh', birthDate: '1992-09-30', sex: 'perempuan' },
       caseType: 'pembimbingan',
     },
-    forms: ['identifikasi', 'rencana-layanan'],
-    stages: ['assessment', 'planning', 'intervention', 'monitoring'],
+    steps: [
+      { form: 'identifikasi' },
+      { to: 'assessment' },
+      { to: 'planning' },
+      { form: 'rencana-layanan' },
+      { to: 'intervention' },
+      { to: 'monitoring' },
+    ],
   },
   {
     worker: pk1,
@@ -212,8 +221,16 @@ const DEMO_CASES = (pk1: User, pk2: User): DemoCase[] => [
       client: { name: 'Dedi Contoh', birthDate: '1979-12-01', sex: 'laki-laki' },
       caseType: 'pembimbingan',
     },
-    forms: ['identifikasi', 'rencana-layanan', 'catatan-pengawasan'],
-    stages: ['assessment', 'planning', 'intervention', 'monitoring', 'accompaniment'],
+    steps: [
+      { form: 'identifikasi' },
+      { to: 'assessment' },
+      { to: 'planning' },
+      { form: 'rencana-layanan' },
+      { to: 'intervention' },
+      { to: 'monitoring' },
+      { form: 'catatan-pengawasan' },
+      { to: 'accompaniment' },
+    ],
   },
   {
     worker: pk2,
@@ -222,8 +239,7 @@ const DEMO_CASES = (pk1: User, pk2: User): DemoCase[] => [
       caseType: 'integrasi',
       sentence: { months: 24, startDate: '2025-06-01' },
     },
-    forms: ['identifikasi'],
-    stages: ['assessment', 'planning'],
+    steps: [{ form: 'identifikasi' }, { to: 'assessment' }, { to: 'planning' }],
   },
   {
     worker: pk2,
@@ -232,28 +248,35 @@ const DEMO_CASES = (pk1: User, pk2: User): DemoCase[] => [
       caseType: 'diversi',
       offence: { date: '2026-09-10', threatenedSentenceMonths: 48, repeat: false },
     },
-    forms: [],
-    stages: [],
+    steps: [],
   },
 ];
 
 /** Seeds the directory and the demo cases once: only when the directory is still empty. */
 export async function seedDemo(root: string): Promise<{ services: number; cases: number }> {
   if ((await listServices(undefined, 1)).items.length > 0) return { services: 0, cases: 0 };
-  for (const { id, ...service } of DEMO_SERVICES) await saveService(SYSTEM, id, service, 0);
+  for (const { id, ...service } of DEMO_SERVICES) await saveService(SYSTEM_USER, id, service, 0);
   let cases = 0;
   for (const [index, demo] of DEMO_CASES(person('pk1', 'bapas-1'), person('pk2', 'bapas-2')).entries()) {
     const opened = await createCase(demo.worker, demo.body);
-    for (const formId of demo.forms) {
-      const data = demoData(root, formId, demo, index);
+    for (const step of demo.steps) {
+      if ('to' in step) {
+        const moved = await transition(demo.worker, opened.id, { to: step.to }, undefined, 'id');
+        // A move that waits for the Kabapas' approval gets it.
+        if (moved.pending) {
+          const kabapas = demo.worker.office === 'bapas-1' ? kabapas1 : kabapas2;
+          await decideApproval(kabapas, opened.id, { decision: 'approve' }, 'id');
+        }
+        continue;
+      }
+      const data = demoData(root, step.form, demo, index);
       await submit(
         demo.worker,
         opened.id,
-        { formId, data, idempotencyKey: `demo-${opened.id}-${formId}` },
+        { formId: step.form, data, idempotencyKey: `demo-${opened.id}-${step.form}` },
         'id',
       );
     }
-    for (const to of demo.stages) await transition(demo.worker, opened.id, { to }, undefined, 'id');
     cases++;
   }
   return { services: DEMO_SERVICES.length, cases };

@@ -27,6 +27,9 @@ try {
   if (kawal.seeded.rulesets.length > 0) {
     console.log(`Aturan bawaan diterbitkan: ${kawal.seeded.rulesets.join(', ')}`);
   }
+  if (kawal.seeded.caseTypes.length > 0) {
+    console.log(`Jenis kasus bawaan diterbitkan: ${kawal.seeded.caseTypes.join(', ')}`);
+  }
   if (kawal.seeded.demo.cases > 0) {
     console.log(
       `Data contoh (fiktif): ${kawal.seeded.demo.cases} kasus, ${kawal.seeded.demo.services} layanan rujukan`,

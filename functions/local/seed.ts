@@ -1,5 +1,7 @@
 /** The demo accounts of local mode (Cognito holds the users in AWS), created once. */
-import type { Role } from '../platform/claims';
+import { saveOffice } from '../cases/offices';
+import { type Role, SYSTEM_USER } from '../platform/claims';
+import { getOffice } from '../store/offices-repo';
 import { createAccount } from '../store/users-repo';
 import { hashPassword } from './passwords';
 
@@ -23,6 +25,22 @@ export async function seedAccounts(password: string): Promise<string[]> {
   for (const account of DEMO_ACCOUNTS) {
     if (await createAccount({ ...account, passwordHash: await hashPassword(password) }))
       created.push(account.username);
+  }
+  return created;
+}
+
+/** The demo offices (fictional), created once; an administrator may rename or move them. */
+export const DEMO_OFFICES = [
+  { id: 'bapas-1', name: 'Bapas Kota Contoh Satu', timeZone: 'Asia/Jakarta', address: 'Jl. Contoh No. 1' },
+  { id: 'bapas-2', name: 'Bapas Kota Contoh Dua', timeZone: 'Asia/Makassar', address: 'Jl. Contoh No. 2' },
+] as const;
+
+export async function seedOffices(): Promise<string[]> {
+  const created: string[] = [];
+  for (const { id, ...office } of DEMO_OFFICES) {
+    if (await getOffice(id)) continue;
+    await saveOffice(SYSTEM_USER, id, office);
+    created.push(id);
   }
   return created;
 }

@@ -14,6 +14,9 @@ export interface User {
   office: string | null;
 }
 
+/** Kawal itself: seeding content, the daily run. */
+export const SYSTEM_USER: User = { id: 'system', name: 'Kawal', roles: ['admin'], office: null };
+
 function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
 }

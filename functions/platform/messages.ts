@@ -64,6 +64,52 @@ export const messages = {
     id: '{count} uji aturan gagal; aturan tidak diterbitkan.',
     en: '{count} ruleset tests failed; nothing was published.',
   },
+  case_type_not_found: { id: 'Jenis kasus "{id}" tidak ditemukan.', en: 'Case type "{id}" was not found.' },
+  case_type_not_published: {
+    id: 'Jenis kasus "{id}" belum diterbitkan.',
+    en: 'Case type "{id}" has not been published.',
+  },
+  case_type_version_not_found: {
+    id: 'Jenis kasus "{id}" tidak memiliki versi {version}.',
+    en: 'Case type "{id}" has no version {version}.',
+  },
+  case_type_draft_not_found: {
+    id: 'Jenis kasus "{id}" tidak memiliki draf.',
+    en: 'Case type "{id}" has no draft.',
+  },
+  invalid_case_type: {
+    id: 'Jenis kasus tidak valid; lihat rincian untuk setiap bagian yang salah.',
+    en: 'The case type is not valid; see the details for each part that is wrong.',
+  },
+  stage_in_use: {
+    id: 'Versi ini menghapus tahap yang masih dipakai kasus terbuka; petakan tahap itu di "stageMap".',
+    en: 'This version removes a stage open cases are in; map that stage in "stageMap".',
+  },
+  form_not_offered: {
+    id: 'Formulir "{id}" tidak tersedia untuk jenis kasus ini pada tahap sekarang.',
+    en: 'Form "{id}" is not offered for this case type at the current stage.',
+  },
+  approval_pending: {
+    id: 'Kasus ini sedang menunggu persetujuan Kabapas.',
+    en: 'This case is waiting for a supervisor\'s approval.',
+  },
+  no_approval_pending: {
+    id: 'Tidak ada yang menunggu persetujuan pada kasus ini.',
+    en: 'Nothing on this case is waiting for approval.',
+  },
+  invalid_reason: {
+    id: 'Alasan terminasi "{reason}" tidak dikenal untuk jenis kasus ini.',
+    en: 'Termination reason "{reason}" is not known for this case type.',
+  },
+  note_required: {
+    id: 'Alasan ini memerlukan catatan tertulis.',
+    en: 'This reason needs a written note.',
+  },
+  office_not_found: { id: 'Kantor "{id}" tidak ditemukan.', en: 'Office "{id}" was not found.' },
+  invalid_pack: {
+    id: 'Paket konten tidak valid; lihat rincian.',
+    en: 'The content pack is not valid; see the details.',
+  },
   invalid_facts: {
     id: 'Fakta yang diberikan tidak dikenal atau bertipe salah.',
     en: 'Some facts given are unknown or of the wrong type.',

@@ -11,7 +11,7 @@ import { decodeCursor, encodeCursor, type Page } from './cursor';
 import { isConditionFailure, storeCall } from './errors';
 import { TABLE_SPEC } from './table-spec';
 
-export type ContentKind = 'FORM' | 'RULESET';
+export type ContentKind = 'FORM' | 'RULESET' | 'CASETYPE';
 
 /** The editable part of a form or ruleset; what differs between kinds lives in `body`. */
 export interface ContentFields {

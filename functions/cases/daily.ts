@@ -1,0 +1,75 @@
+/**
+ * The daily run over open cases (EventBridge in AWS, a timer locally): for each office, every open
+ * case (a Query on the office index) is decided again by what its case type triggers `daily`, since
+ * time alone changes facts (months served, a plan review falling due). A case whose head changed is
+ * written back, conditional on its version (a person's edit meanwhile wins; tomorrow tries again).
+ */
+import type { CaseHead } from '../domain/case-file';
+import { SYSTEM_USER } from '../platform/claims';
+import { auditItem, commitCaseChange, queryCaseload } from '../store/cases-repo';
+import { applyDecisions, auditEntry, headChanged, latestData, runTriggers, todayOf } from './case-context';
+import { publishedCaseType } from './case-types';
+import { listAllOffices } from './offices';
+
+export interface DailyResult {
+  examined: number;
+  changed: number;
+}
+
+/** Decides one open case again; whether its head changed and was written. */
+export async function decideDaily(head: CaseHead): Promise<boolean> {
+  const type = await publishedCaseType(head.caseType);
+  if (!type) return false;
+  const { decisions } = await runTriggers(type, 'daily', head, await latestData(head.id));
+  if (decisions.length === 0) return false;
+  const decided = await applyDecisions(type, head, decisions);
+  if (!headChanged(head, decided)) return false;
+  const next: CaseHead = { ...decided, caseTypeVersion: type.version, version: head.version + 1 };
+  return commitCaseChange({
+    head: next,
+    expectedVersion: head.version,
+    caseId: head.id,
+    today: todayOf(head),
+    writes: [
+      {
+        append: auditItem(
+          head.id,
+          auditEntry(SYSTEM_USER, 'rules.decided', {
+            on: 'daily',
+            caseTypeVersion: type.version,
+            decisions: decisions.map(({ rulesetId, version, events }) => ({ rulesetId, version, events })),
+          }),
+        ),
+      },
+    ],
+  });
+}
+
+/** Every open case, office by office (Queries on the office index, never a Scan). */
+export async function* openCases(): AsyncGenerator<CaseHead> {
+  for (const office of await listAllOffices()) {
+    let cursor: string | undefined;
+    do {
+      const page = await queryCaseload({ by: 'office', key: office.id, limit: 100, ...(cursor ? { cursor } : {}) });
+      yield* page.items;
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+  }
+}
+
+/** The stages open cases of `caseType` are in. */
+export async function openStagesOf(caseType: string): Promise<Set<string>> {
+  const stages = new Set<string>();
+  for await (const head of openCases()) if (head.caseType === caseType) stages.add(head.stage);
+  return stages;
+}
+
+export async function runDaily(): Promise<DailyResult> {
+  let examined = 0;
+  let changed = 0;
+  for await (const head of openCases()) {
+    examined++;
+    if (await decideDaily(head)) changed++;
+  }
+  return { examined, changed };
+}

@@ -1,0 +1,123 @@
+/**
+ * JSONata expressions an administrator writes (fact calculations, calculated form fields), compiled
+ * once and evaluated within a time, depth and sequence budget so that no expression can hold a
+ * process. The same module runs in the browser (live calculated fields) and on the server, so an
+ * expression gives the same result on both sides.
+ *
+ * Besides JSONata's own functions an expression may call a few date helpers on `YYYY-MM-DD` dates:
+ * `$monthsBetween(from, to)`, `$yearsBetween(from, to)`, `$daysBetween(from, to)` (completed units,
+ * null when either date is missing) and `$addMonths(date, n)`; `$today` is the case office's date.
+ */
+import { addMonths, differenceInCalendarDays, format, parseISO } from 'date-fns';
+import jsonata from 'jsonata';
+import { ageInYears, completedMonths, isCalendarDate } from './dates';
+
+/** How long one evaluation may run, how deep it may recurse and how long a sequence may grow. */
+export const EXPRESSION_BUDGET = { timeoutMs: 50, stack: 200, sequence: 10_000 } as const;
+/** The longest expression text accepted (checked on save). */
+export const MAX_EXPRESSION_LENGTH = 4000;
+
+export type Expression = jsonata.Expression;
+
+export class ExpressionError extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+    readonly position?: number,
+  ) {
+    super(message);
+    this.name = 'ExpressionError';
+  }
+}
+
+const toError = (error: unknown): ExpressionError => {
+  const raw = error as { message?: string; code?: string; position?: number };
+  return new ExpressionError(
+    raw?.message ?? String(error),
+    raw?.code ?? 'unknown',
+    typeof raw?.position === 'number' ? raw.position : undefined,
+  );
+};
+
+const dates = (from: unknown, to: unknown) => isCalendarDate(from) && isCalendarDate(to);
+
+/** The date helpers every expression may call. */
+export const EXPRESSION_FUNCTIONS: Record<string, (...args: unknown[]) => unknown> = {
+  monthsBetween: (from, to) =>
+    dates(from, to) ? Math.max(0, completedMonths(from as string, to as string)) : undefined,
+  yearsBetween: (from, to) => (dates(from, to) ? ageInYears(from as string, to as string) : undefined),
+  daysBetween: (from, to) =>
+    dates(from, to)
+      ? differenceInCalendarDays(parseISO(to as string), parseISO(from as string))
+      : undefined,
+  addMonths: (date, count) =>
+    isCalendarDate(date) && typeof count === 'number' && Number.isFinite(count)
+      ? format(addMonths(parseISO(date), Math.trunc(count)), 'yyyy-MM-dd')
+      : undefined,
+};
+
+/** Parses an expression; throws ExpressionError (with the position) when it does not parse. */
+export function compileExpression(text: string): Expression {
+  if (text.length > MAX_EXPRESSION_LENGTH) {
+    throw new ExpressionError(`expression longer than ${MAX_EXPRESSION_LENGTH} characters`, 'too_long');
+  }
+  try {
+    return jsonata(text, {
+      timeout: EXPRESSION_BUDGET.timeoutMs,
+      stack: EXPRESSION_BUDGET.stack,
+      sequence: EXPRESSION_BUDGET.sequence,
+    });
+  } catch (error) {
+    throw toError(error);
+  }
+}
+
+/** JSONata sequences and frozen arrays back to plain JSON values; undefined stays undefined. */
+function plain(value: unknown): unknown {
+  if (value === undefined || value === null) return value;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  if (typeof value === 'function') return undefined;
+  if (Array.isArray(value)) return value.map(plain);
+  if (typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>).map(([key, item]) => [key, plain(item)]),
+    );
+  }
+  return value;
+}
+
+/** Evaluates within the budget; throws ExpressionError on a runtime error or a budget exceeded. */
+export async function evaluateExpression(
+  expression: Expression,
+  input: unknown,
+  bindings: Record<string, unknown> = {},
+): Promise<unknown> {
+  try {
+    return plain(await expression.evaluate(input, { ...EXPRESSION_FUNCTIONS, ...bindings }));
+  } catch (error) {
+    throw toError(error);
+  }
+}
+
+/** The `$name` variables an expression reads (other facts it depends on), built-ins excluded. */
+export function variablesOf(expression: Expression): Set<string> {
+  const found = new Set<string>();
+  const bound = new Set<string>();
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      for (const child of node) visit(child);
+      return;
+    }
+    if (!node || typeof node !== 'object') return;
+    const record = node as Record<string, unknown>;
+    if (record.type === 'variable' && typeof record.value === 'string' && record.value !== '') {
+      found.add(record.value);
+    }
+    const lhs = record.lhs as { type?: unknown; value?: unknown } | undefined;
+    if (record.type === 'bind' && lhs?.type === 'variable' && typeof lhs.value === 'string') bound.add(lhs.value);
+    for (const child of Object.values(record)) visit(child);
+  };
+  visit(expression.ast());
+  for (const name of [...bound, ...Object.keys(EXPRESSION_FUNCTIONS)]) found.delete(name);
+  return found;
+}
