@@ -174,6 +174,9 @@ describe('caseFact', () => {
       office: OFFICE,
       timeZone: 'Asia/Jakarta',
       client: { name: 'Budi Santoso', birthDate: '2009-05-04', sex: 'laki-laki' },
+      counters: {},
+      forms: {},
+      createdAt: fact.createdAt,
     });
     for (const key of ['assignee', 'eligibility', 'priority', 'deadlines', 'transfer', 'createdBy'])
       expect(fact).not.toHaveProperty(key);

@@ -56,9 +56,8 @@ describe('priorityFrom', () => {
     expect(priorityFrom([prioritas({ level: 'tinggi' })])).not.toHaveProperty('responseHours');
   });
 
-  it('ignores events that are not prioritas and levels it does not know', () => {
+  it('ignores levels it does not know (the case type chose which events are priority events)', () => {
     const priority = priorityFrom([
-      { type: 'eligible', params: { level: 'segera', reason: 'bukan prioritas', responseHours: 1 } },
       prioritas({ level: 'darurat', reason: 'tingkat tak dikenal', responseHours: 1 }),
       prioritas({ level: 42, reason: 'bukan teks' }),
       { type: 'prioritas' },

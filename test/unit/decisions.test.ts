@@ -25,10 +25,17 @@ const SCHEMAS = new Map<string, Record<string, unknown> | undefined>([
   ['draf-saja', undefined],
 ]);
 
-const ruleset = (rules: unknown[], extra: Record<string, unknown> = {}) => ({
+/** The facts these rules read beyond the built-ins, declared as a ruleset must. */
+const DECLARED = [
+  { name: 'monthsServed', type: 'number' },
+  { name: 'sentenceTwoThirdsMonths', type: 'number' },
+  { name: 'rriCategory', type: 'string' },
+];
+const ruleset = (rules: unknown[], extra: { facts?: unknown[] } & Record<string, unknown> = {}) => ({
   kind: 'eligibility',
   rules,
   ...extra,
+  facts: [...DECLARED, ...(extra.facts ?? [])],
 });
 const rule = (conditions: unknown, name = 'r1') => ({ name, conditions, event: { type: 'ok' } });
 const problemsOf = (content: unknown) => rulesetProblems(content, SCHEMAS, 'id');
@@ -183,11 +190,11 @@ describe('ruleset checks on save', () => {
           facts: [
             { name: 'a', type: 'number' },
             { name: 'a', type: 'string' },
-            { name: 'monthsServed', type: 'number' },
+            { name: 'today', type: 'date' },
           ],
         }),
       ),
-    ).toEqual(['/facts/1/name', '/facts/2/name']);
+    ).toEqual(['/facts/4/name', '/facts/5/name']);
   });
 
   it('stops at conditions nested 1,000 deep without overflowing', () => {
@@ -258,7 +265,12 @@ describe('paths', () => {
 
 const PB: RulesetContent = {
   kind: 'eligibility',
-  facts: [{ name: 'adaPenjamin', type: 'boolean', description: '' }],
+  facts: [
+    { name: 'adaPenjamin', type: 'boolean', description: '' },
+    { name: 'monthsServed', type: 'number', description: '' },
+    { name: 'sentenceTwoThirdsMonths', type: 'number', description: '' },
+    { name: 'rriCategory', type: 'string', description: '' },
+  ],
   rules: [
     {
       name: 'pb',
@@ -294,32 +306,20 @@ const PB: RulesetContent = {
 describe('evaluation and explanation', () => {
   const compiled = compileRuleset(PB);
 
-  it('fires on facts given directly, overriding computed ones', async () => {
+  it('fires on the facts it is given (a case type builds them; the engine computes none)', async () => {
     const result = await evaluateRuleset(
       compiled,
-      { sentenceMonths: 60, monthsServed: 41, adaPenjamin: true },
+      { sentenceTwoThirdsMonths: 40, monthsServed: 41, adaPenjamin: true },
       { explain: false },
     );
     expect(result.events).toEqual([{ type: 'eligible', params: { program: 'PB' } }]);
     expect(result.explanation).toBeUndefined();
   });
 
-  it('computes facts from the case and forms', async () => {
+  it('reads a fact given as a value, e.g. the RRI category a form calculated', async () => {
     const result = await evaluateRuleset(
       compiled,
-      {
-        case: { sentence: { months: 60, startDate: '2020-01-01' } },
-        adaPenjamin: true,
-        'form:asesmen-risiko': {
-          bagianA: {
-            ditahanUsia16: true,
-            jumlahPutusanSebelumnya: 5,
-            penyalahgunaanZat: 'keduanya',
-            pernahDipenjara: true,
-            pelanggaranTatib: true,
-          },
-        },
-      },
+      { sentenceTwoThirdsMonths: 40, monthsServed: 50, adaPenjamin: true, rriCategory: 'tinggi' },
       { explain: true },
     );
     expect(result.events.map((e) => e.type).sort()).toEqual(['eligible', 'risiko-tinggi']);
@@ -333,7 +333,7 @@ describe('evaluation and explanation', () => {
   it('explains every leaf, including those the engine short-circuits, with names and pointers', async () => {
     const result = await evaluateRuleset(
       compiled,
-      { sentenceMonths: 12, monthsServed: 11, adaPenjamin: true },
+      { sentenceTwoThirdsMonths: 8, monthsServed: 11, adaPenjamin: true },
       { explain: true },
     );
     expect(result.events).toEqual([]);
@@ -444,12 +444,12 @@ describe('the test runner', () => {
     const outcomes = await runRulesetTests(compileRuleset(PB), [
       {
         name: 'lulus',
-        facts: { sentenceMonths: 60, monthsServed: 41, adaPenjamin: true },
+        facts: { sentenceTwoThirdsMonths: 40, monthsServed: 41, adaPenjamin: true },
         expect: { events: [{ type: 'eligible', params: { program: 'PB' } }] },
       },
       {
         name: 'gagal',
-        facts: { sentenceMonths: 60, monthsServed: 39, adaPenjamin: true },
+        facts: { sentenceTwoThirdsMonths: 40, monthsServed: 39, adaPenjamin: true },
         expect: { events: [{ type: 'eligible' }] },
       },
     ]);

@@ -4,10 +4,10 @@
  * which an agency may edit).
  */
 import { describe, expect, it } from 'vitest';
-import { readDefaultRulesets } from '../../functions/cases/content-packs';
+import { readDefaultForms, readDefaultRulesets } from '../../functions/cases/content-packs';
 import { compileRuleset, evaluateRuleset } from '../../functions/decisions/engine';
-import { COMPUTED_FACTS } from '../../functions/domain/facts';
 import { checkContent } from '../../functions/local/check-content';
+import { applyCalculations } from '../../functions/validation/calculate';
 import { NO_RISK } from '../support/rri';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -62,7 +62,9 @@ describe('the shipped content packs', async () => {
 });
 
 describe('worked examples', () => {
-  it('RRI: answers summing to 6, 7, 12 and 16 are rendah, sedang, tinggi and sangat tinggi', () => {
+  it('RRI: answers summing to 6, 7, 12 and 16 are rendah, sedang, tinggi and sangat tinggi, calculated by the form', async () => {
+    const form = readDefaultForms(`${ROOT}forms`).find((f) => f.id === 'asesmen-risiko');
+    if (!form) throw new Error('forms/asesmen-risiko.json is missing');
     const none = NO_RISK;
     const six = {
       ...none,
@@ -87,17 +89,15 @@ describe('worked examples', () => {
       diskorsSekolah: true,
       keluargaDipidana: true,
     };
-    const score = COMPUTED_FACTS.find((fact) => fact.name === 'rriScore');
-    const category = COMPUTED_FACTS.find((fact) => fact.name === 'rriCategory');
     for (const [answers, total, expected] of [
       [six, 6, 'rendah'],
       [seven, 7, 'sedang'],
       [twelve, 12, 'tinggi'],
       [sixteen, 16, 'sangat tinggi'],
     ] as const) {
-      const value = score?.compute({ 'form:asesmen-risiko': { bagianA: answers } });
-      expect(value).toBe(total);
-      expect(category?.compute({ rriScore: value })).toBe(expected);
+      const { data, errors } = await applyCalculations(form.schema, { bagianA: answers });
+      expect(errors).toEqual([]);
+      expect(data).toMatchObject({ skorA: total, kategoriRisiko: expected });
     }
   });
 
