@@ -151,6 +151,7 @@ describe('revocation review raised by the case itself', () => {
       const reply = await submit(pk1, opened.id, 'catatan-pengawasan', {
         ...note,
         wajibLapor: 'tidak-hadir',
+        alasanTidakHadir: 'Tidak ada kabar (contoh fiktif)',
       });
       expect(reply.status, JSON.stringify(reply.body)).toBe(201);
       const now = await read(pk1, opened.id);
@@ -324,30 +325,16 @@ describe('an administrator changes the process without a redeploy', () => {
         { name: 'masyarakatMenerima', type: 'boolean', description: 'Masyarakat dapat menerima klien.' },
       ],
       rules,
-      // The old tests expect PB without the new fact: they are replaced by one that states it.
-      tests: [
-        {
-          name: 'PB dengan penerimaan masyarakat',
-          facts: {
-            sentenceMonths: 36,
-            monthsServed: 24,
-            monthsWithoutDisciplinary: 24,
-            aktifProgram: true,
-            rriCategory: 'sedang',
-            adaPenjamin: true,
-            klienAnak: false,
-            kategoriTindakPidana: 'umum',
-            masyarakatMenerima: true,
-          },
-          expect: {
-            events: [
-              { type: 'eligible', params: { program: 'PB' } },
-              { type: 'eligible', params: { program: 'CMB' } },
-              { type: 'eligible', params: { program: 'asimilasi' } },
-            ],
-          },
-        },
-      ],
+      // The old tests do not state the new fact: each PB example keeps its events once it does.
+      tests: (
+        ruleset.tests as {
+          name: string;
+          facts: Record<string, unknown>;
+          expect: { events: { params?: { program?: string } }[] };
+        }[]
+      )
+        .filter((test) => test.expect.events.some((event) => event.params?.program === 'PB'))
+        .map((test) => ({ ...test, facts: { ...test.facts, masyarakatMenerima: true } })),
     };
     const put = await admin.request('PUT', '/api/rulesets/kelayakan-integrasi/draft', { body: rulesetDraft });
     expect(put.status, JSON.stringify(put.body)).toBe(200);
