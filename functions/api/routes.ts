@@ -46,7 +46,13 @@ export const ROUTES = [
 
   { method: 'GET', path: '/api/case-types', fn: 'processes', action: 'list', roles: ANY },
   { method: 'GET', path: '/api/case-types/{id}', fn: 'processes', action: 'getPublished', roles: ANY },
-  { method: 'GET', path: '/api/case-types/{id}/versions', fn: 'processes', action: 'listVersions', roles: ANY },
+  {
+    method: 'GET',
+    path: '/api/case-types/{id}/versions',
+    fn: 'processes',
+    action: 'listVersions',
+    roles: ANY,
+  },
   {
     method: 'GET',
     path: '/api/case-types/{id}/versions/{n}',

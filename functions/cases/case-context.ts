@@ -4,7 +4,7 @@
  * the case (priority, eligibility, flags and the deadlines a flag starts), all by the case type.
  */
 import { isDeepStrictEqual } from 'node:util';
-import { buildFacts, type BuiltFacts } from '../decisions/fact-sources';
+import { type BuiltFacts, buildFacts } from '../decisions/fact-sources';
 import {
   DEFAULT_PRIORITY,
   eligibilityFrom,
@@ -73,12 +73,17 @@ export function caseFacts(
 }
 
 /** The rulesets the case type runs on `on` (for a submission: of `form`), as one selection. */
-export function triggered(type: PublishedCaseType, on: CaseEventName, form?: string): RulesetSelection | undefined {
+export function triggered(
+  type: PublishedCaseType,
+  on: CaseEventName,
+  form?: string,
+): RulesetSelection | undefined {
   const kinds = new Set<string>();
   const ids = new Set<string>();
   for (const trigger of type.content.triggers ?? []) {
     if (trigger.on !== on) continue;
-    if (on === 'submission' && trigger.forms && (form === undefined || !trigger.forms.includes(form))) continue;
+    if (on === 'submission' && trigger.forms && (form === undefined || !trigger.forms.includes(form)))
+      continue;
     for (const kind of trigger.rulesets.kinds ?? []) kinds.add(kind);
     for (const id of trigger.rulesets.ids ?? []) ids.add(id);
   }
@@ -169,11 +174,16 @@ export async function applyDecisions(
         rulesetId: fired[0]?.rulesetId ?? '',
       });
       if (!had && effect.deadline) {
-        deadlines = deadlinesAfter(type.content, deadlines, { on: 'flag', deadline: effect.deadline }, {
-          now: nowOf(head),
-          stage: head.stage,
-          calendar,
-        });
+        deadlines = deadlinesAfter(
+          type.content,
+          deadlines,
+          { on: 'flag', deadline: effect.deadline },
+          {
+            now: nowOf(head),
+            stage: head.stage,
+            calendar,
+          },
+        );
       }
     } else if (had && effect.deadline) {
       deadlines = deadlines.filter((deadline) => deadline.kind !== effect.deadline);

@@ -8,7 +8,7 @@ import {
   type Offence,
   type Sentence,
 } from '../domain/case-file';
-import { initialStage } from '../domain/case-type';
+import { formsAt, initialStage, movesFrom, stageTitle } from '../domain/case-type';
 import { DEFAULT_TIME_ZONE, todayIn } from '../domain/dates';
 import { isStage, STAGES } from '../domain/lifecycle';
 import type { User } from '../platform/claims';
@@ -32,7 +32,7 @@ import {
   runTriggers,
   todayOf,
 } from './case-context';
-import { publishedCaseType } from './case-types';
+import { type PublishedCaseType, publishedCaseType } from './case-types';
 import { officeTimeZone } from './offices';
 
 /** How often a change that lost a race re-reads the case and tries again before answering 409. */
@@ -104,11 +104,57 @@ export async function createCase(user: User, input: NewCase): Promise<CaseView> 
   return caseView(head, today);
 }
 
-/** Reads a case; the read is audited. */
-export async function readCase(user: User, id: string): Promise<CaseView> {
+/** What the case type offers on a case now, for the caller: stages, forms, moves, termination reasons. */
+export interface CaseProcess {
+  title: string;
+  version: number;
+  stages: { id: string; title: string }[];
+  stageTitle: string;
+  forms: string[];
+  moves: { to: string; title: string; approval: boolean }[];
+  termination: {
+    reasons: {
+      id: string;
+      title: string;
+      description?: string;
+      data?: Record<string, unknown>;
+      approval?: boolean;
+      noteRequired?: boolean;
+    }[];
+  };
+}
+
+export function processOf(type: PublishedCaseType, head: CaseHead, user: User): CaseProcess {
+  const content = type.content;
+  const allowed = (roles: readonly string[] | undefined) =>
+    roles === undefined || roles.some((role) => (user.roles as readonly string[]).includes(role));
+  return {
+    title: type.title,
+    version: type.version,
+    stages: content.stages.map(({ id, title }) => ({ id, title })),
+    stageTitle: stageTitle(content, head.stage),
+    forms: formsAt(content, head.stage),
+    moves: movesFrom(content, head.stage)
+      .filter((move) => allowed(move.roles))
+      .map((move) => ({
+        to: move.to,
+        title: stageTitle(content, move.to),
+        approval: move.approval === true,
+      })),
+    termination: {
+      reasons: (content.termination?.reasons ?? [])
+        .filter((reason) => allowed(reason.roles))
+        .map(({ roles: _roles, ...reason }) => reason),
+    },
+  };
+}
+
+/** Reads a case with what its process offers the caller now; the read is audited. */
+export async function readCase(user: User, id: string): Promise<CaseView & { process?: CaseProcess }> {
   const head = await loadCase(user, id, 'read');
   await appendAudit(id, auditEntry(user, 'case.read'));
-  return caseView(head, todayOf(head));
+  const type = await publishedCaseType(head.caseType);
+  return { ...caseView(head, todayOf(head)), ...(type ? { process: processOf(type, head, user) } : {}) };
 }
 
 export interface CasePatch {

@@ -63,10 +63,24 @@ function view(item: Version | Draft): CaseTypeView {
           fromVersion: item.fromVersion,
         }
       : { updatedAt: item.updatedAt, updatedBy: item.updatedBy };
-  return { id: item.id, version: item.version, title: item.title, description: item.description, ...contentOf(item), ...meta };
+  return {
+    id: item.id,
+    version: item.version,
+    title: item.title,
+    description: item.description,
+    ...contentOf(item),
+    ...meta,
+  };
 }
 
-const summary = ({ id, title, description, publishedVersion, hasDraft, updatedAt }: Head): CaseTypeSummary => ({
+const summary = ({
+  id,
+  title,
+  description,
+  publishedVersion,
+  hasDraft,
+  updatedAt,
+}: Head): CaseTypeSummary => ({
   id,
   title,
   description,
@@ -76,7 +90,11 @@ const summary = ({ id, title, description, publishedVersion, hasDraft, updatedAt
 });
 
 /** Splits the stored fields from an input (title and description beside the content). */
-export function caseTypeContent(input: CaseTypeInput): { title: string; description: string; content: CaseTypeContent } {
+export function caseTypeContent(input: CaseTypeInput): {
+  title: string;
+  description: string;
+  content: CaseTypeContent;
+} {
   const { title, description = '', ...content } = input;
   return { title, description, content };
 }
@@ -99,7 +117,8 @@ export async function listCaseTypes(limit: number, cursor?: string): Promise<Pag
 }
 
 export const getPublishedCaseType = async (id: string) => view(await caseTypes.published(id));
-export const getCaseTypeVersion = async (id: string, version: number) => view(await caseTypes.versionOf(id, version));
+export const getCaseTypeVersion = async (id: string, version: number) =>
+  view(await caseTypes.versionOf(id, version));
 export const listCaseTypeVersions = (id: string, limit: number, cursor?: string) =>
   caseTypes.versions(id, limit, cursor);
 export const getCaseTypeDraft = async (id: string) => view(await caseTypes.draft(id));
@@ -151,7 +170,9 @@ export function publishCaseType(
       });
     }
     const declared = new Set(content.stages.map((stage) => stage.id));
-    const orphaned = [...(await openStages())].filter((stage) => !declared.has(stage) && !content.stageMap?.[stage]);
+    const orphaned = [...(await openStages())].filter(
+      (stage) => !declared.has(stage) && !content.stageMap?.[stage],
+    );
     if (orphaned.length > 0) {
       throw new AppError('stage_in_use', {
         details: orphaned.map((stage) => ({ path: '/stages', message: stage, stage })),
@@ -265,7 +286,10 @@ export async function wiring(id: string): Promise<Wiring> {
   const type = await requireCaseType(id);
   const content = type.content;
   const rulesets = await publishedRulesetFacts();
-  const selections = [...(content.triggers ?? []).map((t) => t.rulesets), ...(content.termination?.rulesets ? [content.termination.rulesets] : [])];
+  const selections = [
+    ...(content.triggers ?? []).map((t) => t.rulesets),
+    ...(content.termination?.rulesets ? [content.termination.rulesets] : []),
+  ];
   const runs = new Set<string>();
   for (const selection of selections) {
     for (const [rulesetId, info] of rulesets) {

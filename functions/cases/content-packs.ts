@@ -5,10 +5,11 @@
  * brought up to date when the shipped file changed; an agency's own edits are never overwritten.
  * Local mode seeds on start; in AWS a job runs after each deploy.
  */
-import { isDeepStrictEqual } from 'node:util';
+
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SYSTEM_USER, type User } from '../platform/claims';
+import { isDeepStrictEqual } from 'node:util';
+import { SYSTEM_USER } from '../platform/claims';
 import { type ContentFields, type ContentKind, contentRepo } from '../store/content-repo';
 import { type CaseTypeInput, caseTypeContent, publishCaseType, saveCaseTypeDraft } from './case-types';
 import { openStagesOf } from './daily';
@@ -53,13 +54,18 @@ export const readDefaultCaseTypes = (dir: string) => readJsonFiles<DefaultCaseTy
  * Whether a default should be (re)published: it does not exist, or only Kawal has published it and
  * the shipped file now says something else. Returns 'create', 'update' or undefined (leave it).
  */
-async function seedAction(kind: ContentKind, id: string, fields: ContentFields): Promise<'create' | 'update' | undefined> {
+async function seedAction(
+  kind: ContentKind,
+  id: string,
+  fields: ContentFields,
+): Promise<'create' | 'update' | undefined> {
   const repo = contentRepo(kind);
   const head = await repo.getHead(id);
   if (!head) return 'create';
   if (head.hasDraft || head.publishedVersion === null) return undefined;
   const versions = await repo.listVersions(id, 100);
-  if (versions.nextCursor || versions.items.some((version) => version.publishedBy !== SYSTEM_USER.id)) return undefined;
+  if (versions.nextCursor || versions.items.some((version) => version.publishedBy !== SYSTEM_USER.id))
+    return undefined;
   const current = await repo.getVersion(id, head.publishedVersion);
   if (!current) return undefined;
   const same =
@@ -80,7 +86,11 @@ export async function seedForms(forms: DefaultForm[]): Promise<string[]> {
   const created: string[] = [];
   for (const { id, example: _example, ...definition } of forms) {
     const body = { schema: definition.schema, uiSchema: definition.uiSchema ?? {} };
-    const action = await seedAction('FORM', id, { title: definition.title, description: definition.description ?? '', body });
+    const action = await seedAction('FORM', id, {
+      title: definition.title,
+      description: definition.description ?? '',
+      body,
+    });
     if (!action) continue;
     const draft = await contentRepo('FORM').getDraft(id);
     await saveFormDraft(id, definition, SYSTEM_USER, draft?.version ?? 0, 'id');
@@ -110,7 +120,11 @@ export async function seedCaseTypes(caseTypes: DefaultCaseType[]): Promise<strin
   const created: string[] = [];
   for (const { id, ...input } of caseTypes) {
     const { title, description, content } = caseTypeContent(input);
-    const action = await seedAction('CASETYPE', id, { title, description, body: content as unknown as Record<string, unknown> });
+    const action = await seedAction('CASETYPE', id, {
+      title,
+      description,
+      body: content as unknown as Record<string, unknown>,
+    });
     if (!action) continue;
     await saveCaseTypeDraft(id, input, SYSTEM_USER, 0, 'id');
     await publishCaseType(id, { note: NOTES.caseType[action] }, SYSTEM_USER, 'id', () => openStagesOf(id));

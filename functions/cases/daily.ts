@@ -50,7 +50,12 @@ export async function* openCases(): AsyncGenerator<CaseHead> {
   for (const office of await listAllOffices()) {
     let cursor: string | undefined;
     do {
-      const page = await queryCaseload({ by: 'office', key: office.id, limit: 100, ...(cursor ? { cursor } : {}) });
+      const page = await queryCaseload({
+        by: 'office',
+        key: office.id,
+        limit: 100,
+        ...(cursor ? { cursor } : {}),
+      });
       yield* page.items;
       cursor = page.nextCursor ?? undefined;
     } while (cursor);

@@ -8,12 +8,12 @@ import { isDeepStrictEqual } from 'node:util';
 import type { User } from '../platform/claims';
 import { AppError, type ErrorDetail } from '../platform/errors';
 import type { Lang } from '../platform/messages';
-import { contentRepo, type Version } from '../store/content-repo';
 import type { ContentKind } from '../store/content-repo';
-import { caseTypeContentProblems, type CaseTypeInput, saveCaseTypeDraft } from './case-types';
+import { contentRepo, type Version } from '../store/content-repo';
+import { formDefinitionProblems } from '../validation/form-definition';
+import { type CaseTypeInput, caseTypeContentProblems, saveCaseTypeDraft } from './case-types';
 import { type FormDefinition, saveFormDraft } from './forms';
 import { type RulesetInput, saveRulesetDraft } from './rulesets';
-import { formDefinitionProblems } from '../validation/form-definition';
 
 export const PACK_FORMAT = 'kawal-pack/1';
 
@@ -55,7 +55,12 @@ async function exportKind(kind: ContentKind): Promise<PackItem[]> {
       do {
         const list = await repo.listVersions(head.id, 100, at);
         versions.push(
-          ...list.items.map(({ version: n, publishedAt, publishedBy, note }) => ({ version: n, publishedAt, publishedBy, note })),
+          ...list.items.map(({ version: n, publishedAt, publishedBy, note }) => ({
+            version: n,
+            publishedAt,
+            publishedBy,
+            note,
+          })),
         );
         at = list.nextCursor ?? undefined;
       } while (at);
@@ -75,7 +80,13 @@ async function exportKind(kind: ContentKind): Promise<PackItem[]> {
 
 export async function exportPack(): Promise<Pack> {
   const [forms, rulesets, caseTypes] = await Promise.all(KINDS.map(({ kind }) => exportKind(kind)));
-  return { format: PACK_FORMAT, exportedAt: new Date().toISOString(), forms: forms ?? [], rulesets: rulesets ?? [], caseTypes: caseTypes ?? [] };
+  return {
+    format: PACK_FORMAT,
+    exportedAt: new Date().toISOString(),
+    forms: forms ?? [],
+    rulesets: rulesets ?? [],
+    caseTypes: caseTypes ?? [],
+  };
 }
 
 export interface ImportRow {
@@ -116,7 +127,9 @@ export async function importPack(
     const repo = contentRepo(kind);
     for (const [i, item] of (pack[key] ?? []).entries()) {
       const head = await repo.getHead(item.id);
-      const published = head?.publishedVersion ? await repo.getVersion(item.id, head.publishedVersion) : undefined;
+      const published = head?.publishedVersion
+        ? await repo.getVersion(item.id, head.publishedVersion)
+        : undefined;
       const same =
         published !== undefined &&
         published.title === item.title &&
@@ -140,8 +153,10 @@ export async function importPack(
         }
         const draft = await repo.getDraft(item.id);
         const expected = draft?.version ?? 0;
-        if (kind === 'FORM') await saveFormDraft(item.id, input as unknown as FormDefinition, user, expected, lang);
-        else if (kind === 'RULESET') await saveRulesetDraft(item.id, input as unknown as RulesetInput, user, expected, lang);
+        if (kind === 'FORM')
+          await saveFormDraft(item.id, input as unknown as FormDefinition, user, expected, lang);
+        else if (kind === 'RULESET')
+          await saveRulesetDraft(item.id, input as unknown as RulesetInput, user, expected, lang);
         else await saveCaseTypeDraft(item.id, input as unknown as CaseTypeInput, user, expected, lang);
       } catch (error) {
         if (!(error instanceof AppError) || !error.details) throw error;

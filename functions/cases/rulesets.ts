@@ -13,8 +13,8 @@ import {
   evaluateRuleset,
 } from '../decisions/engine';
 import type { DeclaredFact, EventJson, RulesetContent } from '../decisions/ruleset';
-import type { RulesetSelection } from '../domain/case-type';
 import { runRulesetTests } from '../decisions/tests';
+import type { RulesetSelection } from '../domain/case-type';
 import type { User } from '../platform/claims';
 import { config } from '../platform/config';
 import { AppError } from '../platform/errors';
@@ -287,7 +287,9 @@ export async function publishedRulesetKinds(): Promise<Map<string, string>> {
 }
 
 /** The published rulesets' declared facts, by ruleset id (for the wiring view and warnings). */
-export async function publishedRulesetFacts(): Promise<Map<string, { kind: string; facts: DeclaredFact[]; title: string }>> {
+export async function publishedRulesetFacts(): Promise<
+  Map<string, { kind: string; facts: DeclaredFact[]; title: string }>
+> {
   return new Map(
     (await publishedOfKinds(undefined)).map((e) => [
       e.id,

@@ -10,9 +10,9 @@ import { CLOSED_STAGE, moveBetween, reasonOf } from '../domain/case-type';
 import type { User } from '../platform/claims';
 import { AppError } from '../platform/errors';
 import type { Lang } from '../platform/messages';
-import { toDetails } from '../validation/errors';
-import { ValidatorCache } from '../validation/compile';
 import { auditItem, commitCaseChange, getCase, newId } from '../store/cases-repo';
+import { ValidatorCache } from '../validation/compile';
+import { toDetails } from '../validation/errors';
 import {
   applyDecisions,
   auditEntry,
@@ -73,7 +73,8 @@ async function assertTerminationAllowed(
   const reason = input.reason === undefined ? undefined : reasonOf(type.content, input.reason);
   if (!input.reason) throw new AppError('reason_required');
   if (!reason) throw new AppError('invalid_reason', { params: { reason: input.reason } });
-  if (reason.roles && !reason.roles.some((role) => user.roles.includes(role))) throw new AppError('forbidden');
+  if (reason.roles && !reason.roles.some((role) => user.roles.includes(role)))
+    throw new AppError('forbidden');
   if (reason.noteRequired && !input.note?.trim()) throw new AppError('note_required');
   const data = input.data ?? {};
   if (reason.data) {
@@ -138,7 +139,11 @@ async function move(
     updatedBy: user.id,
   };
   if (!closing) {
-    next = await applyDecisions(type, next, (await runTriggers(type, 'move', next, await latestData(head.id))).decisions);
+    next = await applyDecisions(
+      type,
+      next,
+      (await runTriggers(type, 'move', next, await latestData(head.id))).decisions,
+    );
   }
   return next;
 }
@@ -161,7 +166,8 @@ export async function transition(
   if (spec.roles && !spec.roles.some((role) => user.roles.includes(role))) throw new AppError('forbidden');
   if (input.to === CLOSED_STAGE) await assertTerminationAllowed(type, head, input, user, lang);
   const reason = input.reason ? reasonOf(type.content, input.reason) : undefined;
-  const needsApproval = (spec.approval === true || reason?.approval === true) && !isSupervisorOfCase(user, head);
+  const needsApproval =
+    (spec.approval === true || reason?.approval === true) && !isSupervisorOfCase(user, head);
   if (needsApproval) {
     const now = new Date().toISOString();
     const pendingApproval = {
@@ -174,8 +180,21 @@ export async function transition(
       requestedBy: user.id,
       requestedAt: now,
     };
-    const next: CaseHead = { ...head, pendingApproval, version: head.version + 1, updatedAt: now, updatedBy: user.id };
-    const view = await commitOrFail(user, head, next, 'approval.requested', { ...pendingApproval }, expectedVersion);
+    const next: CaseHead = {
+      ...head,
+      pendingApproval,
+      version: head.version + 1,
+      updatedAt: now,
+      updatedBy: user.id,
+    };
+    const view = await commitOrFail(
+      user,
+      head,
+      next,
+      'approval.requested',
+      { ...pendingApproval },
+      expectedVersion,
+    );
     return { ...view, pending: true };
   }
   const next = await move(type, head, input, user);
@@ -206,10 +225,20 @@ export async function decideApproval(
   if (!isSupervisorOfCase(user, head)) throw new AppError('forbidden');
   const pending = head.pendingApproval;
   if (!pending) throw new AppError('no_approval_pending');
-  const detail = { approvalId: pending.id, to: pending.to, ...(input.comment ? { comment: input.comment } : {}) };
+  const detail = {
+    approvalId: pending.id,
+    to: pending.to,
+    ...(input.comment ? { comment: input.comment } : {}),
+  };
   if (input.decision === 'return') {
     const now = new Date().toISOString();
-    const next: CaseHead = { ...head, pendingApproval: null, version: head.version + 1, updatedAt: now, updatedBy: user.id };
+    const next: CaseHead = {
+      ...head,
+      pendingApproval: null,
+      version: head.version + 1,
+      updatedAt: now,
+      updatedBy: user.id,
+    };
     return commitOrFail(user, head, next, 'approval.returned', detail);
   }
   const type = await caseTypeOf(head);
@@ -242,7 +271,9 @@ export async function requestTransfer(
   await assertOffice(input.toOffice);
   const type = await caseTypeOf(head);
   const deadlines = await deadlinesOn(type, head, { on: 'transfer' });
-  const started = deadlines.find((d) => type.content.deadlines?.some((s) => s.id === d.kind && s.start.on === 'transfer'));
+  const started = deadlines.find((d) =>
+    type.content.deadlines?.some((s) => s.id === d.kind && s.start.on === 'transfer'),
+  );
   const now = new Date().toISOString();
   const next: CaseHead = {
     ...head,

@@ -63,7 +63,10 @@ const TEXT = {
     en: 'fact "{id}" is built in; use another name',
   },
   expression: { id: 'ekspresi JSONata tidak valid: {message}', en: 'invalid JSONata expression: {message}' },
-  cycle: { id: 'fakta saling bergantung melingkar: {cycle}', en: 'facts depend on each other in a cycle: {cycle}' },
+  cycle: {
+    id: 'fakta saling bergantung melingkar: {cycle}',
+    en: 'facts depend on each other in a cycle: {cycle}',
+  },
   budget: {
     id: 'ekspresi berjalan melebihi batas waktu atau kedalaman: {message}',
     en: 'the expression exceeds its time or depth budget: {message}',
@@ -127,7 +130,11 @@ export async function caseTypeProblems(
   const report = (path: string, key: TextKey, params: Record<string, string> = {}) =>
     problems.push({ path, message: say(lang, key, params) });
 
-  const unique = <T>(items: readonly T[] | undefined, id: (item: T) => string, path: (i: number) => string) => {
+  const unique = <T>(
+    items: readonly T[] | undefined,
+    id: (item: T) => string,
+    path: (i: number) => string,
+  ) => {
     const seen = new Set<string>();
     (items ?? []).forEach((item, i) => {
       if (seen.has(id(item))) report(path(i), 'duplicate', { id: id(item) });
@@ -137,11 +144,16 @@ export async function caseTypeProblems(
   };
 
   // Stages and moves.
-  const stages = unique(type.stages, (s) => s.id, (i) => `/stages/${i}/id`);
+  const stages = unique(
+    type.stages,
+    (s) => s.id,
+    (i) => `/stages/${i}/id`,
+  );
   if (!stages.has(CLOSED_STAGE)) report('/stages', 'noClosed');
   if (type.stages[0]?.id === CLOSED_STAGE) report('/stages/0/id', 'firstClosed');
   type.moves.forEach((move, i) => {
-    if (move.from !== '*' && !stages.has(move.from)) report(`/moves/${i}/from`, 'unknownStage', { id: move.from });
+    if (move.from !== '*' && !stages.has(move.from))
+      report(`/moves/${i}/from`, 'unknownStage', { id: move.from });
     if (!stages.has(move.to)) report(`/moves/${i}/to`, 'unknownStage', { id: move.to });
   });
   const reached = new Set<string>([type.stages[0]?.id ?? '']);
@@ -159,7 +171,8 @@ export async function caseTypeProblems(
     if (!reached.has(stage.id)) report(`/stages/${i}/id`, 'unreachable', { id: stage.id });
   });
   for (const [from, to] of Object.entries(type.stageMap ?? {})) {
-    if (!stages.has(to)) report(`/stageMap/${from.replace(/~/g, '~0').replace(/\//g, '~1')}`, 'stageMap', { id: from });
+    if (!stages.has(to))
+      report(`/stageMap/${from.replace(/~/g, '~0').replace(/\//g, '~1')}`, 'stageMap', { id: from });
   }
 
   // Forms.
@@ -170,28 +183,45 @@ export async function caseTypeProblems(
     (list ?? []).forEach((stage, i) => {
       if (!stages.has(stage)) report(`${path}/${i}`, 'unknownStage', { id: stage });
     });
-  unique(type.forms, (f) => f.form, (i) => `/forms/${i}/form`);
+  unique(
+    type.forms,
+    (f) => f.form,
+    (i) => `/forms/${i}/form`,
+  );
   (type.forms ?? []).forEach((entry, i) => {
     form(entry.form, `/forms/${i}/form`);
     stageList(entry.stages, `/forms/${i}/stages`);
   });
 
   // Deadlines.
-  const deadlines = unique(type.deadlines, (d) => d.id, (i) => `/deadlines/${i}/id`);
+  const deadlines = unique(
+    type.deadlines,
+    (d) => d.id,
+    (i) => `/deadlines/${i}/id`,
+  );
   (type.deadlines ?? []).forEach((deadline, i) => {
     const at = `/deadlines/${i}`;
-    (deadline.start.forms ?? []).forEach((id, n) => form(id, `${at}/start/forms/${n}`));
-    (deadline.metBy?.forms ?? []).forEach((id, n) => form(id, `${at}/metBy/forms/${n}`));
+    (deadline.start.forms ?? []).forEach((id, n) => {
+      form(id, `${at}/start/forms/${n}`);
+    });
+    (deadline.metBy?.forms ?? []).forEach((id, n) => {
+      form(id, `${at}/metBy/forms/${n}`);
+    });
     stageList(deadline.start.stages, `${at}/start/stages`);
     stageList(deadline.metBy?.stages, `${at}/metBy/stages`);
     stageList(deadline.stages, `${at}/stages`);
-    if (deadline.start.field !== undefined && deadline.start.on !== 'submission') report(`${at}/start/field`, 'fieldStart');
+    if (deadline.start.field !== undefined && deadline.start.on !== 'submission')
+      report(`${at}/start/field`, 'fieldStart');
   });
 
   // Termination.
   const termination = type.termination;
   if (termination?.rulesets) checkSelection(termination.rulesets, '/termination/rulesets');
-  unique(termination?.reasons, (r) => r.id, (i) => `/termination/reasons/${i}/id`);
+  unique(
+    termination?.reasons,
+    (r) => r.id,
+    (i) => `/termination/reasons/${i}/id`,
+  );
   (termination?.reasons ?? []).forEach((reason, i) => {
     if (reason.data === undefined) return;
     try {
@@ -205,7 +235,9 @@ export async function caseTypeProblems(
   // Triggers and effects.
   (type.triggers ?? []).forEach((trigger, i) => {
     checkSelection(trigger.rulesets, `/triggers/${i}/rulesets`);
-    (trigger.forms ?? []).forEach((id, n) => form(id, `/triggers/${i}/forms/${n}`));
+    (trigger.forms ?? []).forEach((id, n) => {
+      form(id, `/triggers/${i}/forms/${n}`);
+    });
   });
   (type.effects ?? []).forEach((effect, i) => {
     if (effect.deadline !== undefined && !deadlines.has(effect.deadline)) {
@@ -214,7 +246,8 @@ export async function caseTypeProblems(
   });
 
   function checkSelection(selection: RulesetSelection, path: string) {
-    if ((selection.kinds ?? []).length === 0 && (selection.ids ?? []).length === 0) report(path, 'emptySelection');
+    if ((selection.kinds ?? []).length === 0 && (selection.ids ?? []).length === 0)
+      report(path, 'emptySelection');
     const kinds = new Set(context.rulesets.values());
     (selection.kinds ?? []).forEach((kind, i) => {
       if (!kinds.has(kind)) report(`${path}/kinds/${i}`, 'unknownKind', { id: kind });
@@ -225,17 +258,27 @@ export async function caseTypeProblems(
   }
 
   // Counters and facts.
-  (type.counters ?? []).forEach((counter, i) => form(counter.form, `/counters/${i}/form`));
-  unique([...(type.facts ?? []), ...(type.counters ?? [])], (f) => f.name, (i) => {
-    const facts = type.facts?.length ?? 0;
-    return i < facts ? `/facts/${i}/name` : `/counters/${i - facts}/name`;
+  (type.counters ?? []).forEach((counter, i) => {
+    form(counter.form, `/counters/${i}/form`);
   });
+  unique(
+    [...(type.facts ?? []), ...(type.counters ?? [])],
+    (f) => f.name,
+    (i) => {
+      const facts = type.facts?.length ?? 0;
+      return i < facts ? `/facts/${i}/name` : `/counters/${i - facts}/name`;
+    },
+  );
   let expressionsParse = true;
   (type.facts ?? []).forEach((fact, i) => {
     const at = `/facts/${i}`;
     if (builtinFact(fact.name)) report(`${at}/name`, 'builtin', { id: fact.name });
     const { case: casePointer, form: formId, pointer, expression } = fact.source;
-    const kinds = [casePointer !== undefined, formId !== undefined || pointer !== undefined, expression !== undefined];
+    const kinds = [
+      casePointer !== undefined,
+      formId !== undefined || pointer !== undefined,
+      expression !== undefined,
+    ];
     if (kinds.filter(Boolean).length !== 1 || (formId === undefined) !== (pointer === undefined)) {
       report(`${at}/source`, 'sourceShape');
       return;
@@ -254,7 +297,10 @@ export async function caseTypeProblems(
       report(`${at}/source/form`, 'unknownForm', { id: formId ?? '' });
       return;
     }
-    const segments = target.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+    const segments = target
+      .split('/')
+      .slice(1)
+      .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
     const actual = typeAtPath(schema, segments);
     if (!actual) {
       if (casePointer !== undefined) report(path, 'pointerNotInCase', { pointer: target });
@@ -269,7 +315,11 @@ export async function caseTypeProblems(
 
   function checkExpression(text: string, path: string): boolean {
     try {
-      compileCaseType({ stages: [], moves: [], facts: [{ name: 'x', type: 'string', source: { expression: text } }] });
+      compileCaseType({
+        stages: [],
+        moves: [],
+        facts: [{ name: 'x', type: 'string', source: { expression: text } }],
+      });
       return true;
     } catch (error) {
       report(path, 'expression', { message: (error as Error).message });
@@ -283,7 +333,10 @@ export async function caseTypeProblems(
     // Every expression runs once on each test's case file (and an empty one) within its budget.
     const files: { file: CaseFile; today: string }[] = [
       { file: { case: {}, forms: {}, counters: {} }, today: '2026-01-01' },
-      ...(type.tests ?? []).map((test) => ({ file: caseFileOf(test.caseFile), today: test.today ?? '2026-01-01' })),
+      ...(type.tests ?? []).map((test) => ({
+        file: caseFileOf(test.caseFile),
+        today: test.today ?? '2026-01-01',
+      })),
     ];
     for (const { file, today } of files) {
       const built = await buildFacts(compiled, file, today);
@@ -305,7 +358,8 @@ export async function caseTypeProblems(
 
 /** A test's case file with the parts it leaves out. */
 export function caseFileOf(raw: Record<string, unknown>): CaseFile {
-  const part = (key: string) => (raw[key] && typeof raw[key] === 'object' ? (raw[key] as Record<string, unknown>) : {});
+  const part = (key: string) =>
+    raw[key] && typeof raw[key] === 'object' ? (raw[key] as Record<string, unknown>) : {};
   return { case: part('case'), forms: part('forms'), counters: part('counters') };
 }
 

@@ -285,8 +285,7 @@ export function rulesetProblems(
   const seenFacts = new Set<string>();
   (ruleset.facts ?? []).forEach((fact, i) => {
     if (seenFacts.has(fact.name)) report(context, `/facts/${i}/name`, 'duplicateFact', { fact: fact.name });
-    if (builtinFact(fact.name))
-      report(context, `/facts/${i}/name`, 'shadowsCatalogue', { fact: fact.name });
+    if (builtinFact(fact.name)) report(context, `/facts/${i}/name`, 'shadowsCatalogue', { fact: fact.name });
     seenFacts.add(fact.name);
   });
 

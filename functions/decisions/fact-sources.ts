@@ -86,7 +86,10 @@ export function compileCaseType(content: CaseTypeContent): CompiledCaseType {
   return {
     content,
     facts: ordered(facts),
-    counters: (content.counters ?? []).map((spec) => ({ spec, expression: compileExpression(spec.expression) })),
+    counters: (content.counters ?? []).map((spec) => ({
+      spec,
+      expression: compileExpression(spec.expression),
+    })),
   };
 }
 
@@ -120,12 +123,15 @@ export async function buildFacts(
   for (const [form, data] of Object.entries(file.forms)) facts[`${FORM_FACT_PREFIX}${form}`] = data;
   const problems: FactProblem[] = [];
   const values: Record<string, unknown> = {};
+  // An unknown fact reads as undefined in an expression (JSONata's "no value"), so `$age >= 18` is
+  // unknown too rather than an error.
+  const bindings: Record<string, unknown> = { today };
   for (const { spec, expression } of compiled.facts) {
     const source = spec.source;
     let value: unknown;
     if (expression) {
       try {
-        value = await evaluateExpression(expression, file, { ...values, today });
+        value = await evaluateExpression(expression, file, bindings);
       } catch (error) {
         problems.push({ fact: spec.name, message: (error as ExpressionError).message });
         value = undefined;
@@ -136,6 +142,7 @@ export async function buildFacts(
       value = at(file.forms[source.form], source.pointer ?? '');
     }
     values[spec.name] = typed(spec, value);
+    if (values[spec.name] !== null) bindings[spec.name] = values[spec.name];
     if (value !== undefined && value !== null && values[spec.name] === null) {
       problems.push({ fact: spec.name, message: `value is not of type ${spec.type}` });
     }

@@ -139,7 +139,8 @@ export function caseView(head: CaseHead, today: string): CaseView {
 
 /** The `case` fact the rules and the case type's expressions see. */
 export function caseFact(head: CaseHead): Record<string, unknown> {
-  const { id, stage, caseType, caseTypeVersion, office, timeZone, client, offence, sentence, createdAt } = head;
+  const { id, stage, caseType, caseTypeVersion, office, timeZone, client, offence, sentence, createdAt } =
+    head;
   return {
     id,
     stage,

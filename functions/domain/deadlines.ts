@@ -116,7 +116,12 @@ export function deadlinesAfter(
     const spec = specs.get(deadline.kind);
     if (spec && metOn(spec, event)) {
       if (spec.repeats) {
-        next.set(spec.id, { kind: spec.id, title: spec.title, from: today, due: dueFrom(spec, today, context.calendar) });
+        next.set(spec.id, {
+          kind: spec.id,
+          title: spec.title,
+          from: today,
+          due: dueFrom(spec, today, context.calendar),
+        });
       }
       continue;
     }

@@ -47,9 +47,7 @@ export const EXPRESSION_FUNCTIONS: Record<string, (...args: unknown[]) => unknow
     dates(from, to) ? Math.max(0, completedMonths(from as string, to as string)) : undefined,
   yearsBetween: (from, to) => (dates(from, to) ? ageInYears(from as string, to as string) : undefined),
   daysBetween: (from, to) =>
-    dates(from, to)
-      ? differenceInCalendarDays(parseISO(to as string), parseISO(from as string))
-      : undefined,
+    dates(from, to) ? differenceInCalendarDays(parseISO(to as string), parseISO(from as string)) : undefined,
   addMonths: (date, count) =>
     isCalendarDate(date) && typeof count === 'number' && Number.isFinite(count)
       ? format(addMonths(parseISO(date), Math.trunc(count)), 'yyyy-MM-dd')
@@ -114,7 +112,8 @@ export function variablesOf(expression: Expression): Set<string> {
       found.add(record.value);
     }
     const lhs = record.lhs as { type?: unknown; value?: unknown } | undefined;
-    if (record.type === 'bind' && lhs?.type === 'variable' && typeof lhs.value === 'string') bound.add(lhs.value);
+    if (record.type === 'bind' && lhs?.type === 'variable' && typeof lhs.value === 'string')
+      bound.add(lhs.value);
     for (const child of Object.values(record)) visit(child);
   };
   visit(expression.ast());

@@ -70,7 +70,11 @@ export const CASE_FACT_SCHEMA = {
       type: 'object',
       additionalProperties: {
         type: 'object',
-        properties: { submissionId: { type: 'string' }, formVersion: { type: 'number' }, at: { type: 'string' } },
+        properties: {
+          submissionId: { type: 'string' },
+          formVersion: { type: 'number' },
+          at: { type: 'string' },
+        },
       },
     },
     createdAt: { type: 'string' },

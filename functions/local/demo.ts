@@ -122,7 +122,6 @@ export const DEMO_SERVICES: (ServiceInput & { id: string })[] = [
   },
 ];
 
-
 const person = (id: string, office: string): User => ({ id, name: id, roles: ['worker'], office });
 const kabapas1: User = { id: 'kabapas1', name: 'kabapas1', roles: ['supervisor'], office: 'bapas-1' };
 const kabapas2: User = { id: 'kabapas2', name: 'kabapas2', roles: ['supervisor'], office: 'bapas-2' };

@@ -91,7 +91,7 @@ export const messages = {
   },
   approval_pending: {
     id: 'Kasus ini sedang menunggu persetujuan Kabapas.',
-    en: 'This case is waiting for a supervisor\'s approval.',
+    en: "This case is waiting for a supervisor's approval.",
   },
   no_approval_pending: {
     id: 'Tidak ada yang menunggu persetujuan pada kasus ini.',

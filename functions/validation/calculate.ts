@@ -8,7 +8,12 @@
  * before it, and within the expression budget (functions/domain/expression.ts).
  */
 import pointer from 'json-pointer';
-import { compileExpression, type Expression, ExpressionError, evaluateExpression } from '../domain/expression';
+import {
+  compileExpression,
+  type Expression,
+  ExpressionError,
+  evaluateExpression,
+} from '../domain/expression';
 import { resolveSchemaRef } from '../domain/schema-walk';
 import { BoundedCache } from '../platform/bounded-cache';
 
