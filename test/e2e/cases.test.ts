@@ -1,7 +1,8 @@
 /**
  * What a PK and a supervisor do with cases, in Chromium against the real local stack (with its
- * fictional demo cases) and the built web app: the caseload, a case file, filing a form, moving and
- * closing the case under the termination rules, notes, and the supervisor's office view and audit.
+ * fictional demo cases) and the built web app: the caseload, a case file, filing a form the case type
+ * offers at the case's stage, moving and closing the case under the termination rules, notes, a
+ * closing that waits for Kabapas's approval, and the supervisor's office view, approval and audit.
  */
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,8 +11,9 @@ import { type BrowserSession, startBrowserSession } from '../support/browser';
 
 let kawal: LocalKawal;
 let page: Page;
-/** The address of Adi Contoh's case, once the PK has opened it. */
+/** The addresses of Adi Contoh's and Citra Contoh's cases, once the PK has opened them. */
 let adiUrl = '';
+let citraUrl = '';
 
 let session: BrowserSession | undefined;
 
@@ -44,7 +46,8 @@ describe('a PK works through a case in the browser', () => {
     // A child's diversion litmas is due within 3 x 24 hours: the demo's most pressing case.
     expect(await first.locator('.badge.priority').textContent()).toContain('Segera');
     expect(await first.locator('td').first().textContent()).toBe('Identifikasi');
-    expect(await first.locator('.deadline-kind').textContent()).toBe('Litmas');
+    // The deadline's title is its case type's.
+    expect(await first.locator('.deadline-kind').textContent()).toBe('Litmas diversi (3 × 24 jam)');
     // The counts: pk1 holds four open demo cases: one segera, one tinggi, two rendah.
     const byPriority = page.locator('.stat', {
       has: page.getByRole('heading', { name: 'Menurut prioritas' }),
@@ -65,21 +68,44 @@ describe('a PK works through a case in the browser', () => {
     await expect.poll(() => caseRows().count()).toBe(4);
   });
 
-  it('opens a case file: head, priority with its reasons, deadlines, eligibility', async () => {
+  it('opens a case file: head, flags, priority with its reasons, deadlines, eligibility', async () => {
     await page.getByRole('link', { name: 'Adi Contoh' }).click();
     await page.waitForURL(/\/kasus\/[0-9A-Z]+$/);
     adiUrl = page.url();
     await page.getByRole('heading', { name: 'Adi Contoh', level: 1 }).waitFor();
     expect(await page.getByTestId('case-stage').textContent()).toBe('Identifikasi');
     await page.getByText('Tanggapi dalam 24 jam.').waitFor();
+    // What the diversion rules raised stands first, with the reasons.
+    const flags = page.getByRole('region', { name: 'Tanda peringatan' });
+    await flags.getByText('Diversi wajib diupayakan').waitFor();
+    expect(await flags.textContent()).toContain('Ancaman pidana di bawah 7 tahun (84 bulan)');
     await page.getByRole('heading', { name: 'Kelayakan program', level: 2 }).waitFor();
-    expect(await page.locator('.eligibility-list li').count()).toBeGreaterThan(0);
     await section('submissions')
       .locator('.item-title', { hasText: 'Identifikasi dan Registrasi Klien (Intake)' })
       .waitFor();
   });
 
+  it('offers only the forms of the case type at the case’s stage', async () => {
+    const options = await section('forms')
+      .getByLabel('Formulir yang akan diisi')
+      .locator('option')
+      .allTextContents();
+    // A diversion case at intake: the intake form and the termination form, nothing for later stages.
+    expect(options.slice(1).map((text) => text.replace(/ \(terakhir dikirim .*\)$/, ''))).toEqual([
+      'Identifikasi dan Registrasi Klien (Intake)',
+      expect.stringContaining('Terminasi'),
+    ]);
+  });
+
   it('fills catatan-pengawasan, keeps the work as a draft, and files it once', async () => {
+    // Supervision notes are offered once a case is supervised: Citra's is at monitoring.
+    await page.goto(`${kawal.url}/kasus`);
+    await page.getByRole('link', { name: 'Citra Contoh' }).click();
+    await page.getByRole('heading', { name: 'Citra Contoh', level: 1 }).waitFor();
+    citraUrl = page.url();
+    const history = section('submissions');
+    await history.locator('.item').first().waitFor();
+    const filedBefore = await history.locator('.item').count();
     const forms = section('forms');
     await forms.getByLabel('Formulir yang akan diisi').selectOption('catatan-pengawasan');
     await forms.getByRole('button', { name: 'Buka formulir' }).click();
@@ -91,7 +117,7 @@ describe('a PK works through a case in the browser', () => {
         response.request().method() === 'PUT' &&
         response.ok(),
     );
-    await page.locator('#root_identitas_namaKlien').fill('Adi Contoh');
+    await page.locator('#root_identitas_namaKlien').fill('Citra Contoh');
     await page.locator('#root_identitas_namaPk').fill('PK Satu');
     await autosaved;
     await forms.getByText(/^Draf tersimpan/).waitFor();
@@ -101,7 +127,7 @@ describe('a PK works through a case in the browser', () => {
     await forms.getByLabel('Formulir yang akan diisi').selectOption('catatan-pengawasan');
     await forms.getByRole('button', { name: 'Buka formulir' }).click();
     await forms.getByText(/^Draf yang tersimpan .* dipulihkan\.$/).waitFor();
-    expect(await page.locator('#root_identitas_namaKlien').inputValue()).toBe('Adi Contoh');
+    expect(await page.locator('#root_identitas_namaKlien').inputValue()).toBe('Citra Contoh');
     expect(await page.locator('#root_identitas_namaPk').inputValue()).toBe('PK Satu');
 
     // The rest, with values from the form's example.
@@ -110,6 +136,9 @@ describe('a PK works through a case in the browser', () => {
     await page.locator('#root_jenisKontak').getByLabel('Klien datang ke Bapas').check();
     await page.locator('#root_pemrakarsaKontak').getByLabel('Klien menghubungi PK').check();
     await page.locator('#root_perubahanRencana_ada').getByLabel('Tidak').check();
+    await page.locator('#root_pelanggaran_tindakPidanaBaru').getByLabel('Tidak ada').check();
+    for (const id of ['pindahAlamatTanpaLapor', 'tidakMengikutiProgram', 'meresahkanMasyarakat'])
+      await page.locator(`#root_pelanggaran_${id}`).getByLabel('Tidak').check();
 
     const sent: { formId?: string; idempotencyKey?: string }[] = [];
     const onRequest = (request: { method(): string; url(): string; postData(): string | null }) => {
@@ -151,9 +180,8 @@ describe('a PK works through a case in the browser', () => {
     expect(accepted).toBe(refused);
     await forms.getByRole('heading', { name: 'Keputusan aturan atas kiriman ini' }).waitFor();
 
-    const history = section('submissions');
     await history.locator('.item-title', { hasText: 'Catatan Pengawasan / Bimbingan' }).waitFor();
-    expect(await history.locator('.item').count()).toBe(2);
+    await expect.poll(() => history.locator('.item').count()).toBe(filedBefore + 1);
   });
 
   it('opens the printable report of a submission in a new tab', async () => {
@@ -162,11 +190,13 @@ describe('a PK works through a case in the browser', () => {
     await item.getByRole('button', { name: /Laporan cetak/ }).click();
     const report = await popup;
     await report.waitForURL(/^blob:/);
-    await report.getByText('Adi Contoh').first().waitFor();
+    await report.getByText('Citra Contoh').first().waitFor();
     await report.close();
   });
 
   it('moves the case to the next stage', async () => {
+    await page.goto(adiUrl);
+    await page.getByRole('heading', { name: 'Adi Contoh', level: 1 }).waitFor();
     const stage = section('stage');
     await stage.getByRole('button', { name: 'Pindah ke Asesmen' }).click();
     await stage.getByRole('button', { name: 'Ya, pindahkan' }).click();
@@ -207,29 +237,85 @@ describe('a PK works through a case in the browser', () => {
     await referral.getByText('Hasil: Jadwal kursus mulai bulan depan.').waitFor();
   });
 
-  it('is refused termination by the rules without the receiving Bapas, and closes with it', async () => {
+  it('asks for what a termination reason needs, confirms, is refused by the rules, and closes', async () => {
+    const transitions: string[] = [];
+    const onRequest = (request: { method(): string; url(): string }) => {
+      if (request.method() === 'POST' && request.url().endsWith('/transitions'))
+        transitions.push(request.url());
+    };
+    page.on('request', onRequest);
     const stage = section('stage');
     await stage.getByRole('button', { name: 'Terminasi…' }).click();
+
+    // The reason's data schema says the receiving Bapas is required: the browser asks first.
     await stage.getByLabel('Alasan terminasi').selectOption('pindah');
-    await stage.getByRole('button', { name: 'Tutup kasus' }).click();
-    const refusal = stage.getByRole('alert');
+    await stage.getByRole('button', { name: 'Tutup kasus…' }).click();
+    await stage.getByText('Bapas tujuan wajib diisi.').waitFor();
+    expect(transitions).toHaveLength(0);
+
+    // A date of death in the future: the termination rules refuse, and say what to correct.
+    await stage.getByLabel('Alasan terminasi').selectOption('meninggal');
+    await stage.getByLabel('Tanggal meninggal').fill('2099-01-01');
+    await stage.getByRole('button', { name: 'Tutup kasus…' }).click();
+    // One more look before anything is sent.
+    await stage
+      .getByText('Tutup kasus ini dengan alasan «Klien meninggal dunia»?', { exact: false })
+      .waitFor();
+    expect(transitions).toHaveLength(0);
+    await stage.getByRole('button', { name: 'Ya, tutup kasus' }).click();
+    const refusal = stage.locator('.rule-explanation');
     await refusal.waitFor();
     const text = await refusal.textContent();
     expect(text).toContain('Aturan tidak mengizinkan perubahan ini');
-    expect(text).toContain('Aturan «pindah-ditolak» (terminasi, versi 1) menolak perubahan ini.');
-    expect(text).toContain('Yang perlu dilengkapi: Bapas tujuan.');
-    expect(text).toContain('Bapas tujuan null atau kosong: terpenuhi');
+    expect(text).toContain('Aturan «meninggal-ditolak» (terminasi, versi 1) menolak perubahan ini.');
+    expect(text).toContain('Yang perlu dilengkapi: Tanggal meninggal.');
     expect(await page.getByTestId('case-stage').textContent()).toBe('Asesmen');
 
+    await stage.getByLabel('Alasan terminasi').selectOption('pindah');
     await stage.getByLabel('Bapas tujuan').fill('Bapas Kelas I Contoh');
-    await stage.getByRole('button', { name: 'Tutup kasus' }).click();
+    await stage.getByRole('button', { name: 'Tutup kasus…' }).click();
+    await stage.getByRole('button', { name: 'Ya, tutup kasus' }).click();
     await expect.poll(statusIn('stage')).toBe('Tahap kasus sekarang: Terminasi.');
+    page.off('request', onRequest);
+    expect(transitions).toHaveLength(2);
     expect(await page.getByTestId('case-stage').textContent()).toBe('Terminasi');
     expect(await stage.getByRole('alert').count()).toBe(0);
-    const deadlines = page.locator('.deadlines li');
-    expect(await deadlines.count()).toBe(1);
-    expect(await deadlines.first().textContent()).toContain('Pengiriman berkas pindahan');
     await stage.getByText('Kasus sudah ditutup. Hanya penyelia yang dapat membukanya kembali.').waitFor();
+  });
+
+  it('asks Kabapas to approve closing a case for revocation, with the note it needs', async () => {
+    await page.goto(citraUrl);
+    await page.getByRole('heading', { name: 'Citra Contoh', level: 1 }).waitFor();
+    const stage = section('stage');
+    await stage.getByRole('button', { name: /^Terminasi…/ }).click();
+    const reason = stage.getByLabel('Alasan terminasi');
+    expect(await reason.locator('option[value="pencabutan"]').textContent()).toBe(
+      'Program dicabut (pencabutan) (perlu persetujuan Kabapas)',
+    );
+    await reason.selectOption('pencabutan');
+    await stage.getByLabel('Nomor SK pencabutan').fill('SK-CONTOH-001');
+    await stage.getByRole('button', { name: 'Tutup kasus…' }).click();
+    await stage.getByText('Alasan ini memerlukan catatan.').waitFor();
+    await stage.getByLabel('Catatan').fill('Tiga kali tidak wajib lapor. Data uji fiktif.');
+    await stage.getByRole('button', { name: 'Tutup kasus…' }).click();
+    await stage
+      .getByText(
+        'Ajukan penutupan kasus dengan alasan «Program dicabut (pencabutan)» kepada Kabapas untuk disetujui?',
+      )
+      .waitFor();
+    await stage.getByRole('button', { name: 'Ya, ajukan ke Kabapas' }).click();
+    await expect
+      .poll(statusIn('stage'))
+      .toBe('Permintaan pindah ke Terminasi dikirim; menunggu persetujuan Kabapas.');
+    // Not closed yet: the request waits, and nothing else moves meanwhile.
+    expect(await page.getByTestId('case-stage').textContent()).toBe('Pengawasan');
+    await page
+      .getByRole('heading', { name: 'Menunggu persetujuan Kabapas: pindah ke Terminasi', level: 2 })
+      .waitFor();
+    await stage
+      .getByText('Perpindahan tahap menunggu keputusan Kabapas atas permintaan yang diajukan.')
+      .waitFor();
+    expect(await page.getByRole('button', { name: 'Setujui' }).count()).toBe(0);
   });
 
   it('opens a new case from the caseload, after the browser caught a bad NIK', async () => {
@@ -279,9 +365,44 @@ describe('a supervisor sees the office', () => {
     await rows.first().waitFor();
     const actions = await rows.locator('td:nth-child(3)').allTextContents();
     expect(actions[0]).toBe('Kasus dibuat');
-    for (const action of ['Formulir dikirim', 'Tahap dipindahkan', 'Catatan ditambahkan', 'Draf disimpan'])
+    for (const action of ['Formulir dikirim', 'Tahap dipindahkan', 'Catatan ditambahkan'])
       expect(actions).toContain(action);
     expect(await rows.first().locator('td:nth-child(2)').textContent()).toBe('pk1');
+  });
+
+  it('approves the closing the PK asked for', async () => {
+    await page.goto(citraUrl);
+    await page.getByRole('heading', { name: 'Citra Contoh', level: 1 }).waitFor();
+    const request = page.locator('.approval');
+    await request
+      .getByRole('heading', { name: 'Menunggu persetujuan Kabapas: pindah ke Terminasi' })
+      .waitFor();
+    expect(await request.textContent()).toContain('Alasan: Program dicabut (pencabutan)');
+    expect(await request.textContent()).toContain('Nomor SK pencabutan: SK-CONTOH-001');
+    expect(await request.textContent()).toContain(
+      'Catatan PK: Tiga kali tidak wajib lapor. Data uji fiktif.',
+    );
+    await request.getByLabel('Komentar (tidak wajib)').fill('Sesuai SK. Data uji fiktif.');
+    await request.getByRole('button', { name: 'Setujui' }).click();
+    await expect
+      .poll(() => page.locator('.case-page > [role="status"]').textContent())
+      .toBe('Disetujui. Tahap kasus sekarang: Terminasi.');
+    expect(await page.getByTestId('case-stage').textContent()).toBe('Terminasi');
+    expect(await page.locator('.approval').count()).toBe(0);
+
+    const supervisor = section('supervisor');
+    await supervisor.getByRole('button', { name: 'Tampilkan jejak audit' }).click();
+    const actions = supervisor.locator('table.audit-table tbody tr td:nth-child(3)');
+    await actions.first().waitFor();
+    await expect
+      .poll(() => actions.allTextContents())
+      .toEqual(
+        expect.arrayContaining([
+          'Draf disimpan',
+          'Persetujuan Kabapas diminta',
+          'Permintaan disetujui Kabapas',
+        ]),
+      );
   });
 
   it('transfers a case to another office, whose supervisor accepts it', async () => {
@@ -294,7 +415,8 @@ describe('a supervisor sees the office', () => {
     await supervisor.getByLabel('Alasan pemindahan').fill('Klien pindah domisili. Data uji fiktif.');
     await supervisor.getByRole('button', { name: 'Pindahkan kasus' }).click();
     await page.getByRole('heading', { name: 'Pemindahan tertunda', level: 2 }).waitFor();
-    expect(await page.locator('.deadlines').textContent()).toContain('Pengiriman berkas pindahan');
+    // The case type's deadline for the receiving office's decision.
+    expect(await page.locator('.deadlines').textContent()).toContain('Keputusan pelimpahan bimbingan');
 
     await page.getByRole('button', { name: 'Keluar' }).click();
     await logIn('kabapas2');

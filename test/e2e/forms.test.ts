@@ -62,8 +62,12 @@ describe('filling a form in the browser', () => {
     expect(
       errors.some((e) => e.startsWith('1. Pertama kali ditahan pada usia 16 tahun atau lebih muda')),
     ).toBe(true);
-    // Unanswered yes/no items must not be pre-answered: every one of the 16 required fields is reported.
-    expect(errors).toHaveLength(16);
+    // Unanswered yes/no items must not be pre-answered: every one of the 15 required fields is reported,
+    // and the 4 of part B, which opens because unanswered part A items count 0 in the calculated total.
+    expect(errors).toContain(
+      '1. Tindak pidana saat ini lebih berat daripada tindak pidana sebelumnya (eskalasi): wajib diisi',
+    );
+    expect(errors).toHaveLength(19);
     expect(validateCalls).toBe(0);
   });
 
@@ -87,7 +91,11 @@ describe('filling a form in the browser', () => {
     await page.locator('#root_bagianA_penyalahgunaanZat').getByLabel('Tidak ada').check();
     await page.locator('#root_identitas_jenisKelamin').getByLabel('Laki-laki').check();
     await page.locator('#root_identitas_kasusNarkotika').getByLabel('Tidak').check();
-    await page.locator('#root_ringkasanSkorA').getByLabel('7 atau lebih (7–17)').check();
+    // A total of 0 keeps part B open: it is answered too.
+    await expect.poll(() => page.locator('#root_skorA').inputValue()).toBe('0');
+    for (const id of ['eskalasi', 'kekerasanSebelum15', 'kdrt', 'kekerasanSeksualTerorisme']) {
+      await page.locator(`#root_bagianB_${id}`).getByLabel('Tidak').check();
+    }
     const answer = page.waitForResponse((response) =>
       response.url().endsWith('/api/forms/asesmen-risiko/validate'),
     );

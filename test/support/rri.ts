@@ -1,7 +1,5 @@
-import type { RriAnswers } from '../../functions/domain/rri';
-
-/** RRI part A answered with nothing that scores: tests add the items they need. */
-export const NO_RISK: Required<RriAnswers> = {
+/** RRI part A (forms/asesmen-risiko.json, bagianA) answered with nothing that scores: tests add the items they need. */
+export const NO_RISK = {
   ditahanUsia16: false,
   pernahDipenjara: false,
   jumlahPasal: 1,
@@ -12,4 +10,4 @@ export const NO_RISK: Required<RriAnswers> = {
   keluargaDipidana: false,
   penyalahgunaanZat: 'tidak',
   menganggur12Bulan: false,
-};
+} as const;

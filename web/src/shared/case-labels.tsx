@@ -1,16 +1,29 @@
 /**
  * How the words of a case read in the UI: stages, priority levels (as a badge that always carries its
- * text, never colour alone), deadline kinds, case types and the like. The value lists come from the
- * server's own modules (`functions/domain/`) or are checked against their types, so a value the
- * server adds fails type checking here until it has a label in both languages.
+ * text, never colour alone), deadlines, case types and the like. Stages, deadlines and case types are
+ * content with titles of their own (a case carries its process, the caseload fetches the case types);
+ * the labels here are for the default pack's ids, used only where no title has arrived. Priority
+ * levels come from the server's own module, so a level it adds fails type checking here until it has
+ * a label in both languages.
  */
 import { PRIORITY_LEVELS, type PriorityLevel } from '../../../functions/domain/case-decisions';
-import type { DeadlineKind, DeadlineView } from '../../../functions/domain/deadlines';
-import { STAGES, type Stage } from '../../../functions/domain/lifecycle';
-import type { MessageKey } from './i18n/dictionary';
+import type { DeadlineView } from '../../../functions/domain/deadlines';
+import { type CaseProcess, stageTitleIn } from './case-view';
+import type { Lang, MessageKey } from './i18n/dictionary';
 import { formatDate, useI18n } from './i18n/language';
 
-export const STAGE_LABELS: Readonly<Record<Stage, MessageKey>> = {
+/** The default pack's stages, in their order: the caseload lists these first. */
+export const DEFAULT_STAGES = [
+  'intake',
+  'assessment',
+  'planning',
+  'intervention',
+  'monitoring',
+  'accompaniment',
+  'terminated',
+] as const;
+
+export const STAGE_LABELS: Readonly<Record<(typeof DEFAULT_STAGES)[number], MessageKey>> = {
   intake: 'stage.intake',
   assessment: 'stage.assessment',
   planning: 'stage.planning',
@@ -27,7 +40,7 @@ export const PRIORITY_LABELS: Readonly<Record<PriorityLevel, MessageKey>> = {
   rendah: 'priority.rendah',
 };
 
-export const DEADLINE_LABELS: Readonly<Record<DeadlineKind, MessageKey>> = {
+export const DEADLINE_LABELS: Readonly<Record<string, MessageKey>> = {
   litmas: 'deadline.litmas',
   'plan-review': 'deadline.plan-review',
   'file-check': 'deadline.file-check',
@@ -35,17 +48,8 @@ export const DEADLINE_LABELS: Readonly<Record<DeadlineKind, MessageKey>> = {
   transfer: 'deadline.transfer',
 };
 
-/** The case types a case is opened with (the rulesets' `caseTypes` name the same ones). */
-export const CASE_TYPES = [
-  'diversi',
-  'integrasi',
-  'pemindahan',
-  'pembimbingan',
-  'perlindungan-anak',
-] as const;
-export type CaseType = (typeof CASE_TYPES)[number];
-
-export const CASE_TYPE_LABELS: Readonly<Record<CaseType, MessageKey>> = {
+/** The default pack's case types, for a title not (yet) fetched from `GET /api/case-types`. */
+export const CASE_TYPE_LABELS: Readonly<Record<string, MessageKey>> = {
   diversi: 'caseType.diversi',
   integrasi: 'caseType.integrasi',
   pemindahan: 'caseType.pemindahan',
@@ -70,8 +74,35 @@ export function useLabel() {
     has(labels, value) ? t(labels[value]) : value;
 }
 
-export function isStage(value: unknown): value is Stage {
-  return typeof value === 'string' && (STAGES as readonly string[]).includes(value);
+const CONTENT_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
+/** Whether `value` can be a stage id (stages are content: any id the case types declare). */
+export function isStageId(value: unknown): value is string {
+  return typeof value === 'string' && CONTENT_ID.test(value);
+}
+
+/**
+ * The name of a stage: the title its case type gives it (from a case's process), else the default
+ * label, else the id.
+ */
+export function useStageName() {
+  const label = useLabel();
+  return (stage: string, process?: Pick<CaseProcess, 'stages'>): string =>
+    stageTitleIn(process, stage) ?? label(STAGE_LABELS, stage);
+}
+
+/**
+ * The name of a case type: its title from the API, else the default label, else "another case type"
+ * (an id is not a name to show a person).
+ */
+export function useCaseTypeName() {
+  const { t } = useI18n();
+  return (caseType: string, titles?: ReadonlyMap<string, string>): string => {
+    const title = titles?.get(caseType);
+    if (title) return title;
+    const known = Object.hasOwn(CASE_TYPE_LABELS, caseType) ? CASE_TYPE_LABELS[caseType] : undefined;
+    return known ? t(known) : t('caseType.other');
+  };
 }
 
 export function isPriorityLevel(value: unknown): value is PriorityLevel {
@@ -96,7 +127,13 @@ export function OverdueBadge() {
   return <span className="badge badge-overdue">{t('deadline.overdue')}</span>;
 }
 
-/** A deadline as "Litmas · 27 Nov 2026", marked Terlambat when past due. */
+/** A due date, or a due date and office time (`YYYY-MM-DDTHH:mm`) for a deadline counted in hours. */
+function dueText(due: string, lang: Lang): string {
+  const time = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(due);
+  return time?.[1] && time[2] ? `${formatDate(time[1], lang)} ${time[2]}` : formatDate(due, lang);
+}
+
+/** A deadline as "Litmas · 27 Nov 2026" (its case type's title for it), marked Terlambat when past due. */
 export function DeadlineText({ deadline }: { deadline: DeadlineView }) {
   const { lang } = useI18n();
   const label = useLabel();
@@ -107,9 +144,9 @@ export function DeadlineText({ deadline }: { deadline: DeadlineView }) {
           <OverdueBadge />{' '}
         </>
       ) : null}
-      <span className="deadline-kind">{label(DEADLINE_LABELS, deadline.kind)}</span>
+      <span className="deadline-kind">{deadline.title ?? label(DEADLINE_LABELS, deadline.kind)}</span>
       {' · '}
-      <time dateTime={deadline.due}>{formatDate(deadline.due, lang)}</time>
+      <time dateTime={deadline.due}>{dueText(deadline.due, lang)}</time>
     </span>
   );
 }

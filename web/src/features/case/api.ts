@@ -1,11 +1,10 @@
 /** The case feature's API calls (see the Cases and Services sections of the API contract). */
 import type { Note, Referral } from '../../../../functions/cases/notes';
 import type { SubmissionResult, WorkDraft } from '../../../../functions/cases/submissions';
-import type { CaseView } from '../../../../functions/domain/case-file';
-import type { Stage } from '../../../../functions/domain/lifecycle';
 import type { AuditEntry } from '../../../../functions/store/cases-repo';
 import type { Service } from '../../../../functions/store/services-repo';
 import { apiRequest, apiRequestText, type Page } from '../../shared/api-client';
+import type { CaseView } from '../../shared/case-view';
 import type { FormSummary } from '../forms/api';
 import type { ContactType, ReferralStatus } from './vocabulary';
 
@@ -68,15 +67,34 @@ export function getReport(caseId: string, submissionId: string): Promise<string>
   return apiRequestText(caseUrl(caseId, `/report/${encodeURIComponent(submissionId)}`));
 }
 
+/**
+ * Moves the case (or closes it, with a termination reason). A move that needs a supervisor's approval
+ * is not made yet: the answer is the case with `pendingApproval` set.
+ */
 export function moveCase(
   caseId: string,
   version: number,
-  input: { to: Stage; reason?: string; data?: Record<string, unknown> },
+  input: { to: string; reason?: string; data?: Record<string, unknown>; note?: string },
 ): Promise<CaseView> {
   return apiRequest<CaseView>(caseUrl(caseId, '/transitions'), {
     method: 'POST',
     body: input,
     ifMatch: version,
+  });
+}
+
+/**
+ * Supervisor of the case's office: approves the pending move (it is made) or returns it to the PK.
+ * `approvalId` names the request decided (`current`: whichever is pending).
+ */
+export function decideApproval(
+  caseId: string,
+  approvalId: string | undefined,
+  input: { decision: 'approve' | 'return'; comment?: string },
+): Promise<CaseView> {
+  return apiRequest<CaseView>(caseUrl(caseId, `/approvals/${encodeURIComponent(approvalId ?? 'current')}`), {
+    method: 'POST',
+    body: input,
   });
 }
 

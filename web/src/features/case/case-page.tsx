@@ -1,20 +1,30 @@
 /**
- * `/kasus/:id`: one case file. The head (client, type, office, stage, assignee), what the rules
- * decided (priority with its reasons, eligibility per programme), the deadlines and a pending
- * transfer; then the work on it: forms, the submissions so far, the stage, notes, referrals, and for
- * supervisors assignment, transfer and the audit trail. Every change the server answers with the new
- * case head updates the page in place.
+ * `/kasus/:id`: one case file. The head (client, case type, office, stage, assignee), the flags the
+ * rules raised, a move waiting for Kabapas's approval, what the rules decided (priority with its
+ * reasons, eligibility per programme), the deadlines and a pending transfer; then the work on it: the
+ * forms its case type offers at this stage, the submissions so far, the stage, notes, referrals, and
+ * for supervisors assignment, transfer and the audit trail. Every change the server answers with the
+ * new case head updates the page in place.
  */
 import { useCallback, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { CASE_TYPE_LABELS, SEX_LABELS, STAGE_LABELS, useLabel } from '../../shared/case-labels';
+import { SEX_LABELS, useCaseTypeName, useLabel, useStageName } from '../../shared/case-labels';
+import { withProcess } from '../../shared/case-view';
 import { formatDate, useI18n } from '../../shared/i18n/language';
 import { LoadError } from '../../shared/load-error';
 import { useAsync } from '../../shared/use-async';
 import { useDocumentTitle } from '../../shared/use-document-title';
-import { type User, useSession } from '../auth/session';
+import { useSession } from '../auth/session';
 import { type CaseView, getCase, listFormsForCase } from './api';
-import { DeadlinesSummary, EligibilitySummary, PrioritySummary, TransferSummary } from './case-summary';
+import { ApprovalPanel } from './approval-panel';
+import { accessOf } from './case-access';
+import {
+  DeadlinesSummary,
+  EligibilitySummary,
+  FlagsSummary,
+  PrioritySummary,
+  TransferSummary,
+} from './case-summary';
 import { FormsSection } from './forms-section';
 import { NotesSection } from './notes-section';
 import { ReferralsSection } from './referrals-section';
@@ -40,30 +50,15 @@ export function CasePage() {
   );
 }
 
-/** What the signed-in user may do on this case (the server checks again). */
-export interface CaseAccess {
-  user: User;
-  /** The assigned worker or a supervisor of the case's office. */
-  canWrite: boolean;
-  /** A supervisor of the case's office. */
-  supervisor: boolean;
-  /** A supervisor of the office a pending transfer goes to. */
-  receiving: boolean;
-}
-
-function accessOf(user: User, kase: CaseView): CaseAccess {
-  const isSupervisor = user.roles.includes('supervisor') && user.office !== null;
-  const supervisor = isSupervisor && user.office === kase.office;
-  const receiving = isSupervisor && kase.transfer !== null && kase.transfer.toOffice === user.office;
-  const worker = user.roles.includes('worker') && kase.assignee === user.id;
-  return { user, canWrite: worker || supervisor, supervisor, receiving };
-}
-
 function CaseFile({ initial }: { initial: CaseView }) {
   const { t, lang } = useI18n();
   const label = useLabel();
+  const stageName = useStageName();
+  const caseTypeName = useCaseTypeName();
   const session = useSession();
   const [kase, setCase] = useState(initial);
+  /** What became of the last approval decided here (the panel itself goes once it is decided). */
+  const [decided, setDecided] = useState<string>();
   // The forms there are: offered for filling in, and the titles of the submissions.
   const forms = useAsync('case-forms', (signal) => listFormsForCase(signal));
   /** Bumped after a submission, so the history reloads. */
@@ -75,6 +70,15 @@ function CaseFile({ initial }: { initial: CaseView }) {
       // the page keeps what it shows; the next action reports the problem
     }
   }, [initial.id]);
+  /** A change answered with the new head: what the process offers now may need a fresh read. */
+  const changed = useCallback(
+    (next: CaseView) => {
+      const { view, stale } = withProcess(kase, next);
+      setCase(view);
+      if (stale) void refresh();
+    },
+    [kase, refresh],
+  );
   if (!session) return null;
   const access = accessOf(session.user, kase);
 
@@ -96,11 +100,11 @@ function CaseFile({ initial }: { initial: CaseView }) {
         <dl className="facts">
           <div>
             <dt>{t('case.caseType')}</dt>
-            <dd>{label(CASE_TYPE_LABELS, kase.caseType)}</dd>
+            <dd>{kase.process?.title || caseTypeName(kase.caseType)}</dd>
           </div>
           <div>
             <dt>{t('case.stage')}</dt>
-            <dd data-testid="case-stage">{label(STAGE_LABELS, kase.stage)}</dd>
+            <dd data-testid="case-stage">{stageName(kase.stage, kase.process)}</dd>
           </div>
           <div>
             <dt>{t('case.office')}</dt>
@@ -127,6 +131,22 @@ function CaseFile({ initial }: { initial: CaseView }) {
         </dl>
       </header>
 
+      <FlagsSummary flags={kase.flags ?? []} />
+      <p role="status" className="status-success">
+        {decided ?? ''}
+      </p>
+      {kase.pendingApproval ? (
+        <ApprovalPanel
+          kase={kase}
+          pending={kase.pendingApproval}
+          access={access}
+          onDecided={(next, message) => {
+            setDecided(message);
+            changed(next);
+          }}
+          onStale={refresh}
+        />
+      ) : null}
       <div className="case-overview">
         <PrioritySummary priority={kase.priority} />
         <DeadlinesSummary deadlines={kase.deadlines} />
@@ -162,7 +182,7 @@ function CaseFile({ initial }: { initial: CaseView }) {
         forms={forms.status === 'done' ? forms.data.items : []}
       />
       {access.canWrite ? (
-        <StageSection id={`case-stage`} kase={kase} access={access} onChanged={setCase} onStale={refresh} />
+        <StageSection id={`case-stage`} kase={kase} access={access} onChanged={changed} onStale={refresh} />
       ) : null}
       <NotesSection id={`case-notes`} caseId={kase.id} canWrite={access.canWrite} />
       <ReferralsSection id={`case-referrals`} caseId={kase.id} canWrite={access.canWrite} />
@@ -171,7 +191,7 @@ function CaseFile({ initial }: { initial: CaseView }) {
           id={`case-supervisor`}
           kase={kase}
           access={access}
-          onChanged={setCase}
+          onChanged={changed}
           onStale={refresh}
         />
       ) : null}

@@ -1,10 +1,54 @@
-/** What the rules decided about a case and what is due: priority, deadlines, eligibility, a pending transfer. */
+/**
+ * What the rules decided about a case and what is due: the flags they raised, priority, deadlines,
+ * eligibility, a pending transfer.
+ */
 import { useId } from 'react';
 import type { Eligibility, Priority } from '../../../../functions/domain/case-decisions';
 import type { PendingTransfer } from '../../../../functions/domain/case-file';
 import type { DeadlineView } from '../../../../functions/domain/deadlines';
 import { DeadlineText, PriorityBadge } from '../../shared/case-labels';
+import type { CaseFlag } from '../../shared/case-view';
 import { formatDate, formatDateTime, useI18n } from '../../shared/i18n/language';
+
+/** The flags the rules raised (e.g. a revocation review after missed reports): first on the page. */
+export function FlagsSummary({ flags }: { flags: readonly CaseFlag[] }) {
+  const { t, lang } = useI18n();
+  const ids = useId();
+  if (flags.length === 0) return null;
+  return (
+    <section className="panel panel-alert flags" aria-labelledby={`${ids}-title`}>
+      <h2 id={`${ids}-title`}>{t('case.flags')}</h2>
+      <ul className="plain-list">
+        {flags.map((flag) => (
+          <li key={flag.id} className="flag">
+            <p className="flag-title">
+              <strong>{flag.title}</strong>{' '}
+              {flag.level ? (
+                <>
+                  <PriorityBadge level={flag.level} />{' '}
+                </>
+              ) : null}
+              <span className="meta">
+                {t('case.flagSince', {
+                  date: /^\d{4}-\d{2}-\d{2}$/.test(flag.since)
+                    ? formatDate(flag.since, lang)
+                    : formatDateTime(flag.since, lang),
+                })}
+              </span>
+            </p>
+            {flag.reasons.length > 0 ? (
+              <ul>
+                {flag.reasons.map((reason) => (
+                  <li key={reason}>{reason}</li>
+                ))}
+              </ul>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
 
 export function PrioritySummary({ priority }: { priority: Priority }) {
   const { t } = useI18n();
@@ -63,10 +107,9 @@ export function TransferSummary({ transfer }: { transfer: PendingTransfer }) {
     <section className="panel panel-notice" aria-labelledby={`${ids}-title`}>
       <h2 id={`${ids}-title`}>{t('case.transfer')}</h2>
       <p>
-        {t('case.transferTo', {
-          office: transfer.toOffice,
-          due: formatDate(transfer.due, lang),
-        })}
+        {transfer.due
+          ? t('case.transferTo', { office: transfer.toOffice, due: formatDate(transfer.due, lang) })
+          : t('case.transferToOpen', { office: transfer.toOffice })}
       </p>
       <p className="meta">
         {t('case.transferRequested', {

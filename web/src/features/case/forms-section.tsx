@@ -1,9 +1,10 @@
 /**
- * "Formulir" on the case page: the published forms, one of them open for filling in. The form is
- * rendered and checked exactly as on the fill-form page (FormView); submitting files it on the case
- * with an idempotency key made once per attempt, so a double click or a retry after a lost answer
- * never files it twice; the server's field errors land on the fields; the work in progress is
- * autosaved as a draft and comes back when the form is opened again.
+ * "Formulir" on the case page: the forms the case type offers at the case's stage (`process.forms`,
+ * titled from the forms list), one of them open for filling in. The form is rendered and checked
+ * exactly as on the fill-form page (FormView); submitting files it on the case with an idempotency key
+ * made once per attempt, so a double click or a retry after a lost answer never files it twice; the
+ * server's field errors land on the fields; the work in progress is autosaved as a draft and comes
+ * back when the form is opened again.
  */
 import type { ErrorSchema } from '@rjsf/utils';
 import { type FormEvent, useId, useRef, useState } from 'react';
@@ -43,14 +44,15 @@ export function FormsSection({
   const [open, setOpen] = useState<string>();
   const [filed, setFiled] = useState<Filed>();
   const heading = useRef<HTMLHeadingElement>(null);
-  const published =
-    forms.status === 'done' ? forms.data.items.filter((form) => form.publishedVersion !== null) : [];
+  const offered = offeredForms(kase.process?.forms ?? [], forms.status === 'done' ? forms.data.items : []);
+  // A stage move can take the chosen form off the list.
+  const choice = offered.some((form) => form.id === chosen) ? chosen : '';
 
   const onOpen = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (chosen === '') return;
+    if (choice === '') return;
     setFiled(undefined);
-    setOpen(chosen);
+    setOpen(choice);
   };
 
   const optionText = (form: FormSummary) => {
@@ -65,20 +67,23 @@ export function FormsSection({
       <p className="muted">{t('caseForms.intro')}</p>
       {forms.status === 'loading' ? <p role="status">{t('app.loading')}</p> : null}
       {forms.status === 'failed' ? <LoadError error={forms.error} retry={forms.retry} /> : null}
-      {forms.status === 'done' ? (
+      {forms.status === 'done' && offered.length === 0 ? (
+        <p className="muted">{t('caseForms.noneOffered')}</p>
+      ) : null}
+      {forms.status === 'done' && offered.length > 0 ? (
         <form className="inline-form" onSubmit={onOpen}>
           <div className="field">
             <label htmlFor={`${ids}-form`}>{t('caseForms.choose')}</label>
-            <select id={`${ids}-form`} value={chosen} onChange={(event) => setChosen(event.target.value)}>
+            <select id={`${ids}-form`} value={choice} onChange={(event) => setChosen(event.target.value)}>
               <option value="">{t('caseForms.pick')}</option>
-              {published.map((form) => (
+              {offered.map((form) => (
                 <option key={form.id} value={form.id}>
                   {optionText(form)}
                 </option>
               ))}
             </select>
           </div>
-          <button type="submit" className="button" disabled={chosen === ''}>
+          <button type="submit" className="button" disabled={choice === ''}>
             {t('caseForms.open')}
           </button>
         </form>
@@ -107,6 +112,14 @@ export function FormsSection({
       ) : null}
     </Section>
   );
+}
+
+/** The forms offered at this stage, in the case type's order: those published (a title to show). */
+function offeredForms(offered: readonly string[], forms: readonly FormSummary[]): FormSummary[] {
+  const byId = new Map(forms.map((form) => [form.id, form]));
+  return offered
+    .map((id) => byId.get(id))
+    .filter((form): form is FormSummary => form !== undefined && form.publishedVersion !== null);
 }
 
 /** What the rules decided on the submission, ruleset by ruleset, each event with its parameters. */

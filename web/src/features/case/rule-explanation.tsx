@@ -5,7 +5,6 @@
  */
 import { ApiError } from '../../shared/api-client';
 import { useI18n } from '../../shared/i18n/language';
-import { missingFieldLabel } from './vocabulary';
 
 interface ExplainedCondition {
   name: string;
@@ -71,7 +70,14 @@ function ValueRead({ value }: { value: unknown }) {
   return <>{t('rules.valueRead', { value: text })}</>;
 }
 
-export function RuleExplanation({ refusal }: { refusal: Refusal }) {
+export function RuleExplanation({
+  refusal,
+  fieldTitle,
+}: {
+  refusal: Refusal;
+  /** The title of a piece of data a rule says is missing (its event's `kurang`), when it has one. */
+  fieldTitle?: (name: unknown) => string | undefined;
+}) {
   const { t } = useI18n();
   return (
     <div role="alert" className="alert alert-error rule-explanation">
@@ -80,7 +86,8 @@ export function RuleExplanation({ refusal }: { refusal: Refusal }) {
       </p>
       <ul className="rules">
         {refusal.rules.map((rule) => {
-          const missing = missingFieldLabel(rule.missing);
+          const missing =
+            fieldTitle?.(rule.missing) ?? (typeof rule.missing === 'string' ? rule.missing : undefined);
           const refuses = rule.eventType?.endsWith('-ditolak') ?? false;
           return (
             <li key={`${rule.rulesetId}:${rule.rule}`}>
@@ -91,7 +98,7 @@ export function RuleExplanation({ refusal }: { refusal: Refusal }) {
                   version: rule.version ?? '?',
                 })}
               </p>
-              {missing && rule.fired ? <p>{t('rules.missing', { field: t(missing) })}</p> : null}
+              {missing && rule.fired ? <p>{t('rules.missing', { field: missing })}</p> : null}
               {rule.conditions.length > 0 ? (
                 <>
                   <p>{t('rules.because')}</p>

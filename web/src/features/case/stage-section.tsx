@@ -1,18 +1,21 @@
 /**
- * "Tahap": the moves the lifecycle allows from the current stage (MOVES, shared with the server), a
- * supervisor's reopening of a closed case, and termination with its reason and the data that reason
- * needs. When the termination rules refuse, each rule that spoke is explained with its conditions.
+ * "Tahap": the moves the case type allows the caller from the current stage (`process.moves`, marked
+ * when a worker's move waits for Kabapas's approval), reopening a closed case, and termination with
+ * one of the case type's reasons, the data that reason needs, a note, and a last confirmation. When
+ * the termination rules refuse, each rule that spoke is explained with its conditions. A move that
+ * needs approval is not made yet: the case comes back with the request pending.
  */
-import { type FormEvent, useId, useState } from 'react';
-import { MOVES, REOPEN_TO, type Stage } from '../../../../functions/domain/lifecycle';
+import { useState } from 'react';
 import { ApiError, errorMessage } from '../../shared/api-client';
-import { STAGE_LABELS, useLabel } from '../../shared/case-labels';
+import { useStageName } from '../../shared/case-labels';
+import { type CaseView, CLOSED_STAGE, type ProcessMove } from '../../shared/case-view';
 import { useI18n } from '../../shared/i18n/language';
-import { type CaseView, moveCase } from './api';
-import type { CaseAccess } from './case-page';
+import { moveCase } from './api';
+import type { CaseAccess } from './case-access';
+import { dataFieldTitle } from './reason-data';
 import { type Refusal, RuleExplanation, refusalOf } from './rule-explanation';
 import { Section } from './section';
-import { terminationReasonsFor } from './vocabulary';
+import { type Termination, TerminationForm } from './termination-form';
 
 type Failure = { kind: 'message'; message: string; details: string[] } | { kind: 'rules'; refusal: Refusal };
 
@@ -22,6 +25,8 @@ function failureOf(error: unknown): Failure {
   const details = error instanceof ApiError ? error.details.map((detail) => detail.message) : [];
   return { kind: 'message', message: errorMessage(error), details };
 }
+
+type Done = { kind: 'moved'; stage: string } | { kind: 'requested'; stage: string };
 
 export function StageSection({
   id,
@@ -37,77 +42,98 @@ export function StageSection({
   onStale: () => Promise<void>;
 }) {
   const { t } = useI18n();
-  const label = useLabel();
-  const [confirming, setConfirming] = useState<Stage>();
-  const [terminating, setTerminating] = useState(false);
+  const stageName = useStageName();
+  const [confirming, setConfirming] = useState<ProcessMove>();
+  const [terminating, setTerminating] = useState<ProcessMove>();
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<Failure>();
-  const [moved, setMoved] = useState<Stage>();
+  const [done, setDone] = useState<Done>();
+  /** The reason of the last closing tried: the rules' "missing" names its data. */
+  const [tried, setTried] = useState<string>();
 
-  const closed = kase.stage === 'terminated';
-  const moves: readonly Stage[] = closed
-    ? access.user.roles.includes('supervisor')
-      ? REOPEN_TO
-      : []
-    : MOVES[kase.stage];
+  const process = kase.process;
+  const reasons = process?.termination.reasons ?? [];
+  const closed = kase.stage === CLOSED_STAGE;
+  // Nothing moves while a request waits for Kabapas: the office's supervisor decides it first.
+  const waiting = Boolean(kase.pendingApproval);
+  const moves = waiting ? [] : (process?.moves ?? []);
+  /** Whether the caller's move waits for approval: Kabapas's own moves never do. */
+  const needsApproval = (...flags: (boolean | undefined)[]) =>
+    !access.supervisor && flags.some((flag) => flag === true);
 
-  const move = async (to: Stage, reason?: string, data?: Record<string, unknown>) => {
+  const move = async (to: string, termination?: Termination): Promise<boolean> => {
     setBusy(true);
     setFailure(undefined);
-    setMoved(undefined);
+    setDone(undefined);
+    setTried(termination?.reason);
     try {
       const next = await moveCase(kase.id, kase.version, {
         to,
-        ...(reason ? { reason } : {}),
-        ...(data && Object.keys(data).length > 0 ? { data } : {}),
+        ...(termination ? { reason: termination.reason } : {}),
+        ...(termination && Object.keys(termination.data).length > 0 ? { data: termination.data } : {}),
+        ...(termination?.note ? { note: termination.note } : {}),
       });
       setConfirming(undefined);
-      setTerminating(false);
-      setMoved(next.stage);
+      setTerminating(undefined);
+      const requested = Boolean(next.pendingApproval) && next.stage === kase.stage;
+      setDone({
+        kind: requested ? 'requested' : 'moved',
+        stage: stageName(requested ? to : next.stage, process),
+      });
       onChanged(next);
+      return true;
     } catch (error) {
       setFailure(failureOf(error));
       // Someone else changed the case meanwhile: show the case as it is now.
       if (error instanceof ApiError && error.status === 412) await onStale();
+      return false;
     } finally {
       setBusy(false);
     }
   };
 
-  const choose = (to: Stage) => {
+  const choose = (chosen: ProcessMove) => {
     setFailure(undefined);
-    setMoved(undefined);
-    if (to === 'terminated') {
+    setDone(undefined);
+    if (chosen.to === CLOSED_STAGE) {
       setConfirming(undefined);
-      setTerminating(true);
+      setTerminating(chosen);
     } else {
-      setTerminating(false);
-      setConfirming(to);
+      setTerminating(undefined);
+      setConfirming(chosen);
     }
+  };
+
+  const buttonText = (option: ProcessMove) => {
+    const text =
+      option.to === CLOSED_STAGE
+        ? t('stage.terminate')
+        : closed
+          ? t('stage.reopenTo', { stage: option.title })
+          : t('stage.moveTo', { stage: option.title });
+    return needsApproval(option.approval) ? `${text} (${t('stage.needsApproval')})` : text;
   };
 
   return (
     <Section id={id} title={t('stage.title')}>
       <p>
-        {t('stage.current')} <strong>{label(STAGE_LABELS, kase.stage)}</strong>
+        {t('stage.current')} <strong>{stageName(kase.stage, process)}</strong>
       </p>
-      {moves.length === 0 ? (
+      {waiting ? (
+        <p className="notice">{t('stage.waiting')}</p>
+      ) : moves.length === 0 ? (
         <p className="muted">{closed ? t('stage.closed') : t('stage.noMoves')}</p>
       ) : (
         <div className="actions">
-          {moves.map((to) => (
+          {moves.map((option) => (
             <button
-              key={to}
+              key={option.to}
               type="button"
-              className={to === 'terminated' ? 'button button-danger' : 'button'}
-              aria-pressed={confirming === to || (to === 'terminated' && terminating)}
-              onClick={() => choose(to)}
+              className={option.to === CLOSED_STAGE ? 'button button-danger' : 'button'}
+              aria-pressed={confirming?.to === option.to || terminating?.to === option.to}
+              onClick={() => choose(option)}
             >
-              {to === 'terminated'
-                ? t('stage.terminate')
-                : closed
-                  ? t('stage.reopenTo', { stage: label(STAGE_LABELS, to) })
-                  : t('stage.moveTo', { stage: label(STAGE_LABELS, to) })}
+              {buttonText(option)}
             </button>
           ))}
         </div>
@@ -115,16 +141,20 @@ export function StageSection({
 
       {confirming ? (
         <div className="confirm">
-          <p>{t('stage.confirm', { stage: label(STAGE_LABELS, confirming) })}</p>
+          <p>
+            {needsApproval(confirming.approval)
+              ? t('stage.confirmRequest', { stage: confirming.title })
+              : t('stage.confirm', { stage: confirming.title })}
+          </p>
           <div className="actions">
             <button
               type="button"
               className="button button-primary"
               disabled={busy}
               aria-busy={busy}
-              onClick={() => void move(confirming)}
+              onClick={() => void move(confirming.to)}
             >
-              {t('stage.confirmYes')}
+              {needsApproval(confirming.approval) ? t('stage.confirmRequestYes') : t('stage.confirmYes')}
             </button>
             <button type="button" className="button button-link" onClick={() => setConfirming(undefined)}>
               {t('app.cancel')}
@@ -135,18 +165,20 @@ export function StageSection({
 
       {terminating ? (
         <TerminationForm
-          caseType={kase.caseType}
+          reasons={reasons}
+          needsApproval={(reason) => needsApproval(terminating.approval, reason.approval)}
           busy={busy}
-          onSubmit={(reason, data) => void move('terminated', reason, data)}
+          onSubmit={(termination) => move(CLOSED_STAGE, termination)}
           onCancel={() => {
-            setTerminating(false);
+            setTerminating(undefined);
             setFailure(undefined);
           }}
         />
       ) : null}
 
       <p role="status" className="status-success">
-        {moved ? t('stage.moved', { stage: label(STAGE_LABELS, moved) }) : ''}
+        {done?.kind === 'moved' ? t('stage.moved', { stage: done.stage }) : ''}
+        {done?.kind === 'requested' ? t('stage.requested', { stage: done.stage }) : ''}
       </p>
       {failure?.kind === 'message' ? (
         <div role="alert" className="alert alert-error">
@@ -160,105 +192,17 @@ export function StageSection({
           ) : null}
         </div>
       ) : null}
-      {failure?.kind === 'rules' ? <RuleExplanation refusal={failure.refusal} /> : null}
+      {failure?.kind === 'rules' ? (
+        <RuleExplanation
+          refusal={failure.refusal}
+          fieldTitle={(name) =>
+            dataFieldTitle(
+              reasons.filter((reason) => reason.id === tried),
+              name,
+            ) ?? dataFieldTitle(reasons, name)
+          }
+        />
+      ) : null}
     </Section>
-  );
-}
-
-function TerminationForm({
-  caseType,
-  busy,
-  onSubmit,
-  onCancel,
-}: {
-  caseType: string;
-  busy: boolean;
-  onSubmit: (reason: string, data: Record<string, unknown>) => void;
-  onCancel: () => void;
-}) {
-  const { t } = useI18n();
-  const ids = useId();
-  const reasons = terminationReasonsFor(caseType);
-  const [reason, setReason] = useState('');
-  const [values, setValues] = useState<Record<string, string | boolean>>({});
-  const [missing, setMissing] = useState(false);
-  const fields = reasons.find((option) => option.value === reason)?.fields ?? [];
-
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (reason === '') {
-      setMissing(true);
-      document.getElementById(`${ids}-reason`)?.focus();
-      return;
-    }
-    setMissing(false);
-    // Only the data this reason needs, and only what was filled in: the rules judge what is missing.
-    const data: Record<string, unknown> = {};
-    for (const field of fields) {
-      const value = values[field.name];
-      if (typeof value === 'string' && value.trim() !== '') data[field.name] = value.trim();
-      if (value === true) data[field.name] = true;
-    }
-    onSubmit(reason, data);
-  };
-
-  return (
-    <form className="stack termination" onSubmit={submit} noValidate aria-labelledby={`${ids}-title`}>
-      <h3 id={`${ids}-title`}>{t('termination.title')}</h3>
-      <p className="muted">{t('termination.intro')}</p>
-      <div className="field">
-        <label htmlFor={`${ids}-reason`}>{t('termination.reason')}</label>
-        <select
-          id={`${ids}-reason`}
-          value={reason}
-          onChange={(event) => setReason(event.target.value)}
-          aria-invalid={missing ? true : undefined}
-          aria-describedby={missing ? `${ids}-reason-error` : undefined}
-        >
-          <option value="">{t('termination.pick')}</option>
-          {reasons.map((option) => (
-            <option key={option.value} value={option.value}>
-              {t(option.label)}
-            </option>
-          ))}
-        </select>
-        {missing ? (
-          <p id={`${ids}-reason-error`} className="field-error" role="alert">
-            {t('termination.reasonMissing')}
-          </p>
-        ) : null}
-      </div>
-      {fields.map((field) =>
-        field.kind === 'yes' ? (
-          <div key={field.name} className="field field-check">
-            <input
-              id={`${ids}-${field.name}`}
-              type="checkbox"
-              checked={values[field.name] === true}
-              onChange={(event) => setValues((old) => ({ ...old, [field.name]: event.target.checked }))}
-            />
-            <label htmlFor={`${ids}-${field.name}`}>{t(field.label)}</label>
-          </div>
-        ) : (
-          <div key={field.name} className="field">
-            <label htmlFor={`${ids}-${field.name}`}>{t(field.label)}</label>
-            <input
-              id={`${ids}-${field.name}`}
-              type={field.kind === 'date' ? 'date' : 'text'}
-              value={typeof values[field.name] === 'string' ? String(values[field.name]) : ''}
-              onChange={(event) => setValues((old) => ({ ...old, [field.name]: event.target.value }))}
-            />
-          </div>
-        ),
-      )}
-      <div className="actions">
-        <button type="submit" className="button button-danger" disabled={busy} aria-busy={busy}>
-          {t('termination.submit')}
-        </button>
-        <button type="button" className="button button-link" onClick={onCancel}>
-          {t('app.cancel')}
-        </button>
-      </div>
-    </form>
   );
 }

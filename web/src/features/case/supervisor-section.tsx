@@ -10,7 +10,7 @@ import { MoreButton } from '../../shared/more-button';
 import { useAsync } from '../../shared/use-async';
 import { useMore } from '../../shared/use-more';
 import { type AuditEntry, acceptTransfer, assignCase, type CaseView, listAudit, transferCase } from './api';
-import type { CaseAccess } from './case-page';
+import type { CaseAccess } from './case-access';
 import { Section } from './section';
 import { AUDIT_ACTION_LABELS } from './vocabulary';
 
@@ -160,12 +160,13 @@ function TransferForm({ kase, onChanged }: { kase: CaseView; onChanged: Changed 
     setMissing(false);
     void action.run(async () => {
       const next = await transferCase(kase.id, { toOffice: toOffice.trim(), reason: reason.trim() });
+      const office = toOffice.trim();
+      const due = next.transfer?.due;
       onChanged(
         next,
-        t('supervisor.transferred', {
-          office: toOffice.trim(),
-          due: next.transfer ? formatDate(next.transfer.due, lang) : '',
-        }),
+        due
+          ? t('supervisor.transferred', { office, due: formatDate(due, lang) })
+          : t('supervisor.transferredOpen', { office }),
       );
     });
   };

@@ -1,9 +1,10 @@
 /**
  * The fixed values of a case file the case page offers (contact types, referral statuses, service
- * types, termination reasons and the data each needs, audit actions) with their labels. The server
- * modules that declare them also reach the store, so they cannot be bundled: the lists are repeated
- * here and typed against the server's own (`import type` of the constants), so a value added there
- * fails type checking here until it has a label in both languages.
+ * types, audit actions) with their labels. The server modules that declare them also reach the store,
+ * so they cannot be bundled: the lists are repeated here and typed against the server's own (`import
+ * type` of the constants), so a value added there fails type checking here until it has a label in
+ * both languages. Stages, deadlines and termination reasons are not here: they are the case type's
+ * content and come with the case (`process`).
  */
 import type { CONTACT_TYPES, REFERRAL_STATUSES } from '../../../../functions/cases/notes';
 import type { SERVICE_TYPES } from '../../../../functions/cases/services';
@@ -55,71 +56,6 @@ export const SERVICE_TYPE_LABELS: Readonly<Record<ServiceType, MessageKey>> = {
   lainnya: 'serviceType.lainnya',
 };
 
-/** A piece of data a termination reason needs, by the fact name the termination rules declare. */
-export interface TerminationField {
-  name: string;
-  kind: 'date' | 'text' | 'yes';
-  label: MessageKey;
-}
-
-export interface TerminationReason {
-  value: string;
-  label: MessageKey;
-  fields: readonly TerminationField[];
-}
-
-const NOMOR_SK: TerminationField = { name: 'nomorSK', kind: 'text', label: 'termination.nomorSK' };
-
-/** The reasons the `terminasi` ruleset knows (rules/terminasi.json) and the data each one needs. */
-const PROBATION_REASONS: readonly TerminationReason[] = [
-  {
-    value: 'meninggal',
-    label: 'termination.meninggal',
-    fields: [{ name: 'tanggalMeninggal', kind: 'date', label: 'termination.tanggalMeninggal' }],
-  },
-  { value: 'permintaan-klien', label: 'termination.permintaan-klien', fields: [] },
-  {
-    value: 'pindah',
-    label: 'termination.pindah',
-    fields: [{ name: 'tujuanBapas', kind: 'text', label: 'termination.tujuanBapas' }],
-  },
-  { value: 'masa-bimbingan-berakhir', label: 'termination.masa-bimbingan-berakhir', fields: [NOMOR_SK] },
-  { value: 'pencabutan', label: 'termination.pencabutan', fields: [NOMOR_SK] },
-];
-
-/** The reasons of the child-protection pack (rules/penutupan-perlindungan-anak.json). */
-const CHILD_PROTECTION_REASONS: readonly TerminationReason[] = [
-  {
-    value: 'anak-aman',
-    label: 'termination.anak-aman',
-    fields: [
-      { name: 'rencanaKeselamatanTercapai', kind: 'yes', label: 'termination.rencanaKeselamatanTercapai' },
-    ],
-  },
-  {
-    value: 'dirujuk',
-    label: 'termination.dirujuk',
-    fields: [{ name: 'lembagaRujukan', kind: 'text', label: 'termination.lembagaRujukan' }],
-  },
-  {
-    value: 'pindah-wilayah',
-    label: 'termination.pindah-wilayah',
-    fields: [{ name: 'tujuanWilayah', kind: 'text', label: 'termination.tujuanWilayah' }],
-  },
-  { value: 'anak-dewasa', label: 'termination.anak-dewasa', fields: [] },
-];
-
-export function terminationReasonsFor(caseType: string): readonly TerminationReason[] {
-  return caseType === 'perlindungan-anak' ? CHILD_PROTECTION_REASONS : PROBATION_REASONS;
-}
-
-/** The label of the data a refusing rule says is missing (its event's `kurang`), if it is one of ours. */
-export function missingFieldLabel(name: unknown): MessageKey | undefined {
-  if (typeof name !== 'string') return undefined;
-  const all = [...PROBATION_REASONS, ...CHILD_PROTECTION_REASONS].flatMap((reason) => reason.fields);
-  return all.find((field) => field.name === name)?.label;
-}
-
 export const AUDIT_ACTION_LABELS: Readonly<Record<string, MessageKey>> = {
   'case.created': 'audit.case.created',
   'case.read': 'audit.case.read',
@@ -139,4 +75,9 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, MessageKey>> = {
   'transfer.accepted': 'audit.transfer.accepted',
   'audit.read': 'audit.audit.read',
   'report.read': 'audit.report.read',
+  'approval.requested': 'audit.approval.requested',
+  'approval.approved': 'audit.approval.approved',
+  'approval.returned': 'audit.approval.returned',
+  'rules.decided': 'audit.rules.decided',
+  'rules.evaluated': 'audit.rules.evaluated',
 };

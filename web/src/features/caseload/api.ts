@@ -1,14 +1,24 @@
 /** The caseload feature's API calls (see the Cases and dashboard sections of the API contract). */
 import type { Dashboard } from '../../../../functions/cases/case-files';
 import type { PriorityLevel } from '../../../../functions/domain/case-decisions';
-import type { CaseView, Client } from '../../../../functions/domain/case-file';
-import type { Stage } from '../../../../functions/domain/lifecycle';
+import type { Client } from '../../../../functions/domain/case-file';
 import { apiRequest, type Page } from '../../shared/api-client';
+import type { CaseView } from '../../shared/case-view';
 
 export type { CaseView, Dashboard };
 
+/** A case type as `GET /api/case-types` lists it. */
+export interface CaseTypeSummary {
+  id: string;
+  title: string;
+  description?: string;
+  publishedVersion: number | null;
+  hasDraft: boolean;
+  updatedAt: string;
+}
+
 export interface CaseFilters {
-  stage?: Stage;
+  stage?: string;
   priority?: PriorityLevel;
   overdue?: boolean;
 }
@@ -41,4 +51,9 @@ export function getDashboard(signal?: AbortSignal): Promise<Dashboard> {
 /** POST /api/cases: opens a case in the caller's office (a worker's own; a supervisor's unassigned). */
 export function createCase(input: NewCase): Promise<CaseView> {
   return apiRequest<CaseView>('/api/cases', { method: 'POST', body: input });
+}
+
+/** GET /api/case-types: the case types there are (one page of up to 100); a case opens with a published one. */
+export function listCaseTypes(signal?: AbortSignal): Promise<Page<CaseTypeSummary>> {
+  return apiRequest<Page<CaseTypeSummary>>('/api/case-types?limit=100', signal ? { signal } : {});
 }

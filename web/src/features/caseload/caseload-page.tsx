@@ -1,22 +1,23 @@
 /**
  * `/kasus`, the home page of a PK or a supervisor: the counts of the caseload, the cases as the server
  * orders them (priority, then nearest deadline), filters kept in the query string, and opening a
- * new case. A worker sees their own cases and a supervisor the office's: the server decides.
+ * new case. A worker sees their own cases and a supervisor the office's: the server decides. The case
+ * types are fetched once, for their titles and for the new-case form.
  */
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useId, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { PRIORITY_LEVELS } from '../../../../functions/domain/case-decisions';
-import { STAGES } from '../../../../functions/domain/lifecycle';
 import type { Page } from '../../shared/api-client';
 import {
-  CASE_TYPE_LABELS,
+  DEFAULT_STAGES,
   DeadlineText,
   isPriorityLevel,
-  isStage,
+  isStageId,
   PRIORITY_LABELS,
   PriorityBadge,
-  STAGE_LABELS,
+  useCaseTypeName,
   useLabel,
+  useStageName,
 } from '../../shared/case-labels';
 import { useI18n } from '../../shared/i18n/language';
 import { LoadError } from '../../shared/load-error';
@@ -24,14 +25,21 @@ import { MoreButton } from '../../shared/more-button';
 import { useAsync } from '../../shared/use-async';
 import { useDocumentTitle } from '../../shared/use-document-title';
 import { useMore } from '../../shared/use-more';
-import { type CaseFilters, type CaseView, type Dashboard, getDashboard, listCases } from './api';
+import {
+  type CaseFilters,
+  type CaseView,
+  type Dashboard,
+  getDashboard,
+  listCases,
+  listCaseTypes,
+} from './api';
 import { NewCaseForm } from './new-case-form';
 
 function filtersOf(params: URLSearchParams): CaseFilters {
   const stage = params.get('stage');
   const priority = params.get('priority');
   return {
-    ...(isStage(stage) ? { stage } : {}),
+    ...(isStageId(stage) ? { stage } : {}),
     ...(isPriorityLevel(priority) ? { priority } : {}),
     ...(params.get('overdue') === 'true' ? { overdue: true } : {}),
   };
@@ -46,6 +54,14 @@ function queryOf(filters: CaseFilters): string {
   return text ? `?${text}` : '';
 }
 
+/** The stages to count and filter by: the default pack's in order, then any other the counts name. */
+function stagesOf(dashboard: Dashboard | undefined, current: string | undefined): string[] {
+  const counted = Object.keys(dashboard?.byStage ?? {});
+  const known: readonly string[] = DEFAULT_STAGES;
+  const shown = dashboard ? known.filter((stage) => counted.includes(stage)) : [...known];
+  return [...new Set([...shown, ...counted, ...(current ? [current] : [])])];
+}
+
 export function CaseloadPage() {
   const { t } = useI18n();
   const ids = useId();
@@ -55,6 +71,10 @@ export function CaseloadPage() {
   const [creating, setCreating] = useState(false);
   const dashboard = useAsync('dashboard', (signal) => getDashboard(signal));
   const cases = useAsync(`cases${key}`, (signal) => listCases(filters, null, signal));
+  const caseTypes = useAsync('case-types', (signal) => listCaseTypes(signal));
+  const typeList = caseTypes.status === 'done' ? caseTypes.data.items : undefined;
+  const titles = useMemo(() => new Map((typeList ?? []).map((type) => [type.id, type.title])), [typeList]);
+  const stages = stagesOf(dashboard.status === 'done' ? dashboard.data : undefined, filters.stage);
   useDocumentTitle(t('caseload.title'));
 
   return (
@@ -80,18 +100,20 @@ export function CaseloadPage() {
           {t('caseload.new')}
         </button>
       </div>
-      <div id={`${ids}-new`}>{creating ? <NewCaseForm onCancel={() => setCreating(false)} /> : null}</div>
+      <div id={`${ids}-new`}>
+        {creating ? <NewCaseForm caseTypes={caseTypes} onCancel={() => setCreating(false)} /> : null}
+      </div>
 
       <section aria-labelledby={`${ids}-summary`} className="section">
         <h2 id={`${ids}-summary`}>{t('caseload.summary')}</h2>
         {dashboard.status === 'loading' ? <p role="status">{t('app.loading')}</p> : null}
         {dashboard.status === 'failed' ? <LoadError error={dashboard.error} retry={dashboard.retry} /> : null}
-        {dashboard.status === 'done' ? <DashboardCounts dashboard={dashboard.data} /> : null}
+        {dashboard.status === 'done' ? <DashboardCounts dashboard={dashboard.data} stages={stages} /> : null}
       </section>
 
       <section aria-labelledby={`${ids}-list`} className="section">
         <h2 id={`${ids}-list`}>{t('caseload.list')}</h2>
-        <Filters key={key} filters={filters} />
+        <Filters key={key} filters={filters} stages={stages} />
         {cases.status === 'loading' ? <p role="status">{t('app.loading')}</p> : null}
         {cases.status === 'failed' ? <LoadError error={cases.error} retry={cases.retry} /> : null}
         {cases.status === 'done' ? (
@@ -101,6 +123,7 @@ export function CaseloadPage() {
             filters={filters}
             filtered={key !== ''}
             captionId={`${ids}-list`}
+            caseTypeTitles={titles}
           />
         ) : null}
       </section>
@@ -108,9 +131,9 @@ export function CaseloadPage() {
   );
 }
 
-function DashboardCounts({ dashboard }: { dashboard: Dashboard }) {
+function DashboardCounts({ dashboard, stages }: { dashboard: Dashboard; stages: readonly string[] }) {
   const { t } = useI18n();
-  const label = useLabel();
+  const stageName = useStageName();
   return (
     <div className="stats">
       <div className={dashboard.overdue > 0 ? 'stat stat-alert' : 'stat'}>
@@ -135,10 +158,10 @@ function DashboardCounts({ dashboard }: { dashboard: Dashboard }) {
       <div className="stat stat-wide">
         <h3>{t('caseload.byStage')}</h3>
         <ul className="counts">
-          {STAGES.map((stage) => (
+          {stages.map((stage) => (
             <li key={stage}>
-              <Link to={`/kasus?stage=${stage}`}>
-                {label(STAGE_LABELS, stage)} <span className="count">{dashboard.byStage[stage] ?? 0}</span>
+              <Link to={`/kasus?stage=${encodeURIComponent(stage)}`}>
+                {stageName(stage)} <span className="count">{dashboard.byStage[stage] ?? 0}</span>
               </Link>
             </li>
           ))}
@@ -148,9 +171,10 @@ function DashboardCounts({ dashboard }: { dashboard: Dashboard }) {
   );
 }
 
-function Filters({ filters }: { filters: CaseFilters }) {
+function Filters({ filters, stages }: { filters: CaseFilters; stages: readonly string[] }) {
   const { t } = useI18n();
   const label = useLabel();
+  const stageName = useStageName();
   const ids = useId();
   const [, setParams] = useSearchParams();
   const [stage, setStage] = useState<string>(filters.stage ?? '');
@@ -173,9 +197,9 @@ function Filters({ filters }: { filters: CaseFilters }) {
         <label htmlFor={`${ids}-stage`}>{t('case.stage')}</label>
         <select id={`${ids}-stage`} value={stage} onChange={(event) => setStage(event.target.value)}>
           <option value="">{t('caseload.any')}</option>
-          {STAGES.map((value) => (
+          {stages.map((value) => (
             <option key={value} value={value}>
-              {label(STAGE_LABELS, value)}
+              {stageName(value)}
             </option>
           ))}
         </select>
@@ -215,14 +239,17 @@ function CaseTable({
   filters,
   filtered,
   captionId,
+  caseTypeTitles,
 }: {
   first: Page<CaseView>;
   filters: CaseFilters;
   filtered: boolean;
   captionId: string;
+  caseTypeTitles: ReadonlyMap<string, string>;
 }) {
   const { t } = useI18n();
-  const label = useLabel();
+  const stageName = useStageName();
+  const caseTypeName = useCaseTypeName();
   const list = useMore(first, (cursor) => listCases(filters, cursor));
   const items = list.items;
 
@@ -247,9 +274,11 @@ function CaseTable({
                 <tr key={item.id}>
                   <th scope="row">
                     <Link to={`/kasus/${encodeURIComponent(item.id)}`}>{item.client.name}</Link>
-                    <span className="meta cell-sub">{label(CASE_TYPE_LABELS, item.caseType)}</span>
+                    <span className="meta cell-sub">
+                      {item.process?.title || caseTypeName(item.caseType, caseTypeTitles)}
+                    </span>
                   </th>
-                  <td>{label(STAGE_LABELS, item.stage)}</td>
+                  <td>{item.process?.stageTitle || stageName(item.stage, item.process)}</td>
                   <td>
                     <PriorityBadge level={item.priority.level} />
                   </td>

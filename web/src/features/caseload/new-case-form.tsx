@@ -1,14 +1,17 @@
 /**
- * Opening a case: the client (name, birth date, sex, optional NIK) and the case type. Checked in the
- * browser first; the server's own field errors (JSON Pointers such as /client/nik) land on the same
- * fields. On success the new case opens.
+ * Opening a case: the client (name, birth date, sex, optional NIK) and the case type, one of the
+ * published case types (`GET /api/case-types`, fetched by the caseload). Checked in the browser first;
+ * the server's own field errors (JSON Pointers such as /client/nik) land on the same fields. On success
+ * the new case opens.
  */
 import { type FormEvent, useId, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { ApiError, errorMessage } from '../../shared/api-client';
-import { CASE_TYPE_LABELS, CASE_TYPES, SEX_LABELS, SEXES, useLabel } from '../../shared/case-labels';
+import { ApiError, errorMessage, type Page } from '../../shared/api-client';
+import { SEX_LABELS, SEXES, useLabel } from '../../shared/case-labels';
 import { useI18n } from '../../shared/i18n/language';
-import { createCase } from './api';
+import { LoadError } from '../../shared/load-error';
+import type { AsyncState } from '../../shared/use-async';
+import { type CaseTypeSummary, createCase } from './api';
 
 type Field = 'name' | 'birthDate' | 'sex' | 'nik' | 'caseType';
 type FieldErrors = Partial<Record<Field, string>>;
@@ -24,7 +27,13 @@ const PATHS: Record<string, Field> = {
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-export function NewCaseForm({ onCancel }: { onCancel: () => void }) {
+export function NewCaseForm({
+  caseTypes,
+  onCancel,
+}: {
+  caseTypes: AsyncState<Page<CaseTypeSummary>>;
+  onCancel: () => void;
+}) {
   const { t } = useI18n();
   const label = useLabel();
   const navigate = useNavigate();
@@ -37,6 +46,8 @@ export function NewCaseForm({ onCancel }: { onCancel: () => void }) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const published =
+    caseTypes.status === 'done' ? caseTypes.data.items.filter((type) => type.publishedVersion !== null) : [];
 
   const check = (): FieldErrors => {
     const found: FieldErrors = {};
@@ -171,12 +182,19 @@ export function NewCaseForm({ onCancel }: { onCancel: () => void }) {
             aria-describedby={describedBy('caseType')}
           >
             <option value="">{t('newCase.choose')}</option>
-            {CASE_TYPES.map((value) => (
-              <option key={value} value={value}>
-                {label(CASE_TYPE_LABELS, value)}
+            {published.map((type) => (
+              <option key={type.id} value={type.id}>
+                {type.title}
               </option>
             ))}
           </select>
+          {caseTypes.status === 'loading' ? <p role="status">{t('app.loading')}</p> : null}
+          {caseTypes.status === 'failed' ? (
+            <LoadError error={caseTypes.error} retry={caseTypes.retry} />
+          ) : null}
+          {caseTypes.status === 'done' && published.length === 0 ? (
+            <p className="hint">{t('newCase.noCaseTypes')}</p>
+          ) : null}
           {errorText('caseType')}
         </div>
         {failure ? (

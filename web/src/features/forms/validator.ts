@@ -2,7 +2,9 @@
  * The browser-side validator for a form version, configured exactly like the server's (same ajv
  * options, custom formats, the ajv class for the draft the schema declares, and the same Indonesian
  * and English messages), so a form passes here if and only if it passes there. Built once per
- * (form id, version): published versions never change.
+ * (form id, version): published versions never change. The data it checks holds the calculated
+ * fields' values (`x-calculate`): FormView computes them live into the data, as the server does before
+ * validating, and holds a submit until they are in.
  */
 import type { RJSFSchema, ValidatorType } from '@rjsf/utils';
 import { customizeValidator, type Localizer } from '@rjsf/validator-ajv8';
