@@ -4,10 +4,9 @@
  * only disappear when the draft maps it to another), and the published version compiled once per
  * process and followed by every running process within the content TTL.
  */
-import { isDeepStrictEqual } from 'node:util';
 import { caseTypeProblems, formsToCheck, runCaseTypeTests } from '../decisions/case-type-check';
 import { type CompiledCaseType, compileCaseType } from '../decisions/fact-sources';
-import type { CaseTypeContent } from '../domain/case-type';
+import type { CaseTypeContent, FactSpec } from '../domain/case-type';
 import { BUILTIN_FACTS, type FactDefinition, type FactType } from '../domain/facts';
 import { BoundedCache } from '../platform/bounded-cache';
 import type { User } from '../platform/claims';
@@ -221,18 +220,20 @@ export async function allPublishedCaseTypes(): Promise<PublishedCaseType[]> {
   return out;
 }
 
+/** Where a case type's fact comes from, as the catalogue and the wiring view show it. */
+function sourceOf(fact: FactSpec): FactDefinition['source'] {
+  const { case: casePointer, form, pointer, expression } = fact.source;
+  if (expression !== undefined) return { kind: 'expression', expression };
+  if (casePointer !== undefined) return { kind: 'case', pointer: casePointer };
+  return { kind: 'form', form: form ?? '', pointer: pointer ?? '' };
+}
+
 /** The fact catalogue: the built-ins, then every fact a published case type provides, with its source. */
 export async function factCatalogue(): Promise<FactDefinition[]> {
   const byName = new Map<string, FactDefinition>();
   for (const type of await allPublishedCaseTypes()) {
     for (const fact of type.content.facts ?? []) {
-      const { case: casePointer, form, pointer, expression } = fact.source;
-      const source: FactDefinition['source'] =
-        expression !== undefined
-          ? { kind: 'expression', expression }
-          : casePointer !== undefined
-            ? { kind: 'case', pointer: casePointer }
-            : { kind: 'form', form: form ?? '', pointer: pointer ?? '' };
+      const source = sourceOf(fact);
       const key = `${fact.name}\u0000${JSON.stringify(source)}`;
       const known = byName.get(key);
       if (known) known.caseTypes = [...(known.caseTypes ?? []), type.id];
@@ -315,13 +316,7 @@ export async function wiring(id: string): Promise<Wiring> {
           const fact = facts.get(declared.name);
           let source: Wiring['rulesets'][number]['facts'][number]['source'] = null;
           if (fact) {
-            const { case: casePointer, form, pointer, expression } = fact.source;
-            source =
-              expression !== undefined
-                ? { kind: 'expression', expression }
-                : casePointer !== undefined
-                  ? { kind: 'case', pointer: casePointer }
-                  : { kind: 'form', form: form ?? '', pointer: pointer ?? '' };
+            source = sourceOf(fact);
           } else if (declared.name === content.termination?.reasonFact) {
             source = { kind: 'termination', reason: '*' };
           } else if (reasonData.has(declared.name)) {
@@ -333,6 +328,3 @@ export async function wiring(id: string): Promise<Wiring> {
     }),
   };
 }
-
-/** Whether two case type contents differ (for pack imports). */
-export const sameContent = (a: unknown, b: unknown) => isDeepStrictEqual(a, b);
