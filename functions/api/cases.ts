@@ -21,6 +21,7 @@ import {
 import { submissionReport } from '../cases/report';
 import { getSubmission, getWorkDraft, listSubmissions, putWorkDraft, submit } from '../cases/submissions';
 import { acceptTransfer, decideApproval, requestTransfer, transition } from '../cases/transitions';
+import { ID_PATTERN } from '../domain/case-type';
 import { AppError } from '../platform/errors';
 import { type ApiRequest, createApiHandler, ifMatchVersion } from '../platform/http';
 import { bodyParser } from '../validation/request';
@@ -173,10 +174,16 @@ function pathId(request: ApiRequest, name: string): string {
   return value;
 }
 
+const STAGE_ID = new RegExp(ID_PATTERN);
+
 function listQuery(request: ApiRequest): CaseListQuery {
   const { assignee, stage, priority, overdue, cursor } = request.query;
   if (overdue !== undefined && overdue !== 'true' && overdue !== 'false') {
     throw new AppError('invalid_parameter', { params: { name: 'overdue' } });
+  }
+  // Stages are the case types' own ids; one that could not be an id is a mistake, not an empty list.
+  if (stage !== undefined && !STAGE_ID.test(stage)) {
+    throw new AppError('invalid_parameter', { params: { name: 'stage' } });
   }
   return {
     limit: pageLimit(request.query.limit),
@@ -271,6 +278,7 @@ export const handler = createApiHandler(routesOf('cases'), {
     const view = await decideApproval(
       request.user,
       pathId(request, 'id'),
+      pathId(request, 'aid'),
       { decision: input.decision, ...(input.comment ? { comment: input.comment } : {}) },
       request.lang,
     );

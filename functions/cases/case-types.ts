@@ -6,7 +6,7 @@
  */
 import { caseTypeProblems, formsToCheck, runCaseTypeTests } from '../decisions/case-type-check';
 import { type CompiledCaseType, compileCaseType } from '../decisions/fact-sources';
-import type { CaseTypeContent, FactSpec } from '../domain/case-type';
+import { type CaseTypeContent, type FactSpec, ruleSelections } from '../domain/case-type';
 import { BUILTIN_FACTS, type FactDefinition, type FactType } from '../domain/facts';
 import { BoundedCache } from '../platform/bounded-cache';
 import type { User } from '../platform/claims';
@@ -16,7 +16,7 @@ import type { ContentFields, Draft, Head, Version } from '../store/content-repo'
 import type { Page } from '../store/cursor';
 import { contentService } from './content';
 import { publishedFormSchema } from './forms';
-import { publishedRulesetFacts, publishedRulesetKinds } from './rulesets';
+import { publishedRulesetFacts, publishedRulesetKinds, rulesetIdsSelected } from './rulesets';
 
 const caseTypes = contentService('CASETYPE', {
   notFound: 'case_type_not_found',
@@ -94,8 +94,21 @@ export function caseTypeContent(input: CaseTypeInput): {
   description: string;
   content: CaseTypeContent;
 } {
-  const { title, description = '', ...content } = input;
-  return { title, description, content };
+  // What GET adds (id, version, who published or saved it) is read back harmlessly, never stored.
+  const {
+    title,
+    description = '',
+    id: _id,
+    version: _version,
+    publishedAt: _publishedAt,
+    publishedBy: _publishedBy,
+    note: _note,
+    fromVersion: _fromVersion,
+    updatedAt: _updatedAt,
+    updatedBy: _updatedBy,
+    ...content
+  } = input as CaseTypeInput & Record<string, unknown>;
+  return { title, description, content: content as unknown as CaseTypeContent };
 }
 
 /** Every problem with the content against the forms and rulesets published now. */
@@ -287,16 +300,7 @@ export async function wiring(id: string): Promise<Wiring> {
   const type = await requireCaseType(id);
   const content = type.content;
   const rulesets = await publishedRulesetFacts();
-  const selections = [
-    ...(content.triggers ?? []).map((t) => t.rulesets),
-    ...(content.termination?.rulesets ? [content.termination.rulesets] : []),
-  ];
-  const runs = new Set<string>();
-  for (const selection of selections) {
-    for (const [rulesetId, info] of rulesets) {
-      if (selection.ids?.includes(rulesetId) || selection.kinds?.includes(info.kind)) runs.add(rulesetId);
-    }
-  }
+  const runs = await rulesetIdsSelected(ruleSelections(content), id);
   const facts = new Map((content.facts ?? []).map((fact) => [fact.name, fact]));
   const reasonData = new Map<string, string>();
   for (const reason of content.termination?.reasons ?? []) {

@@ -15,7 +15,7 @@ export async function evaluateCase(
 ): Promise<EvaluationResult & { caseId: string }> {
   const head = await loadCase(user, caseId, 'read');
   const { facts } = await caseFacts(await caseTypeOf(head), head, await latestData(caseId));
-  const result = await evaluateFacts(rulesetId, facts, target, lang);
+  const result = await evaluateFacts(rulesetId, facts, target, lang, 'case');
   await appendAudit(caseId, auditEntry(user, 'rules.evaluated', { rulesetId, version: result.version }));
   return { ...result, caseId };
 }

@@ -4,10 +4,11 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import type { CaseHead } from '../domain/case-file';
+import { ruleSelections } from '../domain/case-type';
 import { casesByDue } from '../store/cases-repo';
 import { caseFacts, latestData } from './case-context';
 import { publishedCaseType } from './case-types';
-import { eventsFor } from './rulesets';
+import { eventsFor, rulesetIdsSelected } from './rulesets';
 
 export interface ImpactRow {
   caseId: string;
@@ -36,9 +37,15 @@ export async function ruleImpact(
   } while (cursor && heads.length < limit);
   const factSets: Record<string, unknown>[] = [];
   const known: CaseHead[] = [];
+  // Only cases whose type runs the ruleset: a child-protection case is not judged by probation rules.
+  const runsIt = new Map<string, boolean>();
   for (const head of heads) {
     const type = await publishedCaseType(head.caseType);
     if (!type) continue;
+    if (!runsIt.has(type.id)) {
+      runsIt.set(type.id, (await rulesetIdsSelected(ruleSelections(type.content), type.id)).has(rulesetId));
+    }
+    if (!runsIt.get(type.id)) continue;
     known.push(head);
     factSets.push((await caseFacts(type, head, await latestData(head.id))).facts);
   }

@@ -173,6 +173,8 @@ export async function evaluateFacts(
   facts: Record<string, unknown>,
   target: number | 'draft' | undefined,
   lang: Lang,
+  /** `case` when the facts were built by a case type's sources: trusted, and a superset of what the ruleset reads. */
+  origin: 'caller' | 'case' = 'caller',
 ): Promise<EvaluationResult> {
   let key: string;
   let item: Version | Draft;
@@ -184,8 +186,10 @@ export async function evaluateFacts(
     key = `${id}@${item.version}`;
   }
   const content = contentOf(item);
-  const problems = suppliedFactProblems(facts, declaredFacts(content), '/facts', lang);
-  if (problems.length > 0) throw new AppError('invalid_facts', { details: problems });
+  if (origin === 'caller') {
+    const problems = suppliedFactProblems(facts, declaredFacts(content), '/facts', lang);
+    if (problems.length > 0) throw new AppError('invalid_facts', { details: problems });
+  }
   const compiled = engines.get(key, () => content);
   const evaluation = await evaluateRuleset(compiled, facts, { explain: true });
   return { rulesetId: id, version: target === 'draft' ? 'draft' : item.version, ...evaluation };
@@ -279,6 +283,16 @@ export async function decide(
     });
   }
   return decisions;
+}
+
+/** The ids of the published rulesets any of the selections picks for a case of `caseType`. */
+export async function rulesetIdsSelected(
+  selections: readonly RulesetSelection[],
+  caseType: string,
+): Promise<Set<string>> {
+  const ids = new Set<string>();
+  for (const selection of selections) for (const { id } of await selected(selection, caseType)) ids.add(id);
+  return ids;
 }
 
 /** The published rulesets: id → kind (for the case type checks). */

@@ -218,13 +218,17 @@ export async function transition(
 export async function decideApproval(
   user: User,
   caseId: string,
+  approvalId: string,
   input: { decision: 'approve' | 'return'; comment?: string },
   lang: Lang,
 ): Promise<CaseView> {
   const head = await loadCase(user, caseId, 'read');
   if (!isSupervisorOfCase(user, head)) throw new AppError('forbidden');
   const pending = head.pendingApproval;
-  if (!pending) throw new AppError('no_approval_pending');
+  // `current` names whatever waits now; an id names one request, so a stale screen cannot decide a newer one.
+  if (!pending || (approvalId !== 'current' && approvalId !== pending.id)) {
+    throw new AppError('no_approval_pending');
+  }
   const detail = {
     approvalId: pending.id,
     to: pending.to,

@@ -343,6 +343,14 @@ export function formsNamed(type: CaseTypeContent): Set<string> {
   return forms;
 }
 
+/** Every ruleset selection the type makes: its triggers' and its termination gate's. */
+export function ruleSelections(type: CaseTypeContent): RulesetSelection[] {
+  return [
+    ...(type.triggers ?? []).map((trigger) => trigger.rulesets),
+    ...(type.termination?.rulesets ? [type.termination.rulesets] : []),
+  ];
+}
+
 export const reasonOf = (type: CaseTypeContent, id: string): ReasonSpec | undefined =>
   type.termination?.reasons?.find((reason) => reason.id === id);
 

@@ -264,7 +264,7 @@ export async function seedDemo(root: string): Promise<{ services: number; cases:
         // A move that waits for the Kabapas' approval gets it.
         if (moved.pending) {
           const kabapas = demo.worker.office === 'bapas-1' ? kabapas1 : kabapas2;
-          await decideApproval(kabapas, opened.id, { decision: 'approve' }, 'id');
+          await decideApproval(kabapas, opened.id, 'current', { decision: 'approve' }, 'id');
         }
         continue;
       }

@@ -37,6 +37,8 @@ interface Row {
   request: (f: Fixture) => { path: string; body?: unknown };
   /** Whether the fixture needs a pending transfer to bapas-2. */
   transfer?: boolean;
+  /** Whether the fixture needs a move waiting for a supervisor's approval. */
+  approval?: boolean;
   /** Expected status for each caller (noToken is always 401). */
   expect: [admin: number, same: number, other: number, assigned: number, otherWorker: number];
 }
@@ -45,6 +47,14 @@ const intake = JSON.parse(
   readFileSync(new URL('../../forms/identifikasi.json', import.meta.url), 'utf8'),
 ).example;
 const unique = () => `k${Math.random().toString(36).slice(2, 10)}`;
+const draftCaseType = {
+  title: 'Uji',
+  stages: [
+    { id: 'intake', title: 'Penerimaan' },
+    { id: 'terminated', title: 'Selesai' },
+  ],
+  moves: [{ from: 'intake', to: 'terminated' }],
+};
 const draftForm = { title: 'Uji', schema: { type: 'object', properties: { a: { type: 'string' } } } };
 
 // Status per caller: admin, supervisor of the case's office, supervisor of another office, assigned worker, other worker.
@@ -107,6 +117,7 @@ const MATRIX: Record<string, Row> = {
       body: {
         title: 'Uji',
         kind: 'uji',
+        facts: [{ name: 'ageYears', type: 'number' }],
         rules: [
           {
             conditions: { all: [{ fact: 'ageYears', operator: 'greaterThan', value: 1 }] },
@@ -128,6 +139,54 @@ const MATRIX: Record<string, Row> = {
   'GET /api/facts': { request: () => ({ path: '/api/facts' }), expect: [200, 200, 200, 200, 200] },
   'POST /api/rulesets/{id}/impact': {
     request: () => ({ path: '/api/rulesets/prioritas/impact', body: { version: 1, limit: 5 } }),
+    expect: [200, 403, 403, 403, 403],
+  },
+  'GET /api/case-types': { request: () => ({ path: '/api/case-types' }), expect: [200, 200, 200, 200, 200] },
+  'GET /api/case-types/{id}': {
+    request: () => ({ path: '/api/case-types/integrasi' }),
+    expect: [200, 200, 200, 200, 200],
+  },
+  'GET /api/case-types/{id}/versions': {
+    request: () => ({ path: '/api/case-types/integrasi/versions' }),
+    expect: [200, 200, 200, 200, 200],
+  },
+  'GET /api/case-types/{id}/versions/{n}': {
+    request: () => ({ path: '/api/case-types/integrasi/versions/1' }),
+    expect: [200, 200, 200, 200, 200],
+  },
+  'GET /api/case-types/{id}/draft': {
+    request: () => ({ path: '/api/case-types/integrasi/draft' }),
+    expect: [404, 403, 403, 403, 403],
+  },
+  'PUT /api/case-types/{id}/draft': {
+    request: () => ({ path: `/api/case-types/${unique()}/draft`, body: draftCaseType }),
+    expect: [200, 403, 403, 403, 403],
+  },
+  'POST /api/case-types/{id}/publish': {
+    request: () => ({ path: '/api/case-types/integrasi/publish', body: { fromVersion: 1 } }),
+    expect: [201, 403, 403, 403, 403],
+  },
+  'GET /api/case-types/{id}/wiring': {
+    request: () => ({ path: '/api/case-types/integrasi/wiring' }),
+    expect: [200, 403, 403, 403, 403],
+  },
+  'GET /api/offices': { request: () => ({ path: '/api/offices' }), expect: [200, 200, 200, 200, 200] },
+  'PUT /api/offices/{id}': {
+    request: () => ({
+      path: `/api/offices/${unique()}`,
+      body: { name: 'Bapas Uji', timeZone: 'Asia/Makassar' },
+    }),
+    expect: [200, 403, 403, 403, 403],
+  },
+  'GET /api/packs/export': {
+    request: () => ({ path: '/api/packs/export' }),
+    expect: [200, 403, 403, 403, 403],
+  },
+  'POST /api/packs/import': {
+    request: () => ({
+      path: '/api/packs/import',
+      body: { dryRun: true, pack: { format: 'kawal-pack/1', forms: [], rulesets: [], caseTypes: [] } },
+    }),
     expect: [200, 403, 403, 403, 403],
   },
   'POST /api/cases': {
@@ -211,6 +270,11 @@ const MATRIX: Record<string, Row> = {
     request: (f) => ({ path: `/api/cases/${f.caseId}/transfer/accept` }),
     expect: [403, 403, 200, 403, 403],
   },
+  'POST /api/cases/{id}/approvals/{aid}': {
+    approval: true,
+    request: (f) => ({ path: `/api/cases/${f.caseId}/approvals/current`, body: { decision: 'return' } }),
+    expect: [403, 200, 403, 403, 403],
+  },
   'GET /api/cases/{id}/audit': {
     request: (f) => ({ path: `/api/cases/${f.caseId}/audit` }),
     expect: [200, 200, 403, 403, 403],
@@ -253,7 +317,7 @@ beforeAll(async () => {
 });
 afterAll(async () => kawal?.stop());
 
-async function fixture(transfer: boolean, route: string): Promise<Fixture> {
+async function fixture(row: Row, route: string): Promise<Fixture> {
   const supervisor = clients.sameSupervisor;
   const created = await supervisor.request<{ id: string }>('POST', '/api/cases', {
     body: {
@@ -270,7 +334,17 @@ async function fixture(transfer: boolean, route: string): Promise<Fixture> {
   const referral = await supervisor.request<{ id: string }>('POST', `/api/cases/${caseId}/referrals`, {
     body: { serviceId: 'uji-layanan', reason: 'Konseling', consent: true },
   });
-  if (transfer) {
+  if (row.approval) {
+    // A worker's move to intervention waits for the supervisor (a supervisor's own move would not).
+    for (const to of ['assessment', 'planning', 'intervention']) {
+      const moved = await clients.assignedWorker.request('POST', `/api/cases/${caseId}/transitions`, {
+        body: { to },
+      });
+      if (moved.status !== (to === 'intervention' ? 202 : 200))
+        throw new Error(`fixture: move to ${to}: ${JSON.stringify(moved.body)}`);
+    }
+  }
+  if (row.transfer) {
     await supervisor.request('POST', `/api/cases/${caseId}/transfer`, {
       body: { toOffice: 'bapas-2', reason: 'Pindah' },
     });
@@ -299,7 +373,7 @@ describe('access matrix', () => {
     const row = MATRIX[key];
     if (!row) throw new Error(`no row for ${key}`);
     const route = ROUTES.find((r) => `${r.method} ${r.path}` === key);
-    const f = await fixture(row.transfer === true, key);
+    const f = await fixture(row, key);
     const { path, body } = row.request(f);
     const method = key.split(' ')[0] ?? 'GET';
     const reply =

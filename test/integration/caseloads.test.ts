@@ -6,8 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sweepDeadlines } from '../../functions/jobs/deadlines';
 import type { LocalKawal } from '../../functions/local/app';
 import { db } from '../../functions/store/client';
-import { type CaseBody, CHILD, openCase } from '../support/cases';
+import { type CaseBody, CHILD, example, key, openCase } from '../support/cases';
 import { type Client, login, startTestKawal } from '../support/kawal';
+
+/** Today where the cases' office is (WIB), as the server counts it. */
+const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(new Date());
+const addDays = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 let kawal: LocalKawal;
 let pk1: Client;
@@ -22,6 +27,19 @@ beforeAll(async () => {
   admin = await login(kawal, 'admin');
   // A child (tinggi) and adults (rendah), with and without a litmas deadline.
   opened.childDiversion = await openCase(pk1, { client: CHILD, caseType: 'diversi' });
+  // The diversion litmas is due 3 × 24 hours after the request was received, as recorded on the intake.
+  const intake = example('identifikasi');
+  (intake.tanggalPenting as Record<string, unknown>).tanggalDiterima = today;
+  (intake.identitas as Record<string, unknown>).tanggalLahir = CHILD.birthDate;
+  const submitted = await pk1.request<CaseBody>(
+    'POST',
+    `/api/cases/${opened.childDiversion.id}/submissions`,
+    {
+      body: { formId: 'identifikasi', data: intake, idempotencyKey: key() },
+    },
+  );
+  if (submitted.status !== 201) throw new Error(`intake: ${JSON.stringify(submitted.body)}`);
+  opened.childDiversion = (await pk1.request<CaseBody>('GET', `/api/cases/${opened.childDiversion.id}`)).body;
   opened.adultIntegration = await openCase(pk1, { caseType: 'integrasi' });
   opened.adultSupervision = await openCase(pk1, { caseType: 'pembimbingan' });
   opened.unassigned = await openCase(kabapas1, { caseType: 'pembimbingan' });
@@ -84,7 +102,8 @@ describe('caseloads', () => {
     const second = await kabapas1.request<Page>('GET', `/api/cases?limit=2&cursor=${first.body.nextCursor}`);
     const all = [...first.body.items, ...second.body.items].map((c) => c.id);
     expect(new Set(all).size).toBe(all.length);
-    expect((await kabapas1.request('GET', '/api/cases?stage=selesai')).status).toBe(400);
+    expect((await kabapas1.request('GET', '/api/cases?stage=Bukan%20Tahap!')).status).toBe(400);
+    expect((await kabapas1.request<Page>('GET', '/api/cases?stage=tahap-lain')).body.items).toEqual([]);
     expect((await kabapas1.request('GET', '/api/cases?overdue=ya')).status).toBe(400);
   });
 
@@ -125,9 +144,10 @@ describe('deadlines and the dashboard', () => {
 
   it('marks cases whose deadline has passed as overdue, and the office’s overdue list shows them', async () => {
     expect((await kabapas1.request<Page>('GET', '/api/cases?overdue=true')).body.items).toEqual([]);
-    // Sweep as if it were the day after the diversion litmas was due (3 working days from today).
-    const due = opened.childDiversion?.deadlines.find((d) => d.kind === 'litmas')?.due ?? '';
-    const dayAfter = new Date(Date.parse(`${due}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    // Sweep as if it were the day after the diversion litmas was due (72 hours after the request).
+    const due = opened.childDiversion?.deadlines.find((d) => d.kind === 'litmas-diversi')?.due ?? '';
+    expect(due.slice(0, 10)).toBe(addDays(today, 3));
+    const dayAfter = addDays(due.slice(0, 10), 1);
     const result = await sweepDeadlines(dayAfter);
     expect(result.marked).toBeGreaterThanOrEqual(1);
     const overdue = await kabapas1.request<Page>('GET', '/api/cases?overdue=true');

@@ -31,10 +31,20 @@ describe('opening and reading a case', () => {
     // The default prioritas ruleset: a child client is high priority.
     expect(opened.priority.level).toBe('tinggi');
     expect(opened.priority.reasons.length).toBeGreaterThan(0);
-    expect(opened.deadlines.map((d) => d.kind).sort()).toEqual(['file-check', 'litmas']);
+    // The diversion type's deadlines: the file check runs from opening; the litmas clock waits for
+    // the date the request was received, recorded on the intake form.
+    expect(opened.deadlines.map((d) => d.kind)).toEqual(['pemeriksaan-berkas']);
     const read = await pk1.request<CaseBody>('GET', `/api/cases/${opened.id}`);
     expect(read.status).toBe(200);
     expect(read.headers.get('etag')).toBe('"1"');
+    const intake = example('identifikasi');
+    const submitted = await pk1.request('POST', `/api/cases/${opened.id}/submissions`, {
+      body: { formId: 'identifikasi', data: intake, idempotencyKey: key() },
+    });
+    expect(submitted.status).toBe(201);
+    const after = await pk1.request<CaseBody>('GET', `/api/cases/${opened.id}`);
+    // 3 × 24 hours from the received date (18 November), in calendar time.
+    expect(after.body.deadlines.find((d) => d.kind === 'litmas-diversi')?.due).toMatch(/^2026-11-21T/);
   });
 
   it('refuses bad input with 400 and field paths, writing nothing', async () => {
@@ -90,9 +100,10 @@ describe('submissions', () => {
     });
     expect(reply.status).toBe(201);
     expect(reply.body.formVersion).toBe(1);
+    // The integrasi type's submission triggers: priority and revocation kinds, and integration eligibility.
     expect(reply.body.decisions.map((d) => d.rulesetId).sort()).toEqual([
-      'diversi',
       'kelayakan-integrasi',
+      'peninjauan-pencabutan',
       'prioritas',
     ]);
 
@@ -142,11 +153,7 @@ describe('submissions', () => {
     const replies = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
         pk1.request<{ id: string } & ErrorBody>('POST', `/api/cases/${opened.id}/submissions`, {
-          body: {
-            formId: 'catatan-pengawasan',
-            data: example('catatan-pengawasan'),
-            idempotencyKey: key(`p${i}`),
-          },
+          body: { formId: 'identifikasi', data: example('identifikasi'), idempotencyKey: key(`p${i}`) },
         }),
       ),
     );
@@ -244,25 +251,34 @@ describe('stages', () => {
   const move = (client: Client, id: string, body: Record<string, unknown>) =>
     client.request<CaseBody & ErrorBody>('POST', `/api/cases/${id}/transitions`, { body });
 
-  it('moves through every stage the lifecycle allows, and back to planning for a plan revision', async () => {
+  it('moves through every stage the case type allows, the plan waiting for approval, and back to planning for a revision', async () => {
     const opened = await openCase(pk1);
-    for (const to of [
-      'assessment',
-      'planning',
-      'intervention',
-      'monitoring',
-      'accompaniment',
-      'monitoring',
-      'planning',
-    ]) {
+    for (const to of ['assessment', 'planning']) {
+      const reply = await move(pk1, opened.id, { to });
+      expect(reply.status, `${to}: ${JSON.stringify(reply.body)}`).toBe(200);
+      expect(reply.body.stage).toBe(to);
+    }
+    // Planning → intervention needs the supervisor: the case waits in planning until approved.
+    const waiting = await move(pk1, opened.id, { to: 'intervention' });
+    expect(waiting.status).toBe(202);
+    expect(waiting.body.stage).toBe('planning');
+    const approved = await kabapas1.request<CaseBody>('POST', `/api/cases/${opened.id}/approvals/current`, {
+      body: { decision: 'approve' },
+    });
+    expect(approved.status).toBe(200);
+    expect(approved.body.stage).toBe('intervention');
+    for (const to of ['monitoring', 'accompaniment', 'monitoring', 'planning']) {
       const reply = await move(pk1, opened.id, { to });
       expect(reply.status, `${to}: ${JSON.stringify(reply.body)}`).toBe(200);
       expect(reply.body.stage).toBe(to);
     }
     const monitored = await move(pk1, opened.id, { to: 'intervention' });
-    expect(monitored.status).toBe(200);
+    expect(monitored.status).toBe(202);
+    await kabapas1.request('POST', `/api/cases/${opened.id}/approvals/current`, {
+      body: { decision: 'approve' },
+    });
     const toMonitoring = await move(pk1, opened.id, { to: 'monitoring' });
-    expect(toMonitoring.body.deadlines.map((d) => d.kind)).toContain('supervision-report');
+    expect(toMonitoring.body.deadlines.map((d) => d.kind)).toContain('laporan-pengawasan');
   });
 
   it('refuses a move the lifecycle does not allow with 409 invalid_transition', async () => {
@@ -273,24 +289,28 @@ describe('stages', () => {
     expect((await pk1.request<CaseBody>('GET', `/api/cases/${opened.id}`)).body.stage).toBe('intake');
   });
 
-  it('terminates only with a reason the termination rules allow, then a transfer deadline of 10 working days', async () => {
+  it('terminates only with a reason of the case type, its data, and the rules’ consent; then the file goes out in 10 working days', async () => {
     const opened = await openCase(pk1);
     expect((await move(pk1, opened.id, { to: 'terminated' })).body.error.code).toBe('reason_required');
 
-    const refused = await move(pk1, opened.id, { to: 'terminated', reason: 'pindah' });
-    expect(refused.status).toBe(422);
-    expect(refused.body.error.code).toBe('blocked_by_rules');
-    const spoke = refused.body.error.details ?? [];
-    expect(spoke.map((d) => d.rule)).toContain('pindah-ditolak');
-    expect(JSON.stringify(spoke)).toContain('tujuanBapas');
+    // The reason's data schema (from the case type) asks for the destination office first.
+    const missing = await move(pk1, opened.id, { to: 'terminated', reason: 'pindah' });
+    expect(missing.status).toBe(422);
+    expect(missing.body.error.code).toBe('validation_failed');
+    expect(missing.body.error.details?.map((d) => d.path)).toContain('/data/tujuanBapas');
 
-    const wrongType = await move(pk1, opened.id, {
+    // The data is complete, but the termination rules refuse an end date still in the future.
+    const early = await move(pk1, opened.id, {
       to: 'terminated',
-      reason: 'pindah',
-      data: { tujuanBapas: 7 },
+      reason: 'masa-bimbingan-berakhir',
+      data: { nomorSK: 'W10.PAS.PK.01-123', tanggalBerakhir: '2999-01-01' },
     });
-    expect(wrongType.status).toBe(422);
-    expect(wrongType.body.error.code).toBe('invalid_facts');
+    expect(early.status).toBe(422);
+    expect(early.body.error.code).toBe('blocked_by_rules');
+    expect((early.body.error.details ?? []).map((d) => d.rule)).toContain(
+      'masa-bimbingan-berakhir-ditolak-tanggal',
+    );
+    expect((await pk1.request<CaseBody>('GET', `/api/cases/${opened.id}`)).body.stage).toBe('intake');
 
     const allowed = await move(pk1, opened.id, {
       to: 'terminated',
@@ -299,7 +319,7 @@ describe('stages', () => {
     });
     expect(allowed.status).toBe(200);
     expect(allowed.body.stage).toBe('terminated');
-    expect(allowed.body.deadlines.map((d) => d.kind)).toEqual(['transfer']);
+    expect(allowed.body.deadlines.map((d) => d.kind)).toEqual(['pengiriman-berkas-pindah']);
     const calendar = await pk1.request<{ daysOff: { date: string }[] }>(
       'GET',
       `/api/calendar/${allowed.body.deadlines[0]?.due.slice(0, 4)}`,
@@ -397,7 +417,7 @@ describe('transfer between offices', () => {
     });
     expect(requested.status).toBe(200);
     expect(requested.body.transfer).toMatchObject({ toOffice: 'bapas-2' });
-    expect(requested.body.deadlines.map((d) => d.kind)).toContain('transfer');
+    expect(requested.body.deadlines.map((d) => d.kind)).toContain('pelimpahan-bimbingan');
     const twice = await kabapas1.request<ErrorBody>('POST', `/api/cases/${opened.id}/transfer`, {
       body: { toOffice: 'bapas-2', reason: 'lagi' },
     });
@@ -427,7 +447,7 @@ describe('transfer between offices', () => {
     expect(accepted.body.transfers).toEqual([
       expect.objectContaining({ fromOffice: 'bapas-1', toOffice: 'bapas-2' }),
     ]);
-    expect(accepted.body.deadlines.map((d) => d.kind)).not.toContain('transfer');
+    expect(accepted.body.deadlines.map((d) => d.kind)).not.toContain('pelimpahan-bimbingan');
     expect((await kabapas1.request('GET', `/api/cases/${opened.id}`)).status).toBe(403);
     expect((await pk1.request('GET', `/api/cases/${opened.id}`)).status).toBe(403);
     expect(
@@ -468,6 +488,7 @@ describe('audit and report', () => {
 
   it('prints a submission with the case header, the sections in order and a signature block', async () => {
     const opened = await openCase(pk1, { client: { ...ADULT, name: 'Budi <Contoh>' } });
+    await pk1.request('POST', `/api/cases/${opened.id}/transitions`, { body: { to: 'assessment' } });
     const data = example('litmas-integrasi-dewasa');
     const submitted = await pk1.request<{ id: string }>('POST', `/api/cases/${opened.id}/submissions`, {
       body: { formId: 'litmas-integrasi-dewasa', data, idempotencyKey: key() },
@@ -505,7 +526,7 @@ describe('rules on a real case', () => {
       '/api/rulesets/diversi/evaluate',
       { body: { caseId: opened.id } },
     );
-    expect(reply.status).toBe(200);
+    expect(reply.status, JSON.stringify(reply.body)).toBe(200);
     expect(reply.body.caseId).toBe(opened.id);
     expect(reply.body.events.map((e) => e.type)).toContain('diversi-wajib');
     expect(
@@ -525,6 +546,7 @@ describe('rules on a real case', () => {
 describe('two packs, one platform', () => {
   it('decides a child-protection case with its own priority rules, and a probation case with the Bapas ones', async () => {
     const protection = await openCase(pk1, { client: CHILD, caseType: 'perlindungan-anak' });
+    await pk1.request('POST', `/api/cases/${protection.id}/transitions`, { body: { to: 'assessment' } });
     const assessment = { ...example('asesmen-perlindungan-anak'), tingkatRisiko: 'sedang' };
     const submitted = await pk1.request<{ decisions: { rulesetId: string }[] }>(
       'POST',

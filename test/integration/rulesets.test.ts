@@ -35,7 +35,11 @@ function pbRuleset(minimum: number, tests?: unknown[]) {
     title: 'Uji PB',
     description: 'Aturan uji',
     kind: 'eligibility',
-    facts: [{ name: 'adaPenjamin', type: 'boolean', description: 'ada penjamin' }],
+    facts: [
+      { name: 'monthsServed', type: 'number', description: 'bulan telah dijalani' },
+      { name: 'sentenceTwoThirdsMonths', type: 'number', description: 'dua pertiga masa pidana, bulan' },
+      { name: 'adaPenjamin', type: 'boolean', description: 'ada penjamin' },
+    ],
     rules: [
       {
         name: 'pb-dewasa',
@@ -62,12 +66,12 @@ function pbRuleset(minimum: number, tests?: unknown[]) {
     tests: tests ?? [
       {
         name: 'layak',
-        facts: { sentenceMonths: 60, monthsServed: 41, adaPenjamin: true },
+        facts: { sentenceTwoThirdsMonths: 40, monthsServed: 41, adaPenjamin: true },
         expect: { events: [{ type: 'eligible', params: { program: 'PB' } }] },
       },
       {
         name: 'belum 2/3',
-        facts: { sentenceMonths: 60, monthsServed: 39, adaPenjamin: true },
+        facts: { sentenceTwoThirdsMonths: 40, monthsServed: 39, adaPenjamin: true },
         expect: { events: [] },
       },
     ],
@@ -75,7 +79,7 @@ function pbRuleset(minimum: number, tests?: unknown[]) {
 }
 
 /** 12 months' sentence: two thirds is 8 months; eligible only while the minimum is at most 8. */
-const SHORT_SENTENCE = { sentenceMonths: 12, monthsServed: 11, adaPenjamin: true };
+const SHORT_SENTENCE = { sentenceTwoThirdsMonths: 8, monthsServed: 11, adaPenjamin: true };
 
 async function evaluate(
   client: Client | { request: Client['request'] },
@@ -121,7 +125,8 @@ describe('rulesets: publish, evaluate, change without a redeploy', () => {
       let out = '';
       second?.stdout?.on('data', (chunk: Buffer) => {
         out += chunk.toString();
-        const line = out.split('\n').find((l) => l.startsWith('{'));
+        // The instance also logs its start-up jobs as JSON lines; the one with `url` says it serves.
+        const line = out.split('\n').find((l) => l.startsWith('{"url"'));
         if (line) resolve((JSON.parse(line) as { url: string }).url);
       });
       second?.once('exit', (code) => reject(new Error(`second instance exited ${code}`)));
@@ -149,7 +154,7 @@ describe('rulesets: publish, evaluate, change without a redeploy', () => {
       body: pbRuleset(8, [
         {
           name: 'layak',
-          facts: { sentenceMonths: 60, monthsServed: 41, adaPenjamin: true },
+          facts: { sentenceTwoThirdsMonths: 40, monthsServed: 41, adaPenjamin: true },
           expect: { events: [{ type: 'eligible' }] },
         },
         { name: '12 bulan kini layak', facts: SHORT_SENTENCE, expect: { events: [{ type: 'eligible' }] } },
@@ -174,12 +179,12 @@ describe('rulesets: publish, evaluate, change without a redeploy', () => {
     const broken = pbRuleset(45, [
       {
         name: 'layak',
-        facts: { sentenceMonths: 60, monthsServed: 41, adaPenjamin: true },
+        facts: { sentenceTwoThirdsMonths: 40, monthsServed: 41, adaPenjamin: true },
         expect: { events: [{ type: 'eligible' }] },
       },
       {
         name: 'tetap tidak layak',
-        facts: { sentenceMonths: 60, monthsServed: 39, adaPenjamin: true },
+        facts: { sentenceTwoThirdsMonths: 40, monthsServed: 39, adaPenjamin: true },
         expect: { events: [] },
       },
     ]);
@@ -250,13 +255,19 @@ describe('rulesets: who may do what', () => {
   });
 
   it('serves the fact catalogue to every role', async () => {
-    const reply = await worker.request<{ items: { name: string; type: string; source: string }[] }>(
-      'GET',
-      '/api/facts',
-    );
+    const reply = await worker.request<{
+      items: { name: string; type: string; source: { kind: string }; caseTypes?: string[] }[];
+    }>('GET', '/api/facts');
     expect(reply.status).toBe(200);
+    // Built-ins, and each fact a published case type declares, with where it comes from.
+    expect(reply.body.items).toContainEqual(expect.objectContaining({ name: 'today', type: 'date' }));
     expect(reply.body.items).toContainEqual(
-      expect.objectContaining({ name: 'monthsServed', type: 'number', source: 'computed' }),
+      expect.objectContaining({
+        name: 'monthsServed',
+        type: 'number',
+        source: expect.objectContaining({ kind: 'expression' }),
+        caseTypes: ['integrasi'],
+      }),
     );
   });
 
@@ -290,7 +301,12 @@ describe('rulesets: bad input gets a clear 4xx, writes nothing, and the handler 
   it('refuses conditions nested 1,000 deep with 422', async () => {
     let conditions: unknown = { fact: 'monthsServed', operator: 'equal', value: 1 };
     for (let i = 0; i < 1000; i++) conditions = { all: [conditions] };
-    const body = { title: 'dalam', kind: 'x', rules: [{ name: 'dalam', conditions, event: { type: 'x' } }] };
+    const body = {
+      title: 'dalam',
+      kind: 'x',
+      facts: [{ name: 'monthsServed', type: 'number' }],
+      rules: [{ name: 'dalam', conditions, event: { type: 'x' } }],
+    };
     const reply = await admin.request<ErrorBody>('PUT', '/api/rulesets/uji-dalam/draft', { body });
     expect(reply.status).toBe(422);
     expect(reply.body.error.details?.[0]).toMatchObject({ message: expect.stringContaining('bersarang') });
@@ -303,7 +319,12 @@ describe('rulesets: bad input gets a clear 4xx, writes nothing, and the handler 
       conditions: { all: [{ fact: 'monthsServed', operator: 'greaterThan', value: i }] },
       event: { type: 'x', params: { catatan: 'y'.repeat(2000) } },
     });
-    const body = { title: 'besar', kind: 'x', rules: Array.from({ length: 500 }, (_, i) => rule(i)) };
+    const body = {
+      title: 'besar',
+      kind: 'x',
+      facts: [{ name: 'monthsServed', type: 'number' }],
+      rules: Array.from({ length: 500 }, (_, i) => rule(i)),
+    };
     expect(JSON.stringify(body).length).toBeGreaterThan(1024 * 1024);
     const reply = await admin.request<ErrorBody>('PUT', '/api/rulesets/uji-besar/draft', { body });
     expect(reply.status).toBe(413);

@@ -32,6 +32,17 @@ describe('the content seed job', () => {
         .version,
     ).toBe(2);
 
+    // …and of one case type.
+    const type = await admin.request<Record<string, unknown>>('GET', '/api/case-types/integrasi');
+    const saved = await admin.request('PUT', '/api/case-types/integrasi/draft', {
+      body: { ...type.body, title: 'Integrasi (versi kantor)' },
+    });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    expect(
+      (await admin.request<{ version: number }>('POST', '/api/case-types/integrasi/publish', { body: {} }))
+        .body.version,
+    ).toBe(2);
+
     // A package with one form the installation does not have yet.
     const content = mkdtempSync(join(tmpdir(), 'kawal-content-'));
     cpSync(join(ROOT, 'forms'), join(content, 'forms'), { recursive: true });
@@ -50,12 +61,17 @@ describe('the content seed job', () => {
     process.env.KAWAL_CONTENT_DIR = content;
     try {
       const seeded = await handler();
-      expect(seeded).toEqual({ forms: ['formulir-baru'], rulesets: [] });
+      expect(seeded).toEqual({ forms: ['formulir-baru'], rulesets: [], caseTypes: [] });
     } finally {
       delete process.env.KAWAL_CONTENT_DIR;
     }
     const rujukan = await admin.request<{ version: number; title: string }>('GET', '/api/forms/rujukan');
     expect(rujukan.body).toMatchObject({ version: 2, title: 'Rujukan (versi kantor)' });
     expect((await admin.request('GET', '/api/forms/formulir-baru')).status).toBe(200);
+    const integrasi = await admin.request<{ version: number; title: string }>(
+      'GET',
+      '/api/case-types/integrasi',
+    );
+    expect(integrasi.body).toMatchObject({ version: 2, title: 'Integrasi (versi kantor)' });
   });
 });

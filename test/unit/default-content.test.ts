@@ -101,7 +101,10 @@ describe('worked examples', () => {
     }
   });
 
+  // Facts as the integrasi case type builds them (the 2/3 months come from its calculation).
   const adult = {
+    klienAnak: false,
+    kategoriTindakPidana: 'umum',
     monthsWithoutDisciplinary: 12,
     aktifProgram: true,
     rriCategory: 'sedang',
@@ -109,12 +112,17 @@ describe('worked examples', () => {
   };
 
   it('PB: 60 months, 41 served → eligible; 39 served → not, and the explanation names the 2/3 condition', async () => {
-    expect(await types('kelayakan-integrasi', { ...adult, sentenceMonths: 60, monthsServed: 41 })).toContain(
-      'eligible:PB',
-    );
+    expect(
+      await types('kelayakan-integrasi', {
+        ...adult,
+        sentenceMonths: 60,
+        sentenceTwoThirdsMonths: 40,
+        monthsServed: 41,
+      }),
+    ).toContain('eligible:PB');
     const refused = await evaluateRuleset(
       ruleset('kelayakan-integrasi'),
-      { ...adult, sentenceMonths: 60, monthsServed: 39 },
+      { ...adult, sentenceMonths: 60, sentenceTwoThirdsMonths: 40, monthsServed: 39 },
       { explain: true },
     );
     expect(refused.events.map((e) => e.params?.program)).not.toContain('PB');
@@ -128,7 +136,12 @@ describe('worked examples', () => {
   it('PB: a 12-month sentence (2/3 = 8 < 9) is never eligible, however long served', async () => {
     for (const served of [8, 11, 12]) {
       expect(
-        await types('kelayakan-integrasi', { ...adult, sentenceMonths: 12, monthsServed: served }),
+        await types('kelayakan-integrasi', {
+          ...adult,
+          sentenceMonths: 12,
+          sentenceTwoThirdsMonths: 8,
+          monthsServed: served,
+        }),
       ).not.toContain('eligible:PB');
     }
   });
