@@ -43,7 +43,7 @@ const officeBody = bodyParser({
 const importBody = bodyParser({
   type: 'object',
   required: ['pack'],
-  properties: { pack: { type: 'object' }, dryRun: { type: 'boolean' } },
+  properties: { pack: { type: 'object' }, dryRun: { type: 'boolean' }, publish: { type: 'boolean' } },
 } as const);
 
 export const handler = createApiHandler(routesOf('processes'), {
@@ -87,6 +87,7 @@ export const handler = createApiHandler(routesOf('processes'), {
 
   importPack: async (request) => {
     const input = importBody(request.body ?? {}, request.lang);
-    return { body: await importPack(input.pack, request.user, request.lang, input.dryRun === true) };
+    const options = { dryRun: input.dryRun === true, publish: input.publish === true };
+    return { body: await importPack(input.pack, request.user, request.lang, options) };
   },
 });

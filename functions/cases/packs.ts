@@ -11,9 +11,15 @@ import type { Lang } from '../platform/messages';
 import type { ContentKind } from '../store/content-repo';
 import { contentRepo, type Version } from '../store/content-repo';
 import { formDefinitionProblems } from '../validation/form-definition';
-import { type CaseTypeInput, caseTypeContentProblems, saveCaseTypeDraft } from './case-types';
-import { type FormDefinition, saveFormDraft } from './forms';
-import { type RulesetInput, saveRulesetDraft } from './rulesets';
+import {
+  type CaseTypeInput,
+  caseTypeContentProblems,
+  publishCaseType,
+  saveCaseTypeDraft,
+} from './case-types';
+import { openStagesOf } from './daily';
+import { type FormDefinition, publishForm, saveFormDraft } from './forms';
+import { publishRuleset, type RulesetInput, saveRulesetDraft } from './rulesets';
 
 export const PACK_FORMAT = 'kawal-pack/1';
 
@@ -99,14 +105,17 @@ const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 /**
  * Loads a pack as drafts: forms first (rulesets and case types are checked against the published
- * forms), then rulesets, then case types. Items equal to what is published are left alone.
+ * forms), then rulesets, then case types. Items equal to what is published are left alone. With
+ * `publish`, each draft is published as soon as it is saved (its tests run as on any publish), so a
+ * whole pack can furnish an empty installation: the forms are in force before the rules that read them.
  */
 export async function importPack(
   raw: unknown,
   user: User,
   lang: Lang,
-  dryRun: boolean,
-): Promise<{ items: ImportRow[]; dryRun: boolean }> {
+  options: { dryRun: boolean; publish?: boolean },
+): Promise<{ items: ImportRow[]; dryRun: boolean; published: boolean }> {
+  const { dryRun, publish = false } = options;
   const pack = raw as Partial<Pack>;
   const problems: ErrorDetail[] = [];
   if (pack?.format !== PACK_FORMAT) problems.push({ path: '/format', message: PACK_FORMAT });
@@ -158,6 +167,12 @@ export async function importPack(
         else if (kind === 'RULESET')
           await saveRulesetDraft(item.id, input as unknown as RulesetInput, user, expected, lang);
         else await saveCaseTypeDraft(item.id, input as unknown as CaseTypeInput, user, expected, lang);
+        if (publish) {
+          const note = `Impor paket${item.versions?.at(-1)?.note ? `: ${item.versions.at(-1)?.note}` : ''}`;
+          if (kind === 'FORM') await publishForm(item.id, { note }, user);
+          else if (kind === 'RULESET') await publishRuleset(item.id, { note }, user, lang);
+          else await publishCaseType(item.id, { note }, user, lang, () => openStagesOf(item.id));
+        }
       } catch (error) {
         if (!(error instanceof AppError) || !error.details) throw error;
         problems.push(...error.details.map((d) => ({ ...d, path: `/${key}/${i}/content${d.path}` })));
@@ -165,5 +180,5 @@ export async function importPack(
     }
   }
   if (problems.length > 0) throw new AppError('invalid_pack', { details: problems });
-  return { items: rows, dryRun };
+  return { items: rows, dryRun, published: publish && !dryRun };
 }

@@ -3,6 +3,7 @@
  * and demo accounts, the token issuer and the HTTP server. `npm start`, the integration and browser
  * tests, and the benchmarks all start Kawal through this one function.
  */
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { handler as cases } from '../api/cases';
@@ -12,7 +13,9 @@ import { handler as platform } from '../api/platform';
 import { handler as processes } from '../api/processes';
 import { handler as rulesets } from '../api/rulesets';
 import { seedContentPacks } from '../cases/content-packs';
+import { importPack } from '../cases/packs';
 import { handler as dailyJob } from '../jobs/deadlines';
+import { SYSTEM_USER } from '../platform/claims';
 import type { LambdaHandler } from '../platform/http';
 import { seedDemo } from './demo';
 import { type DynamoLocal, startDynamoLocal } from './dynamodb-local';
@@ -37,6 +40,11 @@ export interface LocalOptions {
   web?: boolean;
   /** Seed the fictional directory and demo cases on a new table (default true). */
   demo?: boolean;
+  /**
+   * A content pack (`GET /api/packs/export`) to furnish the store with instead of the shipped
+   * forms and rules: an agency's own content on a laptop. Items already published as in the pack are left alone.
+   */
+  pack?: string;
 }
 
 export interface LocalKawal {
@@ -57,6 +65,17 @@ export interface LocalKawal {
   stop(): Promise<void>;
 }
 
+/** Publishes what a pack file holds, forms first; answers what it published, as the shipped seeding does. */
+async function seedFromPack(
+  file: string,
+): Promise<{ forms: string[]; rulesets: string[]; caseTypes: string[] }> {
+  const pack: unknown = JSON.parse(readFileSync(file, 'utf8'));
+  const { items } = await importPack(pack, SYSTEM_USER, 'id', { dryRun: false, publish: true });
+  const published = (kind: string) =>
+    items.filter((i) => i.kind === kind && i.change !== 'same').map((i) => i.id);
+  return { forms: published('form'), rulesets: published('ruleset'), caseTypes: published('caseType') };
+}
+
 export async function startLocal(options: LocalOptions = {}): Promise<LocalKawal> {
   // Local mode supports Node 20 on purpose (the Lambda runtime is Node 22); the pinned SDK works on both.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -75,7 +94,7 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalKawal
     await ensureTable(dynamoEndpoint, tableName);
     const offices = await seedOffices();
     const seeded = {
-      ...(await seedContentPacks(ROOT)),
+      ...(options.pack ? await seedFromPack(options.pack) : await seedContentPacks(ROOT)),
       offices,
       accounts: await seedAccounts(demoPassword),
       demo: options.demo === false ? { services: 0, cases: 0 } : await seedDemo(ROOT),

@@ -8,9 +8,16 @@ const port = Number(process.env.PORT ?? 8080);
 const host = process.env.HOST ?? '127.0.0.1';
 const password = process.env.KAWAL_DEMO_PASSWORD || 'kawal-demo';
 const data = process.env.KAWAL_DATA === 'memory' ? 'memory' : process.env.KAWAL_DATA || undefined;
+const pack = process.env.KAWAL_PACK || undefined;
 
 try {
-  const kawal = await startLocal({ port, host, demoPassword: password, ...(data ? { data } : {}) });
+  const kawal = await startLocal({
+    port,
+    host,
+    demoPassword: password,
+    ...(data ? { data } : {}),
+    ...(pack ? { pack } : {}),
+  });
   console.log(`\nKawal berjalan di ${kawal.url}`);
   console.log(
     `DynamoDB Local: ${kawal.dynamoEndpoint} (tabel ${kawal.tableName}, data: ${data ?? '.kawal/'})`,
@@ -22,13 +29,15 @@ try {
     );
   }
   if (kawal.seeded.forms.length > 0) {
-    console.log(`\nFormulir bawaan diterbitkan: ${kawal.seeded.forms.join(', ')}`);
+    console.log(`\nFormulir ${pack ? 'dari paket' : 'bawaan'} diterbitkan: ${kawal.seeded.forms.join(', ')}`);
   }
   if (kawal.seeded.rulesets.length > 0) {
-    console.log(`Aturan bawaan diterbitkan: ${kawal.seeded.rulesets.join(', ')}`);
+    console.log(`Aturan ${pack ? 'dari paket' : 'bawaan'} diterbitkan: ${kawal.seeded.rulesets.join(', ')}`);
   }
   if (kawal.seeded.caseTypes.length > 0) {
-    console.log(`Jenis kasus bawaan diterbitkan: ${kawal.seeded.caseTypes.join(', ')}`);
+    console.log(
+      `Jenis kasus ${pack ? 'dari paket' : 'bawaan'} diterbitkan: ${kawal.seeded.caseTypes.join(', ')}`,
+    );
   }
   if (kawal.seeded.demo.cases > 0) {
     console.log(

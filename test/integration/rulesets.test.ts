@@ -1,8 +1,7 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalKawal } from '../../functions/local/app';
-import { type Client, login, PASSWORD, send, startTestKawal } from '../support/kawal';
+import { type Client, login, type OtherInstance, startOtherInstance, startTestKawal } from '../support/kawal';
 import { CountCommand } from './count';
 
 let kawal: LocalKawal;
@@ -97,10 +96,8 @@ async function countItems(pk: string) {
 }
 
 describe('rulesets: publish, evaluate, change without a redeploy', () => {
-  let second: ChildProcess | undefined;
-  afterAll(() => {
-    second?.kill('SIGTERM');
-  });
+  let second: OtherInstance | undefined;
+  afterAll(() => second?.stop());
 
   it('publishes v1, and a second running instance follows v2 within its TTL without a restart', async () => {
     expect((await admin.request('PUT', '/api/rulesets/uji-pb/draft', { body: pbRuleset(9) })).status).toBe(
@@ -112,34 +109,12 @@ describe('rulesets: publish, evaluate, change without a redeploy', () => {
     expect(v1).toMatchObject({ status: 201, body: { version: 1 } });
 
     // Another process: its own module state, engine cache and published-pointer cache (TTL 1 s).
-    second = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'test/support/second-instance.ts', kawal.dynamoEndpoint, kawal.tableName, PASSWORD],
-      {
-        cwd: new URL('../../', import.meta.url).pathname,
-        env: { ...process.env, KAWAL_CONTENT_TTL_MS: '1000' },
-        stdio: ['ignore', 'pipe', 'inherit'],
-      },
-    );
-    const url = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      second?.stdout?.on('data', (chunk: Buffer) => {
-        out += chunk.toString();
-        // The instance also logs its start-up jobs as JSON lines; the one with `url` says it serves.
-        const line = out.split('\n').find((l) => l.startsWith('{"url"'));
-        if (line) resolve((JSON.parse(line) as { url: string }).url);
-      });
-      second?.once('exit', (code) => reject(new Error(`second instance exited ${code}`)));
+    second = await startOtherInstance({
+      dynamoEndpoint: kawal.dynamoEndpoint,
+      tableName: kawal.tableName,
+      contentTtlMs: 1000,
     });
-    const { token } = (
-      await send<{ token: string }>(url, 'POST', '/api/auth/login', {
-        body: { username: 'pk1', password: PASSWORD },
-      })
-    ).body;
-    const other = {
-      request: ((method, path, options = {}) =>
-        send(url, method, path, { ...options, token })) as Client['request'],
-    };
+    const other = await login(second, 'pk1');
 
     const before = await evaluate(other, 'uji-pb', SHORT_SENTENCE);
     expect(before.body).toMatchObject({ version: 1, events: [] });

@@ -2,13 +2,15 @@
  * Test helpers: a Kawal on its own table over the shared DynamoDB Local, and a small HTTP client that
  * logs in as the demo accounts. Integration tests refuse to run without the local endpoint.
  */
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 import { type LocalKawal, startLocal } from '../../functions/local/app';
 
 export const PASSWORD = 'kawal-test';
 
-export async function startTestKawal(): Promise<LocalKawal> {
+/** A Kawal on a new table; with `demo`, the fictional directory and demo cases too. */
+export async function startTestKawal(options: { demo?: boolean } = {}): Promise<LocalKawal> {
   const dynamoEndpoint = inject('dynamoEndpoint');
   if (!dynamoEndpoint) throw new Error('No DynamoDB Local endpoint: run integration tests through vitest');
   return startLocal({
@@ -18,7 +20,7 @@ export async function startTestKawal(): Promise<LocalKawal> {
     tableName: `kawal-test-${randomUUID()}`,
     demoPassword: PASSWORD,
     web: false,
-    demo: false,
+    demo: options.demo === true,
   });
 }
 
@@ -67,7 +69,45 @@ export async function send<T>(
   };
 }
 
-export async function login(kawal: LocalKawal, username: string): Promise<Client> {
+/** Another Kawal in its own process (see second-instance.ts); `stop` ends it. */
+export interface OtherInstance {
+  url: string;
+  stop(): void;
+}
+
+/**
+ * Starts another Kawal process over the same DynamoDB Local: on `tableName` (another instance of the
+ * same installation when the table is shared), with its content from `pack` and the demo cases when given.
+ */
+export async function startOtherInstance(options: {
+  dynamoEndpoint: string;
+  tableName: string;
+  pack?: string;
+  contentTtlMs?: number;
+}): Promise<OtherInstance> {
+  const args = [options.dynamoEndpoint, options.tableName, PASSWORD, ...(options.pack ? [options.pack] : [])];
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/second-instance.ts', ...args], {
+    cwd: new URL('../../', import.meta.url).pathname,
+    env: {
+      ...process.env,
+      ...(options.contentTtlMs ? { KAWAL_CONTENT_TTL_MS: String(options.contentTtlMs) } : {}),
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      // The instance also logs its start-up jobs as JSON lines; the one with `url` says it serves.
+      const line = out.split('\n').find((l) => l.startsWith('{"url"'));
+      if (line) resolve((JSON.parse(line) as { url: string }).url);
+    });
+    child.once('exit', (code) => reject(new Error(`the other instance exited ${code}`)));
+  });
+  return { url, stop: () => child.kill('SIGTERM') };
+}
+
+export async function login(kawal: { url: string }, username: string): Promise<Client> {
   const reply = await send<{ token: string }>(kawal.url, 'POST', '/api/auth/login', {
     body: { username, password: PASSWORD },
   });

@@ -1,10 +1,11 @@
 /**
- * A second, separately running Kawal process over the same table: what another Lambda instance is.
- * Prints one JSON line {url} once it serves; stops on SIGTERM. Used by the no-redeploy tests.
+ * A second, separately running Kawal process: what another Lambda instance is (over the same table),
+ * or, given a pack file, another installation furnished from that pack with the demo cases seeded
+ * (over a new table). Prints one JSON line {url} once it serves; stops on SIGTERM.
  */
 import { startLocal } from '../../functions/local/app';
 
-const [endpoint, tableName, password] = process.argv.slice(2);
+const [endpoint, tableName, password, pack] = process.argv.slice(2);
 if (!endpoint || !tableName || !password)
   throw new Error('usage: second-instance <endpoint> <table> <password>');
 const kawal = await startLocal({
@@ -14,7 +15,8 @@ const kawal = await startLocal({
   tableName,
   demoPassword: password,
   web: false,
-  demo: false,
+  demo: pack !== undefined,
+  ...(pack ? { pack } : {}),
 });
 console.log(JSON.stringify({ url: kawal.url }));
 process.on('SIGTERM', () => {
