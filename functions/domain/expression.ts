@@ -59,8 +59,9 @@ export function compileExpression(text: string): Expression {
   if (text.length > MAX_EXPRESSION_LENGTH) {
     throw new ExpressionError(`expression longer than ${MAX_EXPRESSION_LENGTH} characters`, 'too_long');
   }
+  let expression: Expression;
   try {
-    return jsonata(text, {
+    expression = jsonata(text, {
       timeout: EXPRESSION_BUDGET.timeoutMs,
       stack: EXPRESSION_BUDGET.stack,
       sequence: EXPRESSION_BUDGET.sequence,
@@ -68,6 +69,11 @@ export function compileExpression(text: string): Expression {
   } catch (error) {
     throw toError(error);
   }
+  // Bound once here rather than with every evaluation's bindings: a third of the cost of a small expression.
+  for (const [name, implementation] of Object.entries(EXPRESSION_FUNCTIONS)) {
+    expression.assign(name, implementation);
+  }
+  return expression;
 }
 
 /** JSONata sequences and frozen arrays back to plain JSON values; undefined stays undefined. */
@@ -91,7 +97,7 @@ export async function evaluateExpression(
   bindings: Record<string, unknown> = {},
 ): Promise<unknown> {
   try {
-    return plain(await expression.evaluate(input, { ...EXPRESSION_FUNCTIONS, ...bindings }));
+    return plain(await expression.evaluate(input, bindings));
   } catch (error) {
     throw toError(error);
   }

@@ -35,7 +35,7 @@ function head(i: number): CaseHead {
       level: (['rendah', 'sedang', 'tinggi', 'segera'] as const)[i % 4] ?? 'rendah',
     },
     eligibility: {},
-    deadlines: [{ kind: 'supervision-report', from: '2026-11-01', due }],
+    deadlines: [{ kind: 'laporan-pengawasan', from: '2026-11-01', due }],
     transfer: null,
     transfers: [],
     forms: {},
@@ -97,7 +97,17 @@ export async function casesBench(kawal: LocalKawal): Promise<Row[]> {
           caseType: 'pembimbingan',
         }),
       });
-      return ((await reply.json()) as { id: string }).id;
+      const { id } = (await reply.json()) as { id: string };
+      // Supervision notes are offered from intervention on: the Kabapas moves the case there.
+      for (const to of ['assessment', 'planning', 'intervention', 'monitoring']) {
+        const moved = await fetch(`${kawal.url}/api/cases/${id}/transitions`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${supervisor}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ to }),
+        });
+        if (moved.status !== 200) throw new Error(`move to ${to}: ${moved.status}`);
+      }
+      return id;
     };
     const submitOnce = async (caseId: string, n: number) => {
       const start = performance.now();

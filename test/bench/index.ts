@@ -3,6 +3,7 @@
 import { startLocal } from '../../functions/local/app';
 import { apiBench } from './api';
 import { casesBench } from './cases';
+import { processBench } from './process';
 import { printRows } from './report';
 import { rulesBench } from './rules';
 import { validationBench } from './validation';
@@ -12,9 +13,10 @@ console.log(`Kawal benchmarks — Node ${process.version}, ${new Date().toISOStr
 printRows('Form validation (in process)', await validationBench());
 printRows("Rulesets (in process; inputs are each ruleset's own test facts)", await rulesBench());
 // One local stack for the HTTP benchmarks: the process has one configuration, like a Lambda.
-const kawal = await startLocal({ port: 0, data: 'memory', web: false, demo: false, demoPassword: 'bench' });
+const kawal = await startLocal({ port: 0, data: 'memory', web: false, demo: true, demoPassword: 'bench' });
 try {
   printRows('Local API latency (HTTP → handler → DynamoDB Local)', await apiBench(kawal));
+  printRows('Case process: facts and decisions (demo cases)', await processBench(kawal));
   printRows('Cases (HTTP → handler → DynamoDB Local)', await casesBench(kawal));
 } finally {
   await kawal.stop();
