@@ -7,7 +7,7 @@ import {
   patchCase,
   readCase,
 } from '../cases/case-files';
-import { contentId, pageLimit, versionNumber } from '../cases/content-ids';
+import { contentId, pageLimit } from '../cases/content-ids';
 import { ruleImpact } from '../cases/impact';
 import {
   addNote,
@@ -25,7 +25,7 @@ import { ID_PATTERN } from '../domain/case-type';
 import { AppError } from '../platform/errors';
 import { type ApiRequest, createApiHandler, ifMatchVersion } from '../platform/http';
 import { bodyParser } from '../validation/request';
-import { VERSION_TARGET } from './content-actions';
+import { impactRequest } from './content-actions';
 import { routesOf } from './routes';
 
 const DATE = { type: 'string', format: 'date' } as const;
@@ -155,15 +155,6 @@ const transferBody = bodyParser({
   type: 'object',
   required: ['toOffice', 'reason'],
   properties: { toOffice: OFFICE, reason: { type: 'string', minLength: 1, maxLength: 2000 } },
-} as const);
-
-const impactBody = bodyParser({
-  type: 'object',
-  required: ['version'],
-  properties: {
-    version: VERSION_TARGET,
-    limit: { type: 'integer', minimum: 1, maximum: 1000 },
-  },
 } as const);
 
 const ID = /^[A-Za-z0-9-]{1,64}$/;
@@ -358,8 +349,7 @@ export const handler = createApiHandler(routesOf('cases'), {
   dashboard: async (request) => ({ body: await dashboard(request.user) }),
 
   impact: async (request) => {
-    const input = impactBody(request.body ?? {}, request.lang);
-    const target = input.version === 'draft' ? 'draft' : versionNumber(input.version);
-    return { body: await ruleImpact(contentId(request.params.id), target, input.limit ?? 100) };
+    const { target, limit } = impactRequest(request);
+    return { body: await ruleImpact(contentId(request.params.id), target, limit) };
   },
 });

@@ -1,6 +1,6 @@
 /** What the forms and rulesets handlers share: the read actions of versioned content and the publish body. */
 import { contentId, pageLimit, versionNumber } from '../cases/content-ids';
-import type { Action } from '../platform/http';
+import type { Action, ApiRequest } from '../platform/http';
 import type { Page } from '../store/cursor';
 import { bodyParser } from '../validation/request';
 
@@ -45,5 +45,23 @@ export function contentReadActions(use: {
       const item = await use.draft(contentId(params.id));
       return { body: item, etag: item.version };
     },
+  };
+}
+
+const impactBody = bodyParser({
+  type: 'object',
+  required: ['version'],
+  properties: {
+    version: VERSION_TARGET,
+    limit: { type: 'integer', minimum: 1, maximum: 1000 },
+  },
+} as const);
+
+/** `{version: n | "draft", limit?}`: what to replay over open cases, and over how many. */
+export function impactRequest(request: ApiRequest): { target: number | 'draft'; limit: number } {
+  const input = impactBody(request.body ?? {}, request.lang);
+  return {
+    target: input.version === 'draft' ? 'draft' : versionNumber(input.version, 'version'),
+    limit: input.limit ?? 100,
   };
 }

@@ -11,12 +11,13 @@ import {
   wiring,
 } from '../cases/case-types';
 import { contentId } from '../cases/content-ids';
-import { openStagesOf } from '../cases/daily';
+import { openStagesOf, remapStages } from '../cases/daily';
+import { caseTypeImpact } from '../cases/impact';
 import { listAllOffices, saveOffice, TIME_ZONES } from '../cases/offices';
 import { exportPack, importPack } from '../cases/packs';
 import { createApiHandler, ifMatchVersion } from '../platform/http';
 import { bodyParser } from '../validation/request';
-import { contentReadActions, publishBody } from './content-actions';
+import { contentReadActions, impactRequest, publishBody } from './content-actions';
 import { routesOf } from './routes';
 
 /** Only the envelope is checked here; the content gets the 422 checks of the use case. */
@@ -71,7 +72,13 @@ export const handler = createApiHandler(routesOf('processes'), {
     const input = publishBody(request.body ?? {}, request.lang);
     const id = contentId(request.params.id);
     const published = await publishCaseType(id, input, request.user, request.lang, () => openStagesOf(id));
-    return { status: 201, body: published };
+    const remapped = await remapStages(id, request.user);
+    return { status: 201, body: { ...published, remapped } };
+  },
+
+  impact: async (request) => {
+    const { target, limit } = impactRequest(request);
+    return { body: await caseTypeImpact(contentId(request.params.id), target, limit) };
   },
 
   wiring: async (request) => ({ body: await wiring(contentId(request.params.id)) }),

@@ -64,6 +64,7 @@ export const ROUTES = [
   { method: 'PUT', path: '/api/case-types/{id}/draft', fn: 'processes', action: 'putDraft', roles: ADMIN },
   { method: 'POST', path: '/api/case-types/{id}/publish', fn: 'processes', action: 'publish', roles: ADMIN },
   { method: 'GET', path: '/api/case-types/{id}/wiring', fn: 'processes', action: 'wiring', roles: ADMIN },
+  { method: 'POST', path: '/api/case-types/{id}/impact', fn: 'processes', action: 'impact', roles: ADMIN },
   { method: 'GET', path: '/api/offices', fn: 'processes', action: 'listOffices', roles: ANY },
   { method: 'PUT', path: '/api/offices/{id}', fn: 'processes', action: 'putOffice', roles: ADMIN },
   { method: 'GET', path: '/api/packs/export', fn: 'processes', action: 'exportPack', roles: ADMIN },

@@ -135,6 +135,11 @@ export const listCaseTypeVersions = (id: string, limit: number, cursor?: string)
   caseTypes.versions(id, limit, cursor);
 export const getCaseTypeDraft = async (id: string) => view(await caseTypes.draft(id));
 
+/** The content of a draft or a version (for replaying it over open cases before publishing). */
+export async function caseTypeContentOf(id: string, target: number | 'draft'): Promise<CaseTypeContent> {
+  return contentOf(target === 'draft' ? await caseTypes.draft(id) : await caseTypes.versionOf(id, target));
+}
+
 export async function saveCaseTypeDraft(
   id: string,
   input: CaseTypeInput,

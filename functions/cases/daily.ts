@@ -5,7 +5,7 @@
  * written back, conditional on its version (a person's edit meanwhile wins; tomorrow tries again).
  */
 import type { CaseHead } from '../domain/case-file';
-import { SYSTEM_USER } from '../platform/claims';
+import { SYSTEM_USER, type User } from '../platform/claims';
 import { auditItem, commitCaseChange, queryCaseload } from '../store/cases-repo';
 import { applyDecisions, auditEntry, headChanged, latestData, runTriggers, todayOf } from './case-context';
 import { publishedCaseType } from './case-types';
@@ -62,6 +62,48 @@ export async function* openCases(): AsyncGenerator<CaseHead> {
   }
 }
 
+/**
+ * Moves the open cases of `caseType` that are in a stage the published version no longer has to the
+ * stage its `stageMap` names (publishing refuses a version that leaves a stage in use unmapped).
+ * Runs right after a publish, and again with the daily run for a case a concurrent edit held back.
+ */
+export async function remapStages(caseType: string, user: User = SYSTEM_USER): Promise<number> {
+  const type = await publishedCaseType(caseType);
+  if (!type) return 0;
+  const declared = new Set(type.content.stages.map((stage) => stage.id));
+  let moved = 0;
+  for await (const head of openCases()) {
+    if (head.caseType !== caseType || declared.has(head.stage)) continue;
+    const to = type.content.stageMap?.[head.stage];
+    if (!to || !declared.has(to)) continue;
+    const now = new Date().toISOString();
+    const next: CaseHead = {
+      ...head,
+      stage: to,
+      caseTypeVersion: type.version,
+      version: head.version + 1,
+      updatedAt: now,
+      updatedBy: user.id,
+    };
+    const written = await commitCaseChange({
+      head: next,
+      expectedVersion: head.version,
+      caseId: head.id,
+      today: todayOf(head),
+      writes: [
+        {
+          append: auditItem(
+            head.id,
+            auditEntry(user, 'stage.mapped', { from: head.stage, to, caseTypeVersion: type.version }),
+          ),
+        },
+      ],
+    });
+    if (written) moved++;
+  }
+  return moved;
+}
+
 /** The stages open cases of `caseType` are in. */
 export async function openStagesOf(caseType: string): Promise<Set<string>> {
   const stages = new Set<string>();
@@ -72,6 +114,10 @@ export async function openStagesOf(caseType: string): Promise<Set<string>> {
 export async function runDaily(): Promise<DailyResult> {
   let examined = 0;
   let changed = 0;
+  // Cases a publish could not move (a concurrent edit) follow their type's stage map first.
+  const types = new Set<string>();
+  for await (const head of openCases()) types.add(head.caseType);
+  for (const caseType of types) await remapStages(caseType);
   for await (const head of openCases()) {
     examined++;
     if (await decideDaily(head)) changed++;

@@ -1,13 +1,16 @@
 /**
- * What a ruleset change would do: replays a draft (or a version) against open cases and lists the
- * cases whose events would change, before anyone publishes it.
+ * What a change would do before anyone publishes it: a ruleset draft (or version) replayed against
+ * the open cases that run it; a case type draft (or version) replayed against the open cases of that
+ * type (the facts its sources build, the rulesets it runs, the stages it keeps).
  */
 import { isDeepStrictEqual } from 'node:util';
+import { buildFacts, compileCaseType } from '../decisions/fact-sources';
 import type { CaseHead } from '../domain/case-file';
-import { ruleSelections } from '../domain/case-type';
+import { caseFact } from '../domain/case-file';
+import { isOpenStage, ruleSelections } from '../domain/case-type';
 import { casesByDue } from '../store/cases-repo';
-import { caseFacts, latestData } from './case-context';
-import { publishedCaseType } from './case-types';
+import { caseFacts, latestData, todayOf } from './case-context';
+import { caseTypeContentOf, publishedCaseType, requireCaseType } from './case-types';
 import { eventsFor, rulesetIdsSelected } from './rulesets';
 
 export interface ImpactRow {
@@ -20,21 +23,28 @@ export interface ImpactRow {
 const canonical = (events: { type: string; params?: unknown }[]) =>
   events.map((event) => JSON.stringify([event.type, event.params ?? null])).sort();
 
+/** Up to `limit` open cases, nearest deadline first, optionally of one case type. */
+async function openHeads(limit: number, caseType?: string): Promise<CaseHead[]> {
+  const heads: CaseHead[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await casesByDue({ limit: 100, ...(cursor ? { cursor } : {}) });
+    heads.push(
+      ...page.items.filter(
+        (head) => isOpenStage(head.stage) && (caseType === undefined || head.caseType === caseType),
+      ),
+    );
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor && heads.length < limit);
+  return heads.slice(0, limit);
+}
+
 export async function ruleImpact(
   rulesetId: string,
   target: number | 'draft',
   limit: number,
 ): Promise<{ examined: number; changed: ImpactRow[] }> {
-  const heads: CaseHead[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await casesByDue({
-      limit: Math.min(100, limit - heads.length),
-      ...(cursor ? { cursor } : {}),
-    });
-    heads.push(...page.items.filter((head) => head.stage !== 'terminated'));
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor && heads.length < limit);
+  const heads = await openHeads(limit);
   const factSets: Record<string, unknown>[] = [];
   const known: CaseHead[] = [];
   // Only cases whose type runs the ruleset: a child-protection case is not judged by probation rules.
@@ -61,4 +71,92 @@ export async function ruleImpact(
       changed.push({ caseId: head.id, office: head.office, before: was, after: will });
   });
   return { examined: known.length, changed };
+}
+
+export interface CaseTypeImpactRow extends ImpactRow {
+  /** The rulesets whose events differ. */
+  rulesets: string[];
+}
+
+export interface StageImpactRow {
+  caseId: string;
+  office: string;
+  stage: string;
+  /** Where `stageMap` sends the case; null when the new version has no place for it (publish is refused). */
+  mappedTo: string | null;
+}
+
+/**
+ * A case type draft (or version) against the published one, over the open cases of that type: the
+ * cases whose decisions would change (facts from each version's sources, the rulesets each runs) and
+ * the cases in a stage the new version drops.
+ */
+export async function caseTypeImpact(
+  caseTypeId: string,
+  target: number | 'draft',
+  limit: number,
+): Promise<{ examined: number; changed: CaseTypeImpactRow[]; stages: StageImpactRow[] }> {
+  const published = await requireCaseType(caseTypeId);
+  const content = await caseTypeContentOf(caseTypeId, target);
+  const compiled = compileCaseType(content);
+  const [runsBefore, runsAfter] = await Promise.all([
+    rulesetIdsSelected(ruleSelections(published.content), caseTypeId),
+    rulesetIdsSelected(ruleSelections(content), caseTypeId),
+  ]);
+  const heads = await openHeads(limit, caseTypeId);
+  const before: Record<string, unknown>[] = [];
+  const after: Record<string, unknown>[] = [];
+  for (const head of heads) {
+    const latest = await latestData(head.id);
+    before.push((await caseFacts(published, head, latest)).facts);
+    after.push(
+      (
+        await buildFacts(
+          compiled,
+          { case: caseFact(head), forms: latest, counters: head.counters ?? {} },
+          todayOf(head),
+        )
+      ).facts,
+    );
+  }
+  const events = new Map<string, { was: unknown[][]; will: unknown[][] }>();
+  for (const rulesetId of new Set([...runsBefore, ...runsAfter])) {
+    events.set(rulesetId, {
+      was: runsBefore.has(rulesetId) ? await eventsFor(rulesetId, 'published', before) : [],
+      will: runsAfter.has(rulesetId) ? await eventsFor(rulesetId, 'published', after) : [],
+    });
+  }
+  const changed: CaseTypeImpactRow[] = [];
+  const declared = new Set(content.stages.map((stage) => stage.id));
+  const stages: StageImpactRow[] = [];
+  heads.forEach((head, i) => {
+    const rulesets: string[] = [];
+    const was: unknown[] = [];
+    const will: unknown[] = [];
+    for (const [rulesetId, { was: w, will: v }] of events) {
+      const a = (w[i] ?? []) as { type: string; params?: unknown }[];
+      const b = (v[i] ?? []) as { type: string; params?: unknown }[];
+      was.push(...a.map((event) => ({ rulesetId, ...event })));
+      will.push(...b.map((event) => ({ rulesetId, ...event })));
+      if (!isDeepStrictEqual(canonical(a), canonical(b))) rulesets.push(rulesetId);
+    }
+    if (rulesets.length > 0) {
+      changed.push({
+        caseId: head.id,
+        office: head.office,
+        before: was,
+        after: will,
+        rulesets: rulesets.sort(),
+      });
+    }
+    if (!declared.has(head.stage)) {
+      stages.push({
+        caseId: head.id,
+        office: head.office,
+        stage: head.stage,
+        mappedTo: content.stageMap?.[head.stage] ?? null,
+      });
+    }
+  });
+  return { examined: heads.length, changed, stages };
 }

@@ -170,6 +170,10 @@ const MATRIX: Record<string, Row> = {
     request: () => ({ path: '/api/case-types/integrasi/wiring' }),
     expect: [200, 403, 403, 403, 403],
   },
+  'POST /api/case-types/{id}/impact': {
+    request: () => ({ path: '/api/case-types/integrasi/impact', body: { version: 1, limit: 5 } }),
+    expect: [200, 403, 403, 403, 403],
+  },
   'GET /api/offices': { request: () => ({ path: '/api/offices' }), expect: [200, 200, 200, 200, 200] },
   'PUT /api/offices/{id}': {
     request: () => ({

@@ -500,6 +500,91 @@ describe('a deadline changed by an administrator', () => {
   });
 });
 
+describe('a case type change replayed before it is published', () => {
+  it('lists the cases whose decisions change and the cases in a dropped stage; publishing moves them by the map', async () => {
+    // A case in accompaniment after three missed reports: the revocation review is on it.
+    const opened = await openCase(pk1, { caseType: 'integrasi' });
+    for (const to of ['assessment', 'planning', 'intervention', 'monitoring'])
+      expect((await move(kabapas1, opened.id, to)).status).toBe(200);
+    const note = example('catatan-pengawasan');
+    for (let i = 0; i < 3; i++) {
+      await submit(pk1, opened.id, 'catatan-pengawasan', {
+        ...note,
+        wajibLapor: 'tidak-hadir',
+        alasanTidakHadir: 'Tidak ada kabar (contoh fiktif)',
+      });
+    }
+    expect((await move(pk1, opened.id, 'accompaniment')).status).toBe(200);
+    expect((await read(pk1, opened.id)).flags?.length).toBe(1);
+
+    // The draft drops accompaniment (mapped to monitoring) and no longer runs the revocation rules.
+    const current = (
+      await admin.request<Record<string, unknown> & { version: number }>('GET', '/api/case-types/integrasi')
+    ).body;
+    const without = (stages: string[] | undefined) => stages?.filter((stage) => stage !== 'accompaniment');
+    const draft = {
+      ...current,
+      stages: (current.stages as { id: string }[]).filter((stage) => stage.id !== 'accompaniment'),
+      moves: (current.moves as { from: string; to: string }[]).filter(
+        (m) => m.from !== 'accompaniment' && m.to !== 'accompaniment',
+      ),
+      forms: (current.forms as { stages?: string[] }[]).map((f) =>
+        f.stages ? { ...f, stages: without(f.stages) } : f,
+      ),
+      deadlines: (current.deadlines as { stages?: string[]; start: { stages?: string[] } }[]).map((d) => ({
+        ...d,
+        ...(d.stages ? { stages: without(d.stages) } : {}),
+        start: { ...d.start, ...(d.start.stages ? { stages: without(d.start.stages) } : {}) },
+      })),
+      triggers: (current.triggers as { rulesets: { kinds?: string[] } }[]).map((t) => ({
+        ...t,
+        rulesets: {
+          ...t.rulesets,
+          ...(t.rulesets.kinds ? { kinds: t.rulesets.kinds.filter((k) => k !== 'revocation') } : {}),
+        },
+      })),
+      stageMap: { accompaniment: 'monitoring' },
+    };
+    const saved = await admin.request('PUT', '/api/case-types/integrasi/draft', { body: draft });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+
+    const impact = await admin.request<{
+      examined: number;
+      changed: { caseId: string; rulesets: string[]; before: { type: string }[] }[];
+      stages: { caseId: string; stage: string; mappedTo: string | null }[];
+    }>('POST', '/api/case-types/integrasi/impact', { body: { version: 'draft' } });
+    expect(impact.status).toBe(200);
+    expect(impact.body.stages).toContainEqual(
+      expect.objectContaining({ caseId: opened.id, stage: 'accompaniment', mappedTo: 'monitoring' }),
+    );
+    const row = impact.body.changed.find((c) => c.caseId === opened.id);
+    expect(row?.rulesets).toEqual(['peninjauan-pencabutan']);
+    expect(row?.before.map((e) => e.type)).toContain('tinjau-pencabutan');
+    // Nothing is written by looking.
+    expect((await read(pk1, opened.id)).stage).toBe('accompaniment');
+
+    const published = await admin.request<{ version: number; remapped: number }>(
+      'POST',
+      '/api/case-types/integrasi/publish',
+      { body: { note: 'tanpa pendampingan' } },
+    );
+    expect(published.status).toBe(201);
+    expect(published.body.remapped).toBeGreaterThanOrEqual(1);
+    expect((await read(pk1, opened.id)).stage).toBe('monitoring');
+    const audit = await kabapas1.request<{ items: { action: string; detail?: Record<string, unknown> }[] }>(
+      'GET',
+      `/api/cases/${opened.id}/audit`,
+    );
+    expect(audit.body.items.map((e) => e.action)).toContain('stage.mapped');
+
+    // Back to the earlier process (the case stays where the map put it).
+    const back = await admin.request('POST', '/api/case-types/integrasi/publish', {
+      body: { fromVersion: current.version },
+    });
+    expect(back.status).toBe(201);
+  });
+});
+
 describe('offices and packs', () => {
   it('lists offices, refuses a transfer to an office that does not exist', async () => {
     const offices = await pk1.request<{ items: { id: string; timeZone: string }[] }>('GET', '/api/offices');
