@@ -1,18 +1,25 @@
 /**
- * After each deploy (a CDK trigger in AWS), publishes the default forms and rulesets that do not
- * exist yet. The deploy copies forms/ and rules/ into the function's package; an agency's edits are
- * never overwritten, so running it again is harmless.
+ * After each deploy (a CDK trigger in AWS), publishes the default forms, rulesets and case types that
+ * do not exist yet, then brings case heads written before case types up to their type. The deploy
+ * copies forms/ and rules/ into the function's package; an agency's edits are never overwritten, so
+ * running it again is harmless.
  */
 import { join } from 'node:path';
 import { seedContentPacks } from '../cases/content-packs';
+import { migrateCaseHeads } from '../cases/migrate';
 
 /** Where the packs are: beside the handler in Lambda, or a folder named by KAWAL_CONTENT_DIR. */
 export function contentRoot(): string {
   return process.env.KAWAL_CONTENT_DIR ?? join(process.env.LAMBDA_TASK_ROOT ?? process.cwd(), 'content');
 }
 
-export const handler = async (): Promise<{ forms: string[]; rulesets: string[] }> => {
-  const seeded = await seedContentPacks(contentRoot());
+export const handler = async (): Promise<{
+  forms: string[];
+  rulesets: string[];
+  caseTypes: string[];
+  migrated: number;
+}> => {
+  const seeded = { ...(await seedContentPacks(contentRoot())), migrated: await migrateCaseHeads() };
   console.log(JSON.stringify({ level: 'info', job: 'seed-content', ...seeded }));
   return seeded;
 };

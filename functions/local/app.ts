@@ -13,6 +13,7 @@ import { handler as platform } from '../api/platform';
 import { handler as processes } from '../api/processes';
 import { handler as rulesets } from '../api/rulesets';
 import { seedContentPacks } from '../cases/content-packs';
+import { migrateCaseHeads } from '../cases/migrate';
 import { importPack } from '../cases/packs';
 import { handler as dailyJob } from '../jobs/deadlines';
 import { SYSTEM_USER } from '../platform/claims';
@@ -59,6 +60,7 @@ export interface LocalKawal {
     offices: string[];
     accounts: string[];
     demo: { services: number; cases: number };
+    migrated: number;
   };
   /** The token issuer (tests use it to mint expired or odd tokens). */
   issuer: Issuer;
@@ -98,6 +100,8 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalKawal
       offices,
       accounts: await seedAccounts(demoPassword),
       demo: options.demo === false ? { services: 0, cases: 0 } : await seedDemo(ROOT),
+      // Cases an earlier Kawal wrote in this data folder, before case types: rebuilt by their type.
+      migrated: await migrateCaseHeads(),
     };
     // The daily job EventBridge runs in AWS (decisions, then the deadline sweep): here at start and every hour.
     const sweep = () =>

@@ -44,6 +44,9 @@ try {
       `Data contoh (fiktif): ${kawal.seeded.demo.cases} kasus, ${kawal.seeded.demo.services} layanan rujukan`,
     );
   }
+  if (kawal.seeded.migrated > 0) {
+    console.log(`Kasus lama disesuaikan dengan jenis kasusnya: ${kawal.seeded.migrated}`);
+  }
   console.log('\nTekan Ctrl-C untuk berhenti.');
 
   let stopping = false;

@@ -7,7 +7,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { eachDayOfInterval, format, isWeekend, parseISO, subMonths } from 'date-fns';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrateCaseHeads } from '../../functions/cases/migrate';
+import type { CaseHead } from '../../functions/domain/case-file';
 import type { LocalKawal } from '../../functions/local/app';
+import { getCase, putCaseHeads } from '../../functions/store/cases-repo';
 import { ADULT, type CaseBody, type ErrorBody, example, key, openCase } from '../support/cases';
 import { type Client, login, type OtherInstance, startOtherInstance, startTestKawal } from '../support/kawal';
 import { NO_RISK } from '../support/rri';
@@ -582,6 +585,41 @@ describe('a case type change replayed before it is published', () => {
       body: { fromVersion: current.version },
     });
     expect(back.status).toBe(201);
+  });
+});
+
+describe('cases written before case types', () => {
+  it('are rebuilt by their type on start: counters from the notes, only declared deadlines, decisions again', async () => {
+    const opened = await openCase(pk1, { caseType: 'pembimbingan' });
+    for (const to of ['assessment', 'planning', 'intervention', 'monitoring'])
+      expect((await move(kabapas1, opened.id, to)).status).toBe(200);
+    const note = example('catatan-pengawasan');
+    for (let i = 0; i < 3; i++) {
+      await submit(pk1, opened.id, 'catatan-pengawasan', {
+        ...note,
+        wajibLapor: 'tidak-hadir',
+        alasanTidakHadir: 'Tidak ada kabar (contoh fiktif)',
+      });
+    }
+    const current = (await read(pk1, opened.id)) as Case & { counters: Record<string, unknown> };
+    expect(current.flags?.length).toBe(1);
+
+    // The head as an earlier Kawal wrote it: no type version, no counters, no flags, old deadline kinds.
+    const stored = (await getCase(opened.id)) as CaseHead;
+    const { caseTypeVersion: _v, counters: _c, flags: _f, ...old } = stored;
+    await putCaseHeads(
+      [{ ...old, deadlines: [{ kind: 'supervision-report', from: '2026-01-01', due: '2026-02-01' }] }],
+      format(new Date(), 'yyyy-MM-dd'),
+    );
+    expect(await migrateCaseHeads()).toBeGreaterThanOrEqual(1);
+
+    const migrated = (await read(pk1, opened.id)) as Case & { counters: Record<string, unknown> };
+    expect(migrated.counters).toEqual(current.counters);
+    expect(migrated.deadlines.map((d) => d.kind)).not.toContain('supervision-report');
+    expect(migrated.deadlines.map((d) => d.kind)).toEqual(expect.arrayContaining(['laporan-pengawasan']));
+    expect(migrated.flags?.map((f) => f.id)).toEqual(current.flags?.map((f) => f.id));
+    // A head already migrated is left alone.
+    expect(await migrateCaseHeads()).toBe(0);
   });
 });
 

@@ -61,7 +61,7 @@ describe('the content seed job', () => {
     process.env.KAWAL_CONTENT_DIR = content;
     try {
       const seeded = await handler();
-      expect(seeded).toEqual({ forms: ['formulir-baru'], rulesets: [], caseTypes: [] });
+      expect(seeded).toEqual({ forms: ['formulir-baru'], rulesets: [], caseTypes: [], migrated: 0 });
     } finally {
       delete process.env.KAWAL_CONTENT_DIR;
     }
