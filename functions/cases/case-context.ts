@@ -1,7 +1,8 @@
 /**
  * What every case use case needs: loading a case for a user, its case type, its facts built by the
  * type's sources, the rulesets the type's triggers run for an event, and what their events do to
- * the case (priority, eligibility, flags and the deadlines a flag starts), all by the case type.
+ * the case (priority, eligibility, flags and the deadlines a flag starts, the length a deadline runs),
+ * all by the case type.
  */
 import { isDeepStrictEqual } from 'node:util';
 import { type BuiltFacts, buildFacts } from '../decisions/fact-sources';
@@ -14,9 +15,9 @@ import {
   priorityFrom,
 } from '../domain/case-decisions';
 import { type CaseFlag, type CaseHead, canRead, canWrite, caseFact } from '../domain/case-file';
-import type { CaseEventName, RulesetSelection } from '../domain/case-type';
+import type { CaseEventName, DeadlineLength, RulesetSelection } from '../domain/case-type';
 import { todayIn } from '../domain/dates';
-import { type CaseEvent, type Deadline, deadlinesAfter } from '../domain/deadlines';
+import { type CaseEvent, type Deadline, deadlinesAfter, lengthOf, withLength } from '../domain/deadlines';
 import type { User } from '../platform/claims';
 import { AppError } from '../platform/errors';
 import { type AuditEntry, allCaseItems, getCase } from '../store/cases-repo';
@@ -120,9 +121,10 @@ const rank = (level: string | undefined) =>
 
 /**
  * The head with what the decisions' events mean by the case type's effects: the priority, the
- * eligibility per programme, and the flags (raised while their rule fires; a newly raised flag
- * starts the deadline it names, a cleared one drops it). Effects whose rules did not run keep their
- * current value.
+ * eligibility per programme, the flags (raised while their rule fires; a newly raised flag starts the
+ * deadline it names, a cleared one drops it), and the length of a deadline (the `length` its firing
+ * event gives, the declared one when its rules ran and none fired). Effects whose rules did not run
+ * keep their current value.
  */
 export async function applyDecisions(
   type: PublishedCaseType,
@@ -188,6 +190,14 @@ export async function applyDecisions(
     } else if (had && effect.deadline) {
       deadlines = deadlines.filter((deadline) => deadline.kind !== effect.deadline);
     }
+  }
+  for (const effect of effects.filter((e) => e.as === 'deadline')) {
+    if (!effect.deadline || !ran(effect.event)) continue;
+    const lengths = rules
+      .filter((rule) => rule.fired && rule.event.type === effect.event)
+      .map((rule) => lengthOf(rule.event.params?.length))
+      .filter((length): length is DeadlineLength => length !== undefined);
+    deadlines = withLength(type.content, deadlines, effect.deadline, lengths, calendar);
   }
   next = { ...next, flags, deadlines };
   // A raised flag lifts the priority to its level, with its title as a reason.

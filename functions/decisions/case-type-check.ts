@@ -3,8 +3,9 @@
  * moves and reachability; every form it names exists; every fact pointer exists in the named form's
  * published schema (or in the case head) with the fact's declared type; every JSONata expression
  * parses, has no cycle and runs within its budget on the type's own test files; triggers name known
- * rulesets; effects name declared deadlines; termination data schemas compile. Each problem carries
- * the JSON Pointer of the offending part. The type's tests (case file → expected facts) run on publish.
+ * rulesets; effects name declared deadlines (a deadline effect must name one); termination data
+ * schemas compile. Each problem carries the JSON Pointer of the offending part. The type's tests (case
+ * file → expected facts) run on publish.
  */
 import { isDeepStrictEqual } from 'node:util';
 import {
@@ -81,6 +82,10 @@ const TEXT = {
     en: 'name ruleset kinds or ruleset ids',
   },
   unknownDeadline: { id: 'tenggat "{id}" tidak dideklarasikan', en: 'deadline "{id}" is not declared' },
+  deadlineRequired: {
+    id: 'efek "deadline" harus menyebut tenggat yang diatur panjangnya',
+    en: 'a "deadline" effect must name the deadline whose length it sets',
+  },
   dataSchema: {
     id: 'skema data alasan harus objek JSON Schema yang valid: {message}',
     en: 'the reason data schema must be a valid JSON Schema object: {message}',
@@ -243,6 +248,8 @@ export async function caseTypeProblems(
     if (effect.deadline !== undefined && !deadlines.has(effect.deadline)) {
       report(`/effects/${i}/deadline`, 'unknownDeadline', { id: effect.deadline });
     }
+    if (effect.as === 'deadline' && effect.deadline === undefined)
+      report(`/effects/${i}`, 'deadlineRequired');
   });
 
   function checkSelection(selection: RulesetSelection, path: string) {

@@ -41,6 +41,23 @@ const EVENT_NAMES = [
   'flag',
 ] as const;
 
+/**
+ * How long a deadline runs: exactly one of working days (the office's calendar), calendar days, hours
+ * or months. A ruleset event may give one in `params.length` for a `deadline` effect.
+ */
+export const DEADLINE_LENGTH = {
+  type: 'object',
+  additionalProperties: false,
+  minProperties: 1,
+  maxProperties: 1,
+  properties: {
+    workingDays: { type: 'integer', minimum: 0, maximum: 365 },
+    calendarDays: { type: 'integer', minimum: 0, maximum: 3660 },
+    hours: { type: 'integer', minimum: 1, maximum: 8784 },
+    months: { type: 'integer', minimum: 1, maximum: 120 },
+  },
+} as const;
+
 const RULESET_SELECTION = {
   type: 'object',
   additionalProperties: false,
@@ -122,18 +139,7 @@ export const CASE_TYPE_SCHEMA = {
               field: POINTER,
             },
           },
-          length: {
-            type: 'object',
-            additionalProperties: false,
-            minProperties: 1,
-            maxProperties: 1,
-            properties: {
-              workingDays: { type: 'integer', minimum: 0, maximum: 365 },
-              calendarDays: { type: 'integer', minimum: 0, maximum: 3660 },
-              hours: { type: 'integer', minimum: 1, maximum: 8784 },
-              months: { type: 'integer', minimum: 1, maximum: 120 },
-            },
-          },
+          length: DEADLINE_LENGTH,
           metBy: {
             type: 'object',
             additionalProperties: false,
@@ -249,12 +255,15 @@ export const CASE_TYPE_SCHEMA = {
           /**
            * priority: params {level, reason, score?, responseHours?} set the case priority;
            * eligibility: params {program} mark the program eligible (the rule's conditions explain);
-           * flag: the case carries this flag (with the rule's reasons) while the event fires.
+           * flag: the case carries this flag (with the rule's reasons) while the event fires;
+           * deadline: params {length} (a deadline length) set how long the named deadline runs while
+           * the event fires; when its rules run and none fires, the declared length applies again.
            */
-          as: { enum: ['priority', 'eligibility', 'flag'] },
+          as: { enum: ['priority', 'eligibility', 'flag', 'deadline'] },
           title: TEXT,
-          /** For a flag: the priority it raises the case to, and the deadline it starts. */
+          /** For a flag: the priority it raises the case to. */
           level: { enum: ['segera', 'tinggi', 'sedang', 'rendah'] },
+          /** For a flag: the deadline it starts; for a deadline effect (required): the deadline it sets. */
           deadline: ID,
         },
       },
@@ -283,6 +292,7 @@ export type CaseTypeContent = FromSchema<typeof CASE_TYPE_SCHEMA>;
 export type StageSpec = CaseTypeContent['stages'][number];
 export type MoveSpec = CaseTypeContent['moves'][number];
 export type DeadlineSpec = NonNullable<CaseTypeContent['deadlines']>[number];
+export type DeadlineLength = DeadlineSpec['length'];
 export type FactSpec = NonNullable<CaseTypeContent['facts']>[number];
 export type TriggerSpec = NonNullable<CaseTypeContent['triggers']>[number];
 export type EffectSpec = NonNullable<CaseTypeContent['effects']>[number];

@@ -2,12 +2,20 @@
  * The deadlines a case carries, computed from what happened to it and its case type's declarations:
  * what starts each deadline (the case opening, a submission, a move, a termination reason, a transfer,
  * a raised flag), how long it runs (working days in the office's calendar, calendar days, hours or
- * months), what meets it, whether it starts again once met, and in which stages it is kept.
+ * months, or the length a ruleset decided for this case), what meets it, whether it starts again once
+ * met, and in which stages it is kept.
  */
 import { addDays, addHours, addMonths, format, parseISO } from 'date-fns';
 import jsonPointer from 'json-pointer';
 import type { WorkingCalendar } from './calendar';
-import { type CaseEventName, type CaseTypeContent, type DeadlineSpec, isOpenStage } from './case-type';
+import {
+  type CaseEventName,
+  type CaseTypeContent,
+  DEADLINE_LENGTH,
+  type DeadlineLength,
+  type DeadlineSpec,
+  isOpenStage,
+} from './case-type';
 import { isCalendarDate } from './dates';
 
 /** A deadline's id in its case type (e.g. the litmas or the plan review). */
@@ -21,6 +29,8 @@ export interface Deadline {
   from: string;
   /** The deadline's title in the case type version that set it. */
   title?: string;
+  /** The length a ruleset decided for this case (a `deadline` effect), instead of the declared one. */
+  length?: DeadlineLength;
 }
 
 export interface DeadlineView extends Deadline {
@@ -116,11 +126,13 @@ export function deadlinesAfter(
     const spec = specs.get(deadline.kind);
     if (spec && metOn(spec, event)) {
       if (spec.repeats) {
+        // Starts again with the length decided for this case, if a ruleset decided one.
         next.set(spec.id, {
           kind: spec.id,
           title: spec.title,
           from: today,
-          due: dueFrom(spec, today, context.calendar),
+          due: dueFrom({ length: deadline.length ?? spec.length }, today, context.calendar),
+          ...(deadline.length ? { length: deadline.length } : {}),
         });
       }
       continue;
@@ -132,9 +144,57 @@ export function deadlinesAfter(
     // A repeating deadline already running is not pushed back by another start.
     if (spec.repeats && next.has(spec.id) && event.on !== 'submission') continue;
     const from = startOf(spec, event, context);
-    next.set(spec.id, { kind: spec.id, title: spec.title, from, due: dueFrom(spec, from, context.calendar) });
+    const decided = next.get(spec.id)?.length;
+    next.set(spec.id, {
+      kind: spec.id,
+      title: spec.title,
+      from,
+      due: dueFrom({ length: decided ?? spec.length }, from, context.calendar),
+      ...(decided ? { length: decided } : {}),
+    });
   }
   return [...next.values()].filter((deadline) => keptIn(specs.get(deadline.kind), context.stage));
+}
+
+const LENGTH_UNITS = DEADLINE_LENGTH.properties;
+type LengthUnit = keyof typeof LENGTH_UNITS;
+
+/** `value` as a deadline length (exactly one unit, a whole number within its bounds), else undefined. */
+export function lengthOf(value: unknown): DeadlineLength | undefined {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const entries = Object.entries(value);
+  if (entries.length !== 1) return undefined;
+  const [unit, amount] = entries[0] as [string, unknown];
+  if (!Object.hasOwn(LENGTH_UNITS, unit)) return undefined;
+  const { minimum, maximum } = LENGTH_UNITS[unit as LengthUnit];
+  if (typeof amount !== 'number' || !Number.isInteger(amount) || amount < minimum || amount > maximum)
+    return undefined;
+  return { [unit]: amount } as DeadlineLength;
+}
+
+/**
+ * The deadlines with `id` counted again from where it started, with the length a ruleset decided: of
+ * several lengths, the one due first; with none, the declared length. A deadline not running is left
+ * as it is (it takes the length when a ruleset decides it again after it started).
+ */
+export function withLength(
+  type: CaseTypeContent,
+  deadlines: readonly Deadline[],
+  id: string,
+  lengths: readonly DeadlineLength[],
+  calendar: WorkingCalendar,
+): Deadline[] {
+  const spec = type.deadlines?.find((candidate) => candidate.id === id);
+  if (!spec) return [...deadlines];
+  return deadlines.map((deadline) => {
+    if (deadline.kind !== id) return deadline;
+    const { length: _previous, ...rest } = deadline;
+    const counted = lengths
+      .map((length) => ({ length, due: dueFrom({ length }, deadline.from, calendar) }))
+      .sort((a, b) => a.due.localeCompare(b.due))[0];
+    if (!counted) return { ...rest, due: dueFrom(spec, deadline.from, calendar) };
+    return { ...rest, due: counted.due, length: counted.length };
+  });
 }
 
 /** Deadlines a case keeps after its case type changed: those the new version still declares. */

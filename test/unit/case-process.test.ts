@@ -13,7 +13,7 @@ import {
 } from '../../functions/decisions/fact-sources';
 import { WorkingCalendar } from '../../functions/domain/calendar';
 import { type CaseTypeContent, formsAt, moveBetween, movesFrom } from '../../functions/domain/case-type';
-import { deadlinesAfter, dueFrom, withOverdue } from '../../functions/domain/deadlines';
+import { deadlinesAfter, dueFrom, lengthOf, withLength, withOverdue } from '../../functions/domain/deadlines';
 import { compileExpression, evaluateExpression, variablesOf } from '../../functions/domain/expression';
 
 const calendar = new WorkingCalendar();
@@ -156,6 +156,95 @@ describe('deadlines from the declarations', () => {
   });
 });
 
+describe('a deadline whose length a ruleset decides (the "deadline" effect)', () => {
+  const type = base();
+  const at = (now: string) => ({ now, stage: 'monitoring', calendar });
+  const running = () =>
+    deadlinesAfter(type, [], { on: 'move', to: 'monitoring' }, at('2026-12-01T08:00')).concat({
+      kind: 'file',
+      title: 'Berkas',
+      from: '2026-12-01',
+      due: '2027-06-01',
+    });
+
+  it('reads a length from event params: exactly one unit, a whole number within its bounds', () => {
+    expect(lengthOf({ calendarDays: 7 })).toEqual({ calendarDays: 7 });
+    expect(lengthOf({ months: 2 })).toEqual({ months: 2 });
+    expect(lengthOf({ workingDays: 0 })).toEqual({ workingDays: 0 });
+    for (const wrong of [
+      undefined,
+      null,
+      7,
+      '7',
+      [],
+      {},
+      { days: 7 },
+      { calendarDays: 7, months: 1 },
+      { calendarDays: 1.5 },
+      { calendarDays: '7' },
+      { hours: 0 },
+      { months: 121 },
+    ]) {
+      expect(lengthOf(wrong), JSON.stringify(wrong)).toBeUndefined();
+    }
+  });
+
+  it('counts the running deadline again from where it started, with the decided length', () => {
+    const weekly = withLength(type, running(), 'report', [{ calendarDays: 7 }], calendar);
+    expect(weekly.find((d) => d.kind === 'report')).toEqual({
+      kind: 'report',
+      title: 'Lapor',
+      from: '2026-12-01',
+      due: '2026-12-08',
+      length: { calendarDays: 7 },
+    });
+    // Other deadlines are left alone.
+    expect(weekly.find((d) => d.kind === 'file')).toEqual(running().find((d) => d.kind === 'file'));
+  });
+
+  it('of several lengths takes the one due first; with none, the declared length again', () => {
+    const both = withLength(type, running(), 'report', [{ months: 1 }, { calendarDays: 3 }], calendar);
+    expect(both.find((d) => d.kind === 'report')).toMatchObject({
+      due: '2026-12-04',
+      length: { calendarDays: 3 },
+    });
+    const back = withLength(type, both, 'report', [], calendar);
+    // The declared 5 working days from Tuesday 1 December: Tuesday 8 December.
+    expect(back.find((d) => d.kind === 'report')).toEqual({
+      kind: 'report',
+      title: 'Lapor',
+      from: '2026-12-01',
+      due: '2026-12-08',
+    });
+  });
+
+  it('leaves a deadline that is not running, and one the type does not declare', () => {
+    expect(withLength(type, [], 'report', [{ calendarDays: 7 }], calendar)).toEqual([]);
+    expect(withLength(type, running(), 'nope', [{ calendarDays: 7 }], calendar)).toEqual(running());
+  });
+
+  it('starts again with the decided length when met, and keeps it when started again', () => {
+    const weekly = withLength(type, running(), 'report', [{ calendarDays: 7 }], calendar);
+    const met = deadlinesAfter(
+      type,
+      weekly,
+      { on: 'submission', form: 'g', data: {} },
+      at('2026-12-06T10:00'),
+    );
+    expect(met.find((d) => d.kind === 'report')).toMatchObject({
+      from: '2026-12-06',
+      due: '2026-12-13',
+      length: { calendarDays: 7 },
+    });
+    const restarted = deadlinesAfter(type, met, { on: 'move', to: 'monitoring' }, at('2026-12-07T10:00'));
+    // A repeating deadline already running is not pushed back by a move.
+    expect(restarted.find((d) => d.kind === 'report')).toMatchObject({
+      from: '2026-12-06',
+      due: '2026-12-13',
+    });
+  });
+});
+
 describe('fact sources', () => {
   const compiled = compileCaseType(base());
   const file = {
@@ -285,6 +374,13 @@ describe('case type checks on save', () => {
     expect(await problems((t) => (t.effects = [{ event: 'x', as: 'flag', deadline: 'nope' }]))).toEqual([
       '/effects/0/deadline',
     ]);
+    expect(await problems((t) => (t.effects = [{ event: 'x', as: 'deadline' }]))).toEqual(['/effects/0']);
+    expect(await problems((t) => (t.effects = [{ event: 'x', as: 'deadline', deadline: 'nope' }]))).toEqual([
+      '/effects/0/deadline',
+    ]);
+    expect(await problems((t) => (t.effects = [{ event: 'x', as: 'deadline', deadline: 'report' }]))).toEqual(
+      [],
+    );
     expect(await problems((t) => (t.stages = t.stages.filter((s) => s.id !== 'terminated')))).toContain(
       '/stages',
     );
