@@ -106,8 +106,13 @@ describe('worked examples', () => {
     klienAnak: false,
     kategoriTindakPidana: 'umum',
     monthsWithoutDisciplinary: 12,
+    monthsWithoutDisciplinaryBeforeTwoThirds: 12,
     aktifProgram: true,
     rriCategory: 'sedang',
+    // PB needs the risk to have come down since the previous RRI (UU 22/2022 Ps 10(2)(c)).
+    rriCategoryPrevious: 'tinggi',
+    rriLevelsDecreased: 1,
+    masyarakatDapatMenerima: true,
     adaPenjamin: true,
   };
 
