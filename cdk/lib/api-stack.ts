@@ -396,12 +396,13 @@ export class ApiStack extends Stack {
       });
       jobs.set(job.name, fn);
     }
-    // After every deploy whose content changed: publish the default forms and rulesets an
-    // installation does not have yet (never overwriting an agency's edits).
+    // After every deploy whose content changed: publish the default forms, rulesets and case types an
+    // installation does not have yet (never overwriting an agency's edits), then bring case heads
+    // from before case types up to their type.
     const seed = new KawalFunction(this, 'Job-seed-content', {
       name: 'seed-content',
       kind: 'jobs',
-      description: 'Kawal seed job: publishes the default forms and rulesets that do not exist yet',
+      description: 'Kawal seed job: publishes missing default content and migrates older case heads',
       timeout: Duration.minutes(5),
       contentFolders: ['forms', 'rules'],
     });
