@@ -6,7 +6,7 @@
 import { addDays, addMonths, format, parseISO } from 'date-fns';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalKawal } from '../../functions/local/app';
-import { type CaseBody, type ErrorBody, example, key, openCase } from '../support/cases';
+import { type CaseBody, CHILD, type ErrorBody, example, key, openCase } from '../support/cases';
 import { type Client, login, startTestKawal } from '../support/kawal';
 
 let kawal: LocalKawal;
@@ -105,5 +105,144 @@ describe('reporting follows the jadwal-pengawasan ruleset, not a fixed month', (
   it('PB in its first stage keeps the monthly report', async () => {
     const head = await supervised('pb', 'awal');
     expect(dueOf(head, 'laporan-pengawasan')).toBe(plusMonths(todayIn(head.timeZone), 1));
+  });
+});
+
+/** The intake of a child's diversion request received on `date` (at `time`, when given). */
+function diversionIntake(date: string, time?: string): Data {
+  const intake = example('identifikasi') as Record<string, Data>;
+  intake.identitas = { ...intake.identitas, nama: CHILD.name, tanggalLahir: CHILD.birthDate };
+  intake.registrasi = { ...intake.registrasi, kategoriKlien: 'anak', jenisRegistrasi: 'diversi' };
+  const dates: Data = { ...intake.tanggalPenting, tanggalDiterima: date };
+  if (time) dates.jamDiterima = time;
+  else delete dates.jamDiterima;
+  delete dates.waktuDiterima;
+  intake.tanggalPenting = dates;
+  return intake;
+}
+
+/** The child litmas for diversion of a 15-year-old with these charges, first offence. */
+function childLitmas(charges: { pasal: string; ancamanPidanaBulan: number }[], form: string): Data {
+  const litmas = example('litmas-anak') as Record<string, Data>;
+  const pendahuluan: Data = {
+    ...litmas.pendahuluan,
+    jenisLitmas: 'diversi',
+    bentukDakwaan: form,
+    dakwaan: charges,
+  };
+  // The heaviest and lightest threat are calculated by the form; what a client sends is not trusted.
+  pendahuluan.ancamanPidanaBulan = 0;
+  delete pendahuluan.ancamanPidanaTerendahBulan;
+  litmas.pendahuluan = pendahuluan;
+  litmas.dataPribadiAnak = { ...litmas.dataPribadiAnak, nama: CHILD.name, tanggalLahir: CHILD.birthDate };
+  litmas.latarBelakangTindakPidana = {
+    ...litmas.latarBelakangTindakPidana,
+    tanggalKejadian: '2026-09-10',
+    pengulangan: false,
+  };
+  return litmas;
+}
+
+describe('diversion (UU 11/2012 Ps 7, 28; Perma 4/2014 Ps 3)', () => {
+  it('the litmas is due 3 × 24 hours after the request was received, in calendar time, not from when the case was typed in', async () => {
+    const opened = await openCase(pk1, { caseType: 'diversi', client: CHILD });
+    const today = todayIn((await read(pk1, opened.id)).timeZone);
+    const received = plusDays(today, -2);
+    await submit(pk1, opened.id, 'identifikasi', diversionIntake(received, '14:30'));
+    const head = await read(pk1, opened.id);
+    expect(dueOf(head, 'litmas-diversi')).toBe(`${plusDays(received, 3)}T14:30`);
+
+    // Without the hour, the 72 hours count from the start of the day it was received.
+    const other = await openCase(pk1, { caseType: 'diversi', client: CHILD });
+    await submit(pk1, other.id, 'identifikasi', diversionIntake(received));
+    expect(dueOf(await read(pk1, other.id), 'litmas-diversi')).toBe(`${plusDays(received, 3)}T00:00`);
+
+    // The child litmas meets it.
+    await walk(opened.id, ['assessment']);
+    await submit(
+      pk1,
+      opened.id,
+      'litmas-anak',
+      childLitmas([{ pasal: 'Pasal 362 KUHP', ancamanPidanaBulan: 60 }], 'tunggal'),
+    );
+    expect(dueOf(await read(pk1, opened.id), 'litmas-diversi')).toBeUndefined();
+  });
+
+  it('a combined charge with one count under 7 years makes diversion mandatory; 7 years on every count does not', async () => {
+    const combined = await openCase(pk1, { caseType: 'diversi', client: CHILD });
+    await walk(combined.id, ['assessment']);
+    await submit(
+      pk1,
+      combined.id,
+      'litmas-anak',
+      childLitmas(
+        [
+          { pasal: 'Pasal 363 ayat (1) ke-4 KUHP', ancamanPidanaBulan: 84 },
+          { pasal: 'Pasal 362 KUHP', ancamanPidanaBulan: 60 },
+        ],
+        'subsidiair',
+      ),
+    );
+    const stored = await pk1.request<{ items: { id: string; formId: string }[] }>(
+      'GET',
+      `/api/cases/${combined.id}/submissions`,
+    );
+    const litmas = stored.body.items.find((item) => item.formId === 'litmas-anak');
+    const data = await pk1.request<{ data: { pendahuluan: Data } }>(
+      'GET',
+      `/api/cases/${combined.id}/submissions/${litmas?.id}`,
+    );
+    expect(data.body.data.pendahuluan).toMatchObject({
+      ancamanPidanaBulan: 84,
+      ancamanPidanaTerendahBulan: 60,
+    });
+    const flagged = (await read(pk1, combined.id)).flags?.find((flag) => flag.id === 'diversi-wajib');
+    expect(flagged?.reasons).toContain(
+      'Salah satu pasal dakwaan gabungan diancam pidana di bawah 7 tahun (84 bulan)',
+    );
+
+    const heavy = await openCase(pk1, { caseType: 'diversi', client: CHILD });
+    await walk(heavy.id, ['assessment']);
+    await submit(
+      pk1,
+      heavy.id,
+      'litmas-anak',
+      childLitmas(
+        [
+          { pasal: 'Pasal 365 ayat (1) KUHP', ancamanPidanaBulan: 108 },
+          { pasal: 'Pasal 363 ayat (1) ke-4 KUHP', ancamanPidanaBulan: 84 },
+        ],
+        'alternatif',
+      ),
+    );
+    expect((await read(pk1, heavy.id)).flags?.map((flag) => flag.id) ?? []).not.toContain('diversi-wajib');
+  });
+
+  it('the recommendation is a coded sanction or measure with free text beside it', async () => {
+    const opened = await openCase(pk1, { caseType: 'diversi', client: CHILD });
+    await walk(opened.id, ['assessment']);
+    const litmas = childLitmas([{ pasal: 'Pasal 362 KUHP', ancamanPidanaBulan: 60 }], 'tunggal');
+    const conclusion = litmas.kesimpulanRekomendasi as Data;
+    const refused = await pk1.request<ErrorBody>('POST', `/api/cases/${opened.id}/submissions`, {
+      body: {
+        formId: 'litmas-anak',
+        data: {
+          ...litmas,
+          kesimpulanRekomendasi: { ...conclusion, bentukRekomendasi: ['hukuman-karangan'] },
+        },
+        idempotencyKey: key('litmas'),
+      },
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.details?.map((d) => d.path).join(' ')).toMatch(/bentukRekomendasi/);
+    await submit(pk1, opened.id, 'litmas-anak', {
+      ...litmas,
+      kesimpulanRekomendasi: {
+        ...conclusion,
+        bentukRekomendasi: ['pidana-syarat-pengawasan'],
+        rekomendasi:
+          'Pidana dengan syarat pengawasan selama 6 bulan di bawah pembimbingan Bapas (contoh fiktif).',
+      },
+    });
   });
 });
