@@ -71,9 +71,10 @@ function adultLitmas(changes: (data: Record<string, unknown>) => void = () => un
   return data;
 }
 
-/** An RRI with a part A total of 8 (sedang). */
+/** An RRI with a part A total of 8 (sedang), assessed today. */
 function rriSedang() {
   const data = example('asesmen-risiko');
+  (data.identitas as Record<string, unknown>).tanggalAsesmen = monthsAgo(0);
   data.bagianA = {
     ...NO_RISK,
     ditahanUsia16: true,
@@ -88,6 +89,26 @@ function rriSedang() {
   return data;
 }
 
+/** The RRI of a year ago, total 12 (tinggi): PB needs the risk to have come down since (UU 22/2022 Ps 10(2)(c)). */
+function rriTinggiSetahunLalu() {
+  const data = rriSedang();
+  (data.identitas as Record<string, unknown>).tanggalAsesmen = monthsAgo(12);
+  data.bagianA = {
+    ...(data.bagianA as object),
+    jumlahPutusanSebelumnya: 3,
+    pelanggaranTatib: true,
+    diskorsSekolah: true,
+  };
+  return data;
+}
+
+/** A supervision note of a client who did not report. */
+const missedReport = () => ({
+  ...example('catatan-pengawasan'),
+  wajibLapor: 'tidak-hadir',
+  alasanTidakHadir: 'Tidak ada kabar (contoh fiktif)',
+});
+
 async function assessedCase(): Promise<Case> {
   const opened = await openCase(pk1, { caseType: 'integrasi' });
   expect((await move(pk1, opened.id, 'assessment')).status).toBe(200);
@@ -97,6 +118,7 @@ async function assessedCase(): Promise<Case> {
 describe('the PK story: litmas and RRI on a real case decide PB', () => {
   it('a 41-year-old who served 24 of 36 months, with a willing guarantor, active, RRI sedang: PB layak', async () => {
     const opened = await assessedCase();
+    expect((await submit(pk1, opened.id, 'asesmen-risiko', rriTinggiSetahunLalu())).status).toBe(201);
     const rri = await submit(pk1, opened.id, 'asesmen-risiko', rriSedang());
     expect(rri.status).toBe(201);
     const stored = await pk1.request<{ items: { id: string }[] }>(
@@ -151,11 +173,7 @@ describe('revocation review raised by the case itself', () => {
     expect((await move(pk1, opened.id, 'monitoring')).status).toBe(200);
     const note = example('catatan-pengawasan');
     for (let i = 0; i < 3; i++) {
-      const reply = await submit(pk1, opened.id, 'catatan-pengawasan', {
-        ...note,
-        wajibLapor: 'tidak-hadir',
-        alasanTidakHadir: 'Tidak ada kabar (contoh fiktif)',
-      });
+      const reply = await submit(pk1, opened.id, 'catatan-pengawasan', missedReport());
       expect(reply.status, JSON.stringify(reply.body)).toBe(201);
       const now = await read(pk1, opened.id);
       expect(now.flags?.length ?? 0).toBe(i < 2 ? 0 : 1);
@@ -339,6 +357,7 @@ describe('an administrator changes the process without a redeploy', () => {
     expect(published.status, JSON.stringify(published.body)).toBe(201);
     // 4. A PK's case now needs the new answer.
     const opened = await assessedCase();
+    await submit(pk1, opened.id, 'asesmen-risiko', rriTinggiSetahunLalu());
     await submit(pk1, opened.id, 'asesmen-risiko', rriSedang());
     await submit(pk1, opened.id, 'litmas-integrasi-dewasa', adultLitmas());
     expect((await read(pk1, opened.id)).eligibility.PB?.eligible).toBe(false);
@@ -509,14 +528,7 @@ describe('a case type change replayed before it is published', () => {
     const opened = await openCase(pk1, { caseType: 'integrasi' });
     for (const to of ['assessment', 'planning', 'intervention', 'monitoring'])
       expect((await move(kabapas1, opened.id, to)).status).toBe(200);
-    const note = example('catatan-pengawasan');
-    for (let i = 0; i < 3; i++) {
-      await submit(pk1, opened.id, 'catatan-pengawasan', {
-        ...note,
-        wajibLapor: 'tidak-hadir',
-        alasanTidakHadir: 'Tidak ada kabar (contoh fiktif)',
-      });
-    }
+    for (let i = 0; i < 3; i++) await submit(pk1, opened.id, 'catatan-pengawasan', missedReport());
     expect((await move(pk1, opened.id, 'accompaniment')).status).toBe(200);
     expect((await read(pk1, opened.id)).flags?.length).toBe(1);
 
@@ -593,14 +605,7 @@ describe('cases written before case types', () => {
     const opened = await openCase(pk1, { caseType: 'pembimbingan' });
     for (const to of ['assessment', 'planning', 'intervention', 'monitoring'])
       expect((await move(kabapas1, opened.id, to)).status).toBe(200);
-    const note = example('catatan-pengawasan');
-    for (let i = 0; i < 3; i++) {
-      await submit(pk1, opened.id, 'catatan-pengawasan', {
-        ...note,
-        wajibLapor: 'tidak-hadir',
-        alasanTidakHadir: 'Tidak ada kabar (contoh fiktif)',
-      });
-    }
+    for (let i = 0; i < 3; i++) await submit(pk1, opened.id, 'catatan-pengawasan', missedReport());
     const current = (await read(pk1, opened.id)) as Case & { counters: Record<string, unknown> };
     expect(current.flags?.length).toBe(1);
 
