@@ -14,7 +14,7 @@ import { AppError, type ErrorDetail } from '../platform/errors';
 import type { Lang } from '../platform/messages';
 import type { ContentFields, Draft, Head, Version } from '../store/content-repo';
 import type { Page } from '../store/cursor';
-import { contentService } from './content';
+import { assertTestsPassed, contentService } from './content';
 import { publishedFormSchema } from './forms';
 import { publishedRulesetFacts, publishedRulesetKinds, rulesetIdsSelected } from './rulesets';
 
@@ -173,19 +173,7 @@ export function publishCaseType(
   return caseTypes.publish(id, request, user, async (fields) => {
     const content = contentOf(fields);
     await assertValid(content, lang);
-    const failed = (await runCaseTypeTests(content)).filter((outcome) => !outcome.passed);
-    if (failed.length > 0) {
-      throw new AppError('tests_failed', {
-        params: { count: failed.length },
-        details: failed.map(({ test, expected, actual }) => ({
-          path: `/tests/${(content.tests ?? []).findIndex((t) => t.name === test)}`,
-          message: test,
-          test,
-          expected,
-          actual,
-        })),
-      });
-    }
+    assertTestsPassed(await runCaseTypeTests(content), content.tests ?? []);
     const declared = new Set(content.stages.map((stage) => stage.id));
     const orphaned = [...(await openStages())].filter(
       (stage) => !declared.has(stage) && !content.stageMap?.[stage],

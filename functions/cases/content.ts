@@ -15,6 +15,25 @@ import {
   type Version,
 } from '../store/content-repo';
 
+/** A publish refused because tests fail: one detail per failing test, at its place in `tests`. */
+export function assertTestsPassed(
+  outcomes: readonly { test: string; passed: boolean; expected: unknown; actual: unknown }[],
+  tests: readonly { name: string }[],
+): void {
+  const failed = outcomes.filter((outcome) => !outcome.passed);
+  if (failed.length === 0) return;
+  throw new AppError('tests_failed', {
+    params: { count: failed.length },
+    details: failed.map(({ test, expected, actual }) => ({
+      path: `/tests/${tests.findIndex((t) => t.name === test)}`,
+      message: test,
+      test,
+      expected,
+      actual,
+    })),
+  });
+}
+
 /** How many times a publish that lost a race re-reads and tries again before answering 409. */
 const PUBLISH_ATTEMPTS = 8;
 

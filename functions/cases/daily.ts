@@ -16,6 +16,23 @@ export interface DailyResult {
   changed: number;
 }
 
+/** Writes a change the system (or a publish) makes to a case, with its audit entry; false when a concurrent edit won. */
+export function commitAudited(
+  head: CaseHead,
+  next: CaseHead,
+  user: User,
+  action: string,
+  detail: Record<string, unknown>,
+): Promise<boolean> {
+  return commitCaseChange({
+    head: { ...next, version: head.version + 1 },
+    expectedVersion: head.version,
+    caseId: head.id,
+    today: todayOf(head),
+    writes: [{ append: auditItem(head.id, auditEntry(user, action, detail)) }],
+  });
+}
+
 /** Decides one open case again; whether its head changed and was written. */
 export async function decideDaily(head: CaseHead): Promise<boolean> {
   const type = await publishedCaseType(head.caseType);
@@ -24,24 +41,10 @@ export async function decideDaily(head: CaseHead): Promise<boolean> {
   if (decisions.length === 0) return false;
   const decided = await applyDecisions(type, head, decisions);
   if (!headChanged(head, decided)) return false;
-  const next: CaseHead = { ...decided, caseTypeVersion: type.version, version: head.version + 1 };
-  return commitCaseChange({
-    head: next,
-    expectedVersion: head.version,
-    caseId: head.id,
-    today: todayOf(head),
-    writes: [
-      {
-        append: auditItem(
-          head.id,
-          auditEntry(SYSTEM_USER, 'rules.decided', {
-            on: 'daily',
-            caseTypeVersion: type.version,
-            decisions: decisions.map(({ rulesetId, version, events }) => ({ rulesetId, version, events })),
-          }),
-        ),
-      },
-    ],
+  return commitAudited(head, { ...decided, caseTypeVersion: type.version }, SYSTEM_USER, 'rules.decided', {
+    on: 'daily',
+    caseTypeVersion: type.version,
+    decisions: decisions.map(({ rulesetId, version, events }) => ({ rulesetId, version, events })),
   });
 }
 
@@ -76,30 +79,15 @@ export async function remapStages(caseType: string, user: User = SYSTEM_USER): P
     if (head.caseType !== caseType || declared.has(head.stage)) continue;
     const to = type.content.stageMap?.[head.stage];
     if (!to || !declared.has(to)) continue;
-    const now = new Date().toISOString();
     const next: CaseHead = {
       ...head,
       stage: to,
       caseTypeVersion: type.version,
-      version: head.version + 1,
-      updatedAt: now,
+      updatedAt: new Date().toISOString(),
       updatedBy: user.id,
     };
-    const written = await commitCaseChange({
-      head: next,
-      expectedVersion: head.version,
-      caseId: head.id,
-      today: todayOf(head),
-      writes: [
-        {
-          append: auditItem(
-            head.id,
-            auditEntry(user, 'stage.mapped', { from: head.stage, to, caseTypeVersion: type.version }),
-          ),
-        },
-      ],
-    });
-    if (written) moved++;
+    const detail = { from: head.stage, to, caseTypeVersion: type.version };
+    if (await commitAudited(head, next, user, 'stage.mapped', detail)) moved++;
   }
   return moved;
 }

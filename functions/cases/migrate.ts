@@ -12,11 +12,11 @@ import type { CaseHead } from '../domain/case-file';
 import { initialStage } from '../domain/case-type';
 import { type CaseEvent, deadlinesAfter } from '../domain/deadlines';
 import { SYSTEM_USER } from '../platform/claims';
-import { allCaseItems, auditItem, commitCaseChange } from '../store/cases-repo';
+import { allCaseItems } from '../store/cases-repo';
 import { workingCalendar } from './calendar';
-import { applyDecisions, auditEntry, latestData, nowOf, runTriggers, todayOf } from './case-context';
+import { applyDecisions, latestData, nowOf, runTriggers } from './case-context';
 import { publishedCaseType } from './case-types';
-import { openCases } from './daily';
+import { commitAudited, openCases } from './daily';
 
 /** The office's local `YYYY-MM-DDTHH:mm` of an ISO instant. */
 const localTime = (head: CaseHead, iso: string) => nowOf(head, new Date(iso));
@@ -76,21 +76,8 @@ export async function migrateCaseHeads(): Promise<number> {
   for await (const head of openCases()) {
     const next = await migratedHead(head);
     if (!next) continue;
-    const ok = await commitCaseChange({
-      head: { ...next, version: head.version + 1 },
-      expectedVersion: head.version,
-      caseId: head.id,
-      today: todayOf(head),
-      writes: [
-        {
-          append: auditItem(
-            head.id,
-            auditEntry(SYSTEM_USER, 'case.migrated', { caseTypeVersion: next.caseTypeVersion }),
-          ),
-        },
-      ],
-    });
-    if (ok) written++;
+    const detail = { caseTypeVersion: next.caseTypeVersion };
+    if (await commitAudited(head, next, SYSTEM_USER, 'case.migrated', detail)) written++;
   }
   return written;
 }

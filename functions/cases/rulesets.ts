@@ -21,7 +21,7 @@ import { AppError } from '../platform/errors';
 import type { Lang } from '../platform/messages';
 import type { ContentFields, Draft, Head, Version } from '../store/content-repo';
 import type { Page } from '../store/cursor';
-import { contentService } from './content';
+import { assertTestsPassed, contentService } from './content';
 import { publishedFormSchema } from './forms';
 
 const rulesets = contentService('RULESET', {
@@ -145,20 +145,10 @@ export function publishRuleset(
     const content = contentOf(fields);
     await assertValid(content, lang);
     // Built once for this publish; the cache holds only versions that are already published.
-    const outcomes = await runRulesetTests(compileRuleset(content), content.tests ?? []);
-    const failed = outcomes.filter((outcome) => !outcome.passed);
-    if (failed.length > 0) {
-      throw new AppError('tests_failed', {
-        params: { count: failed.length },
-        details: failed.map(({ test, expected, actual }) => ({
-          path: `/tests/${(content.tests ?? []).findIndex((t) => t.name === test)}`,
-          message: test,
-          test,
-          expected,
-          actual,
-        })),
-      });
-    }
+    assertTestsPassed(
+      await runRulesetTests(compileRuleset(content), content.tests ?? []),
+      content.tests ?? [],
+    );
   });
 }
 

@@ -493,7 +493,7 @@ describe('a deadline changed by an administrator', () => {
 
     // The other instance, never restarted, opens cases with the new version once its TTL (1 s) has passed.
     let followed = await openCase(elsewhere, { caseType: 'integrasi' });
-    for (let i = 0; i < 50 && litmasDue(followed) === seven; i++) {
+    for (let i = 0; i < 150 && litmasDue(followed) === seven; i++) {
       await sleep(100);
       followed = await openCase(elsewhere, { caseType: 'integrasi' });
     }

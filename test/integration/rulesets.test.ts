@@ -140,7 +140,7 @@ describe('rulesets: publish, evaluate, change without a redeploy', () => {
 
     // The second instance, never restarted, answers with v2 once its pointer TTL (1 s) has passed.
     let after = await evaluate(other, 'uji-pb', SHORT_SENTENCE);
-    for (let i = 0; i < 50 && after.body.version !== 2; i++) {
+    for (let i = 0; i < 150 && after.body.version !== 2; i++) {
       await sleep(100);
       after = await evaluate(other, 'uji-pb', SHORT_SENTENCE);
     }
