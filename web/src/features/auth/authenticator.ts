@@ -10,27 +10,8 @@ import { login } from './api';
 import { loadAuthConfig } from './auth-config';
 import { clockSkew, isCognitoToken, refreshDelay } from './id-token';
 import { clearSession, getSession, type Session, setSession } from './session';
+import type { Authenticator, AuthMode } from './sign-in';
 import { SignInError } from './sign-in-error';
-
-export type AuthMode = 'local' | 'cognito';
-
-export type SignInResult = { status: 'signedIn'; session: Session } | { status: 'newPasswordRequired' };
-
-/** The sign-in both modes offer. */
-export interface Authenticator {
-  readonly mode: AuthMode;
-  /** Checks a username and password; Cognito may ask for a new password first (an account's first login). */
-  signIn(username: string, password: string): Promise<SignInResult>;
-  /** Answers the new-password request of the last `signIn`. */
-  completeNewPassword(newPassword: string): Promise<Session>;
-  /**
-   * A renewed session; null when it cannot be renewed (local mode, or the refresh token was
-   * refused). Throws when the service cannot be reached.
-   */
-  refresh(): Promise<Session | null>;
-  /** Forgets (and, with Cognito, revokes) the signed-in user's tokens. */
-  signOut(): Promise<void>;
-}
 
 /** Local mode: the API checks the password and issues a token (8 hours); nothing to refresh or revoke. */
 export const localAuthenticator: Authenticator = {

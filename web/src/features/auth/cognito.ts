@@ -15,9 +15,9 @@ import {
   type ICognitoStorage,
 } from 'amazon-cognito-identity-js';
 import type { CognitoConfig } from './auth-config';
-import type { Authenticator, SignInResult } from './authenticator';
 import { sessionFromIdToken } from './id-token';
 import type { Session } from './session';
+import type { Authenticator, SignInResult } from './sign-in';
 import { cognitoErrorCode, SignInError, signInErrorFrom } from './sign-in-error';
 
 /** sessionStorage, or memory when the browser refuses storage (the tokens then last until a reload). */
