@@ -1,5 +1,5 @@
 /** HTTP handler for rulesets and the fact catalogue: parse, call the use case, respond. */
-import { factCatalogue } from '../cases/case-types';
+import { factCatalogue, providedFacts } from '../cases/case-types';
 import { contentId } from '../cases/content-ids';
 import { evaluateCase } from '../cases/evaluate-case';
 import {
@@ -12,6 +12,7 @@ import {
   publishRuleset,
   type RulesetInput,
   saveRulesetDraft,
+  unprovidedFactWarnings,
 } from '../cases/rulesets';
 import { createApiHandler, ifMatchVersion } from '../platform/http';
 import { bodyParser } from '../validation/request';
@@ -59,7 +60,8 @@ export const handler = createApiHandler(routesOf('rulesets'), {
       ifMatchVersion(request),
       request.lang,
     );
-    return { body: draft, etag: draft.version };
+    const warnings = unprovidedFactWarnings(draft, await providedFacts(), request.lang);
+    return { body: { ...draft, warnings }, etag: draft.version };
   },
 
   publish: async (request) => {

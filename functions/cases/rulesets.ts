@@ -15,9 +15,10 @@ import {
 import type { DeclaredFact, EventJson, RulesetContent } from '../decisions/ruleset';
 import { runRulesetTests } from '../decisions/tests';
 import type { RulesetSelection } from '../domain/case-type';
+import { builtinFact } from '../domain/facts';
 import type { User } from '../platform/claims';
 import { config } from '../platform/config';
-import { AppError } from '../platform/errors';
+import { AppError, type ErrorDetail } from '../platform/errors';
 import type { Lang } from '../platform/messages';
 import type { ContentFields, Draft, Head, Version } from '../store/content-repo';
 import type { Page } from '../store/cursor';
@@ -132,6 +133,27 @@ export async function saveRulesetDraft(
     expectedVersion,
   );
   return view(draft);
+}
+
+const UNPROVIDED = {
+  id: 'Tidak ada jenis kasus terbit yang menyediakan fakta "{name}": pada kasus nyata aturan ini tidak mendapat nilainya. Hubungkan fakta itu di jenis kasus.',
+  en: 'No published case type provides the fact "{name}": on real cases this rule gets no value for it. Wire the fact in a case type.',
+} as const;
+
+/**
+ * Warnings for a saved ruleset: each declared fact that no published case type provides (by a source,
+ * or as a termination reason's data). Saving goes ahead; the rules just get no value on real cases.
+ */
+export function unprovidedFactWarnings(
+  content: Pick<RulesetContent, 'facts'>,
+  provided: Map<string, string[]>,
+  lang: Lang,
+): ErrorDetail[] {
+  return (content.facts ?? []).flatMap((fact, i) =>
+    builtinFact(fact.name) || provided.has(fact.name)
+      ? []
+      : [{ path: `/facts/${i}/name`, message: UNPROVIDED[lang].replace('{name}', fact.name) }],
+  );
 }
 
 /** Publishes after checking the content again and running every one of its tests. */

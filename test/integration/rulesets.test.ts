@@ -246,6 +246,29 @@ describe('rulesets: who may do what', () => {
     );
   });
 
+  it('warns on save about a declared fact no case type provides, and saves it', async () => {
+    const provided = await admin.request<{ warnings: unknown[] }>(
+      'PUT',
+      '/api/rulesets/uji-peringatan/draft',
+      {
+        body: pbRuleset(9),
+      },
+    );
+    expect(provided.status).toBe(200);
+    expect(provided.body.warnings).toEqual([]);
+    const body = pbRuleset(9);
+    body.facts.push({ name: 'faktaTanpaSumber', type: 'boolean', description: 'belum dihubungkan' });
+    const orphan = await admin.request<{ warnings: { path: string; message: string }[] }>(
+      'PUT',
+      '/api/rulesets/uji-peringatan/draft',
+      { body },
+    );
+    expect(orphan.status).toBe(200);
+    expect(orphan.body.warnings).toEqual([
+      { path: `/facts/${body.facts.length - 1}/name`, message: expect.stringContaining('faktaTanpaSumber') },
+    ]);
+  });
+
   it('answers 404 for a ruleset that does not exist', async () => {
     const reply = await worker.request<ErrorBody>('GET', '/api/rulesets/tidak-ada');
     expect(reply.status).toBe(404);
