@@ -13,6 +13,7 @@ import Negotiator from 'negotiator';
 import { type Role, type User, userFromClaims } from './claims';
 import { config } from './config';
 import { AppError } from './errors';
+import { bodyProblems, capDetails } from './json-body';
 import { type Lang, messageFor } from './messages';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -141,11 +142,15 @@ function parseRequest(routes: Map<string, RouteSpec>): Middleware {
       if (!/^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(contentType)) {
         throw new AppError('unsupported_media_type');
       }
+      let body: unknown;
       try {
-        context.request.body = JSON.parse(bytes.toString('utf8'));
+        body = JSON.parse(bytes.toString('utf8'));
       } catch (cause) {
         throw new AppError('invalid_json', { cause });
       }
+      const problems = bodyProblems(body, lang);
+      if (problems.length > 0) throw new AppError('invalid_request', { details: problems });
+      context.request.body = body;
     },
   };
 }
@@ -188,7 +193,8 @@ function respondToErrors(): Middleware {
       const body: { error: { code: string; message: string; details?: unknown } } = {
         error: { code: appError.code, message: messageFor(appError.code, lang, appError.params) },
       };
-      if (appError.expose && appError.details) body.error.details = appError.details;
+      // However many problems a request has, the answer lists a bounded number of them.
+      if (appError.expose && appError.details) body.error.details = capDetails(appError.details, lang);
       const headers: Record<string, string> = appError.status === 401 ? { 'www-authenticate': 'Bearer' } : {};
       request.response = json(appError.status, body, headers);
     },

@@ -2,6 +2,7 @@
 import type { ErrorObject } from 'ajv';
 import pointer from 'json-pointer';
 import type { ErrorDetail } from '../platform/errors';
+import { capDetails, MAX_DETAILS } from '../platform/json-body';
 import type { Lang } from '../platform/messages';
 import { localizeErrors } from './messages';
 
@@ -19,7 +20,9 @@ export function errorPath(error: ErrorObject): string {
 
 /** Localized details, one per distinct (path, message), in ajv's order. */
 export function toDetails(errors: readonly ErrorObject[] | null | undefined, lang: Lang): ErrorDetail[] {
-  const copies = (errors ?? []).filter((error) => !NOISE.has(error.keyword)).map((error) => ({ ...error }));
+  // Ajv may report hundreds of thousands of errors for a large invalid body; a person reads the first.
+  const relevant = (errors ?? []).filter((error) => !NOISE.has(error.keyword));
+  const copies = relevant.slice(0, 4 * MAX_DETAILS).map((error) => ({ ...error }));
   localizeErrors(copies, lang);
   const seen = new Set<string>();
   const details: ErrorDetail[] = [];
@@ -30,5 +33,6 @@ export function toDetails(errors: readonly ErrorObject[] | null | undefined, lan
     seen.add(key);
     details.push(detail);
   }
-  return details;
+  const more = relevant.length - copies.length;
+  return more > 0 || details.length > MAX_DETAILS ? capDetails(details, lang, Math.max(0, more)) : details;
 }

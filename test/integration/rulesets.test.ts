@@ -296,7 +296,7 @@ describe('rulesets: bad input gets a clear 4xx, writes nothing, and the handler 
     expect(await countItems('RULESET#uji-buruk')).toBe(0);
   });
 
-  it('refuses conditions nested 1,000 deep with 422', async () => {
+  it('refuses conditions nested 1,000 deep with 400, before any check runs', async () => {
     let conditions: unknown = { fact: 'monthsServed', operator: 'equal', value: 1 };
     for (let i = 0; i < 1000; i++) conditions = { all: [conditions] };
     const body = {
@@ -306,8 +306,11 @@ describe('rulesets: bad input gets a clear 4xx, writes nothing, and the handler 
       rules: [{ name: 'dalam', conditions, event: { type: 'x' } }],
     };
     const reply = await admin.request<ErrorBody>('PUT', '/api/rulesets/uji-dalam/draft', { body });
-    expect(reply.status).toBe(422);
-    expect(reply.body.error.details?.[0]).toMatchObject({ message: expect.stringContaining('bersarang') });
+    expect(reply.status).toBe(400);
+    expect(reply.body.error.details?.[0]).toMatchObject({
+      path: expect.stringMatching(/^\/rules\/0\/conditions\/all\/0\//),
+      message: expect.stringContaining('bersarang'),
+    });
     expect(await countItems('RULESET#uji-dalam')).toBe(0);
   });
 

@@ -1,0 +1,164 @@
+/**
+ * Bad input on every route that takes a body, sent by a caller the route admits: bodies that are not
+ * objects, numbers and nesting the store cannot keep, prototype keys, wrong types, odd unicode and
+ * encodings. Each answer is a 4xx with the error shape and a human message, never a 5xx, and nothing
+ * is written (the whole table is counted before and after).
+ */
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROUTES } from '../../functions/api/routes';
+import type { LocalKawal } from '../../functions/local/app';
+import { db } from '../../functions/store/client';
+import { type Client, login, send, startTestKawal } from '../support/kawal';
+
+let kawal: LocalKawal;
+const callers = {} as Record<'admin' | 'kabapas1' | 'pk1', Client>;
+const ids = { caseId: '', submissionId: '', referralId: '' };
+
+/** How many items the table holds (a Scan is fine in a test). */
+async function tableCount(): Promise<number> {
+  let count = 0;
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await db().send(
+      new ScanCommand({ TableName: kawal.tableName, Select: 'COUNT', ExclusiveStartKey: start }),
+    );
+    count += page.Count ?? 0;
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return count;
+}
+
+beforeAll(async () => {
+  kawal = await startTestKawal();
+  for (const name of ['admin', 'kabapas1', 'pk1'] as const) callers[name] = await login(kawal, name);
+  await callers.admin.request('PUT', '/api/services/uji-layanan', {
+    body: { name: 'Layanan uji', type: 'konseling-individu' },
+  });
+  const opened = await callers.pk1.request<{ id: string }>('POST', '/api/cases', {
+    body: { client: { name: 'Klien Uji', birthDate: '1990-02-03', sex: 'laki-laki' }, caseType: 'integrasi' },
+  });
+  ids.caseId = opened.body.id;
+  const referral = await callers.pk1.request<{ id: string }>('POST', `/api/cases/${ids.caseId}/referrals`, {
+    body: { serviceId: 'uji-layanan', reason: 'Konseling', consent: true },
+  });
+  ids.referralId = referral.body.id;
+});
+afterAll(async () => kawal?.stop());
+
+const deep = (levels: number) => {
+  let value: unknown = 1;
+  for (let i = 0; i < levels; i++) value = { a: value };
+  return value;
+};
+
+/** Raw bodies, sent as they are. */
+const RAW: [string, string][] = [
+  ['JSON null', 'null'],
+  ['an array', '[1,2,3]'],
+  ['a string', '"teks"'],
+  ['a number', '42'],
+  ['true', 'true'],
+  ['1e400 (Infinity once parsed)', '{"title":"x","data":{"n":1e400}}'],
+  ['-1e400', '{"title":"x","data":{"n":-1e400}}'],
+  ['an integer beyond 2^53', '{"title":"x","data":{"n":9007199254740993}}'],
+  ['a number below 1e-130', '{"title":"x","data":{"n":1e-200}}'],
+  ['a __proto__ key', '{"title":"x","__proto__":{"polluted":true}}'],
+  ['a nested constructor key', '{"title":"x","data":{"constructor":{"prototype":{"x":1}}}}'],
+  ['nesting 40 deep', JSON.stringify({ title: 'x', data: deep(40) })],
+  ['truncated JSON', '{"title":"x"'],
+  ['a lone surrogate escape in a key', '{"\\ud800":1,"title":5}'],
+];
+
+/** Bodies that are objects of the wrong shape for every route (checked by each route's own schema). */
+const SHAPED: [string, unknown][] = [
+  ['wrong types everywhere', { title: 5, name: 5, to: 5, data: 'x', text: 7, client: 'x', facts: 1 }],
+  ['an unknown-only body of odd unicode', { '\u202e\u0000': 'x\uffff', '🙂': ['\u0000'] }],
+];
+
+function pathFor(template: string): string {
+  return template
+    .replace('{id}', template.startsWith('/api/cases/') ? ids.caseId : 'identifikasi')
+    .replace('{rid}', ids.referralId || 'x')
+    .replace('{aid}', 'current')
+    .replace('{formId}', 'identifikasi')
+    .replace('{year}', '2031')
+    .replace('{n}', '1');
+}
+
+function callerFor(roles: readonly string[] | 'public'): Client | undefined {
+  if (roles === 'public') return undefined;
+  if (roles.includes('worker')) return callers.pk1;
+  if (roles.includes('supervisor')) return callers.kabapas1;
+  return callers.admin;
+}
+
+const withBody = ROUTES.filter((route) => ['POST', 'PUT', 'PATCH'].includes(route.method));
+const rows = withBody.flatMap((route) => [
+  ...RAW.map(([name, raw]) => ({ route, name, raw, body: undefined as unknown })),
+  ...SHAPED.map(([name, body]) => ({ route, name, raw: undefined as string | undefined, body })),
+]);
+
+describe('bad input on every route that takes a body', () => {
+  it('has hundreds of cases', () => {
+    expect(rows.length).toBeGreaterThanOrEqual(300);
+  });
+
+  let before = 0;
+  beforeAll(async () => {
+    before = await tableCount();
+  });
+
+  it.each(rows.map((row) => [`${row.route.method} ${row.route.path}: ${row.name}`, row] as const))(
+    '%s',
+    async (_name, { route, raw, body }) => {
+      const caller = callerFor(route.roles);
+      const options = raw !== undefined ? { raw } : { body };
+      const reply = caller
+        ? await caller.request<{ error?: { code: string; message: string } }>(
+            route.method,
+            pathFor(route.path),
+            options,
+          )
+        : await send<{ error?: { code: string; message: string } }>(
+            kawal.url,
+            route.method,
+            pathFor(route.path),
+            options,
+          );
+      expect(reply.status, JSON.stringify(reply.body)).toBeGreaterThanOrEqual(400);
+      expect(reply.status, JSON.stringify(reply.body)).toBeLessThan(500);
+      expect(reply.body.error?.code).toMatch(/^[a-z_]+$/);
+      expect(reply.body.error?.message).toBeTruthy();
+      // A message for people: no regular expressions, no null, no internals.
+      expect(reply.body.error?.message).not.toMatch(/\^|\$\)|null|undefined|Error:/);
+    },
+  );
+
+  it('wrote nothing', async () => {
+    expect(await tableCount()).toBe(before);
+  });
+});
+
+describe('answers stay bounded', () => {
+  it('lists at most 100 details for 1 MiB of invalid items, with a count of the rest', async () => {
+    const items = Array.from({ length: 200_000 }, () => 'x');
+    const reply = await callers.pk1.request<{ error: { details: { path: string; omitted?: number }[] } }>(
+      'POST',
+      '/api/forms/identifikasi/validate',
+      { body: { data: { identitas: items } } },
+    );
+    expect(reply.status).toBeLessThan(500);
+    const details = reply.body.error?.details ?? [];
+    expect(details.length).toBeLessThanOrEqual(101);
+    expect(JSON.stringify(reply.body).length).toBeLessThan(64 * 1024);
+  });
+
+  it('answers a body whose nesting would overflow a recursive walk with 400', async () => {
+    const raw = `${'{"a":'.repeat(50_000)}1${'}'.repeat(50_000)}`;
+    const reply = await callers.admin.request<{ error: { code: string } }>('PUT', '/api/forms/dalam/draft', {
+      raw,
+    });
+    expect(reply.status).toBe(400);
+  });
+});
