@@ -267,7 +267,9 @@ describe('a PK works through a case in the browser', () => {
     await refusal.waitFor();
     const text = await refusal.textContent();
     expect(text).toContain('Aturan tidak mengizinkan perubahan ini');
-    expect(text).toContain('Aturan «meninggal-ditolak» (terminasi, versi 1) menolak perubahan ini.');
+    expect(text).toContain(
+      'Aturan «Klien meninggal: tanggal meninggal belum diisi atau sesudah hari ini» (terminasi, versi 1) menolak perubahan ini.',
+    );
     expect(text).toContain('Yang perlu dilengkapi: Tanggal meninggal.');
     expect(await page.getByTestId('case-stage').textContent()).toBe('Asesmen');
 

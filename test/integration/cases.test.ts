@@ -308,7 +308,7 @@ describe('stages', () => {
     expect(early.status).toBe(422);
     expect(early.body.error.code).toBe('blocked_by_rules');
     expect((early.body.error.details ?? []).map((d) => d.rule)).toContain(
-      'masa-bimbingan-berakhir-ditolak-tanggal',
+      'Masa bimbingan berakhir: tanggal berakhir belum tiba',
     );
     expect((await pk1.request<CaseBody>('GET', `/api/cases/${opened.id}`)).body.stage).toBe('intake');
 

@@ -246,3 +246,63 @@ describe('diversion (UU 11/2012 Ps 7, 28; Perma 4/2014 Ps 3)', () => {
     });
   });
 });
+
+/** Every name a refusal shows to a person: the rules' and their conditions'. */
+function shownNames(details: Record<string, unknown>[] | undefined): string[] {
+  return (details ?? []).flatMap((detail) => [
+    String(detail.rule),
+    ...((detail.conditions as { name?: string }[] | undefined) ?? []).map((c) => String(c.name)),
+  ]);
+}
+
+describe('termination by case type', () => {
+  it('statutory supervision cannot end at the client’s request; a child-protection case can end at the guardian’s', async () => {
+    for (const caseType of ['pembimbingan', 'diversi']) {
+      const opened = await openCase(pk1, { caseType, client: CHILD });
+      const refused = await move(pk1, opened.id, 'terminated', { reason: 'permintaan-klien' });
+      expect(refused.status, caseType).toBe(422);
+      expect(refused.body.error.code).toBe('invalid_reason');
+    }
+
+    const child = await openCase(pk1, {
+      caseType: 'perlindungan-anak',
+      client: { name: 'Nina Contoh', birthDate: '2015-05-05', sex: 'perempuan' },
+    });
+    const asked = await move(pk1, child.id, 'terminated', {
+      reason: 'permintaan-wali',
+      note: 'Ibu meminta layanan dihentikan; anak tinggal bersama ibu dan aman (contoh fiktif).',
+    });
+    expect(asked.status, JSON.stringify(asked.body)).toBe(202);
+    const approved = await kabapas1.request<Case>('POST', `/api/cases/${child.id}/approvals/current`, {
+      body: { decision: 'approve' },
+    });
+    expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+    expect(approved.body.stage).toBe('terminated');
+  });
+
+  it('"masa bimbingan berakhir" needs the end date to have come, and the refusal says why in plain words', async () => {
+    const opened = await openCase(pk1, { caseType: 'pembimbingan' });
+    const today = todayIn((await read(pk1, opened.id)).timeZone);
+    const early = await move(pk1, opened.id, 'terminated', {
+      reason: 'masa-bimbingan-berakhir',
+      data: { nomorSK: 'W10.PAS.PK.01.05-123', tanggalBerakhir: plusDays(today, 1) },
+    });
+    expect(early.status).toBe(422);
+    expect(early.body.error.code).toBe('blocked_by_rules');
+    const names = shownNames(early.body.error.details);
+    expect(names).toContain('Masa bimbingan berakhir: tanggal berakhir belum tiba');
+    expect(names).toContain('Tanggal berakhir masa bimbingan sudah tiba (hari ini atau sebelumnya)');
+    for (const name of names) {
+      // No raw internals: no null, no rule slug, no fact name.
+      expect(name).not.toMatch(/\bnull\b|kosong\)|^[a-z]+(-[a-z]+)+$|tanggalBerakhir|nomorSK/);
+    }
+    expect((await read(pk1, opened.id)).stage).toBe('intake');
+
+    const onTheDay = await move(pk1, opened.id, 'terminated', {
+      reason: 'masa-bimbingan-berakhir',
+      data: { nomorSK: 'W10.PAS.PK.01.05-123', tanggalBerakhir: today },
+    });
+    expect(onTheDay.status, JSON.stringify(onTheDay.body)).toBe(200);
+    expect(onTheDay.body.stage).toBe('terminated');
+  });
+});
