@@ -100,7 +100,12 @@ const submitBody = bodyParser({
   },
 } as const);
 
-const draftBody = bodyParser({ type: 'object', required: ['data'], properties: { data: {} } } as const);
+/** Work in progress on a form: any answers so far, but answers to a form are always an object. */
+const draftBody = bodyParser({
+  type: 'object',
+  required: ['data'],
+  properties: { data: { type: 'object' } },
+} as const);
 
 const transitionBody = bodyParser({
   type: 'object',
