@@ -4,7 +4,7 @@
  * adult litmas as they would be filled in, and reads the decision on the case (eligibility per
  * programme with its reasons, flags, deadlines). One test per correction of the content.
  */
-import { addMonths, format, parseISO, subMonths, subYears } from 'date-fns';
+import { addDays, addMonths, format, parseISO, subMonths, subYears } from 'date-fns';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalKawal } from '../../functions/local/app';
 import { ADULT, type CaseBody, type ErrorBody, example, key, openCase } from '../support/cases';
@@ -13,10 +13,12 @@ import { NO_RISK } from '../support/rri';
 
 let kawal: LocalKawal;
 let pk1: Client;
+let kabapas1: Client;
 
 beforeAll(async () => {
   kawal = await startTestKawal();
   pk1 = await login(kawal, 'pk1');
+  kabapas1 = await login(kawal, 'kabapas1');
 });
 afterAll(async () => kawal?.stop());
 
@@ -522,5 +524,35 @@ describe('RRI: part B, the needs assessment and the yearly reassessment', () => 
     expect(flagged.flags?.find((flag) => flag.id === 'asesmen-kebutuhan-wajib')?.reasons).toContain(
       'Perkara narkotika',
     );
+  });
+});
+
+describe('supervision on an integrasi case follows the reporting schedule', () => {
+  it('a client on home asimilasi reports every week, the others at least monthly', async () => {
+    const opened = await assessed();
+    for (const to of ['planning', 'intervention', 'monitoring']) {
+      if (to === 'monitoring') {
+        await submit(opened.id, 'rencana-layanan', {
+          ...example('rencana-layanan'),
+          programIntegrasi: 'asimilasi-rumah',
+        });
+      }
+      const moved = await pk1.request<ErrorBody>('POST', `/api/cases/${opened.id}/transitions`, {
+        body: { to },
+      });
+      if (moved.status === 202) {
+        const approved = await kabapas1.request('POST', `/api/cases/${opened.id}/approvals/current`, {
+          body: { decision: 'approve' },
+        });
+        expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+      } else expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    }
+    const due = (head: Case) =>
+      head.deadlines.find((deadline) => deadline.kind === 'laporan-pengawasan')?.due;
+    expect(due(await read(opened.id))).toBe(format(addDays(parseISO(TODAY), 7), 'yyyy-MM-dd'));
+    const plan: Data = { ...example('rencana-layanan'), programIntegrasi: 'pb' };
+    delete plan.tahapBimbingan;
+    await submit(opened.id, 'rencana-layanan', plan);
+    expect(due(await read(opened.id))).toBe(plusMonths(TODAY, 1));
   });
 });
