@@ -7,11 +7,18 @@ import { JSONPath } from 'jsonpath-plus';
 import type { FactType } from '../domain/facts';
 import { resolveSchemaRef } from '../domain/schema-walk';
 
-/** The segments of a simple path, or undefined when the path is not simple. */
+/** Names that lead into an object's prototype rather than its data. */
+const PROTOTYPE = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** The segments of a simple path, or undefined when the path is not simple (or goes into a prototype). */
 export function pathSegments(path: string): string[] | undefined {
   if (!path.startsWith('$')) return undefined;
   const segments = JSONPath.toPathArray(path).slice(1);
-  if (segments.some((segment) => segment === '' || segment === '..' || /[*?@()]/.test(segment)))
+  if (
+    segments.some(
+      (segment) => segment === '' || segment === '..' || /[*?@()]/.test(segment) || PROTOTYPE.has(segment),
+    )
+  )
     return undefined;
   return segments;
 }

@@ -27,6 +27,10 @@ const TEXT = {
       .join(', ')}`,
   },
   missingRef: { id: 'rujukan $ref tidak dapat ditemukan: {ref}', en: 'the $ref cannot be resolved: {ref}' },
+  prototypeRef: {
+    id: 'rujukan $ref tidak boleh melewati "__proto__", "constructor" atau "prototype": {ref}',
+    en: 'a $ref may not go through "__proto__", "constructor" or "prototype": {ref}',
+  },
   compile: { id: 'skema tidak dapat dikompilasi: {reason}', en: 'the schema does not compile: {reason}' },
   uiSchema: { id: 'uiSchema harus berupa objek', en: 'uiSchema must be an object' },
 } as const;
@@ -73,6 +77,18 @@ export function formDefinitionProblems(
   if (!draftOf(schema))
     return [{ path: '/schema/$schema', message: text('unknownDraft', lang) }, ...problems];
   if (schema.type !== 'object') problems.push({ path: '/schema/type', message: text('notObjectForm', lang) });
+
+  // A reference through an object's prototype resolves to something that is not the schema at all.
+  const prototypeRefs = Object.entries(pointer.dict(schema)).filter(
+    ([path, value]) =>
+      path.endsWith('/$ref') &&
+      typeof value === 'string' &&
+      /(^|[/#])(__proto__|constructor|prototype)(\/|$)/.test(value.split('#')[1] ?? ''),
+  );
+  for (const [path, value] of prototypeRefs) {
+    problems.push({ path: `/schema${path}`, message: text('prototypeRef', lang, { ref: String(value) }) });
+  }
+  if (prototypeRefs.length > 0) return problems;
 
   const meta = metaSchemaErrors(schema, lang);
   if (meta.length > 0) return [...problems, ...meta];

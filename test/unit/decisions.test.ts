@@ -237,6 +237,12 @@ describe('paths', () => {
     expect(pathSegments('a.b')).toBeUndefined();
   });
 
+  it('refuses a path into an object prototype', () => {
+    for (const path of ['$.__proto__', '$.a.constructor', "$['prototype']", '$.a.constructor.prototype.x'])
+      expect(pathSegments(path), path).toBeUndefined();
+    expect(pathSegments('$.constructors')).toEqual(['constructors']);
+  });
+
   it('resolves without evaluating anything and without reaching the prototype', () => {
     expect(resolvePath({ a: { b: [5] } }, '$.a.b[0]')).toBe(5);
     expect(resolvePath({ a: 1 }, '$.a.b')).toBeNull();

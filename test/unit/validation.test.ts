@@ -83,6 +83,22 @@ describe('form definition checks', () => {
     ]);
   });
 
+  it('refuses a $ref through an object prototype, pointing at it', () => {
+    for (const ref of ['#/__proto__/constructor', '#/properties/a/constructor', '#/prototype']) {
+      const found = problems({ type: 'object', properties: { a: { type: 'string' }, b: { $ref: ref } } });
+      expect(found, ref).toEqual([
+        { path: '/schema/properties/b/$ref', message: expect.stringContaining(ref) },
+      ]);
+    }
+    expect(
+      problems({
+        type: 'object',
+        definitions: { x: { type: 'string' } },
+        properties: { b: { $ref: '#/definitions/x' } },
+      }),
+    ).toEqual([]);
+  });
+
   it('refuses an unsupported $schema and a uiSchema that is not an object', () => {
     expect(problems({ $schema: 'http://json-schema.org/draft-04/schema#', type: 'object' })[0]?.path).toBe(
       '/schema/$schema',
