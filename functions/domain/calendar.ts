@@ -24,7 +24,9 @@ export interface CalendarAdjustments {
 /**
  * Shipped defaults. 2026: SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB Nomor 1497,
  * 2 dan 5 Tahun 2025 (cuti bersama) and the official Idul Fitri 1447 H (21–22 March, where the
- * library says 20–21).
+ * library says 20–21). 2027: SKB Nomor 1205, 3 dan 2 Tahun 2026 (15 September 2026), every day of
+ * the decree (18 libur nasional, 8 cuti bersama), with the library's lunar dates the decree does not
+ * have removed (Idul Adha on 16 May, Maulid on 14 August).
  */
 export const DEFAULT_ADJUSTMENTS: readonly CalendarAdjustments[] = [
   {
@@ -43,6 +45,40 @@ export const DEFAULT_ADJUSTMENTS: readonly CalendarAdjustments[] = [
       { date: '2026-12-24', name: 'Cuti bersama Hari Raya Natal', kind: 'cuti-bersama' },
     ],
     remove: [],
+  },
+  {
+    year: 2027,
+    source:
+      'SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1205, 3, 2 Tahun 2026 tentang Hari Libur Nasional dan Cuti Bersama Tahun 2027 (15 September 2026), menurut setneg.go.id/baca/index/inilah_skb_3_menteri_libur_nasional_dan_cuti_bersama_2027 lewat salinan sekunder: periksa terhadap naskah SKB. Idulfitri dan Iduladha 1448 H mengikuti penetapan Menteri Agama: perbaiki bila bergeser.',
+    add: [
+      { date: '2027-01-01', name: 'Tahun Baru 2027 Masehi', kind: 'libur-nasional' },
+      { date: '2027-01-05', name: 'Isra Mikraj Nabi Muhammad SAW', kind: 'libur-nasional' },
+      { date: '2027-02-05', name: 'Cuti bersama Tahun Baru Imlek', kind: 'cuti-bersama' },
+      { date: '2027-02-06', name: 'Tahun Baru Imlek 2578 Kongzili', kind: 'libur-nasional' },
+      { date: '2027-03-08', name: 'Hari Suci Nyepi Tahun Baru Saka 1949', kind: 'libur-nasional' },
+      { date: '2027-03-09', name: 'Cuti bersama Idulfitri 1448 H', kind: 'cuti-bersama' },
+      { date: '2027-03-10', name: 'Hari Raya Idulfitri 1448 H', kind: 'libur-nasional' },
+      { date: '2027-03-11', name: 'Hari Raya Idulfitri 1448 H', kind: 'libur-nasional' },
+      { date: '2027-03-12', name: 'Cuti bersama Idulfitri 1448 H', kind: 'cuti-bersama' },
+      { date: '2027-03-15', name: 'Cuti bersama Idulfitri 1448 H', kind: 'cuti-bersama' },
+      { date: '2027-03-25', name: 'Cuti bersama Wafat Yesus Kristus', kind: 'cuti-bersama' },
+      { date: '2027-03-26', name: 'Wafat Yesus Kristus', kind: 'libur-nasional' },
+      { date: '2027-03-28', name: 'Kebangkitan Yesus Kristus (Paskah)', kind: 'libur-nasional' },
+      { date: '2027-05-01', name: 'Hari Buruh Internasional', kind: 'libur-nasional' },
+      { date: '2027-05-06', name: 'Kenaikan Yesus Kristus', kind: 'libur-nasional' },
+      { date: '2027-05-17', name: 'Hari Raya Iduladha 1448 H', kind: 'libur-nasional' },
+      { date: '2027-05-18', name: 'Cuti bersama Iduladha 1448 H', kind: 'cuti-bersama' },
+      { date: '2027-05-19', name: 'Cuti bersama Hari Raya Waisak', kind: 'cuti-bersama' },
+      { date: '2027-05-20', name: 'Hari Raya Waisak 2571 BE', kind: 'libur-nasional' },
+      { date: '2027-06-01', name: 'Hari Lahir Pancasila', kind: 'libur-nasional' },
+      { date: '2027-06-06', name: '1 Muharam Tahun Baru Islam 1449 H', kind: 'libur-nasional' },
+      { date: '2027-08-15', name: 'Maulid Nabi Muhammad SAW', kind: 'libur-nasional' },
+      { date: '2027-08-17', name: 'Proklamasi Kemerdekaan', kind: 'libur-nasional' },
+      { date: '2027-12-24', name: 'Cuti bersama Kelahiran Yesus Kristus', kind: 'cuti-bersama' },
+      { date: '2027-12-25', name: 'Kelahiran Yesus Kristus (Natal)', kind: 'libur-nasional' },
+      { date: '2027-12-26', name: 'Isra Mikraj Nabi Muhammad SAW', kind: 'libur-nasional' },
+    ],
+    remove: ['2027-05-16', '2027-08-14'],
   },
 ];
 

@@ -123,6 +123,63 @@ describe('the 2026 year end', () => {
   });
 });
 
+describe('the 2027 joint decree (SKB No. 1205, 3, 2 Tahun 2026)', () => {
+  const shipped2027 = DEFAULT_ADJUSTMENTS.find((adjustment) => adjustment.year === 2027);
+
+  it('ships the decree with its source, 18 libur nasional and 8 cuti bersama', () => {
+    expect(shipped2027?.source).toMatch(/1205/);
+    expect(shipped2027?.source).toMatch(/Tahun 2027/);
+    const days = [...calendar.daysOff(2027).values()];
+    expect(
+      days
+        .filter((day) => day.kind === 'cuti-bersama')
+        .map((day) => day.date)
+        .sort(),
+    ).toEqual([
+      '2027-02-05',
+      '2027-03-09',
+      '2027-03-12',
+      '2027-03-15',
+      '2027-03-25',
+      '2027-05-18',
+      '2027-05-19',
+      '2027-12-24',
+    ]);
+    expect(days.filter((day) => day.kind === 'libur-nasional')).toHaveLength(18);
+  });
+
+  it.each([
+    ['2027-01-05', "Tue, Isra Mi'raj (the library calls it Maulid)"],
+    ['2027-02-05', 'Fri, cuti bersama Imlek'],
+    ['2027-03-08', 'Mon, Nyepi'],
+    ['2027-03-09', 'Tue, cuti bersama Idulfitri'],
+    ['2027-03-11', 'Thu, Idulfitri'],
+    ['2027-03-12', 'Fri, cuti bersama Idulfitri'],
+    ['2027-03-15', 'Mon, cuti bersama Idulfitri'],
+    ['2027-03-25', 'Thu, cuti bersama Wafat Yesus Kristus'],
+    ['2027-05-17', 'Mon, Iduladha'],
+    ['2027-05-18', 'Tue, cuti bersama Iduladha'],
+    ['2027-05-19', 'Wed, cuti bersama Waisak'],
+    ['2027-12-24', 'Fri, cuti bersama Natal'],
+  ])('%s is not a working day (%s)', (date) => {
+    expect(calendar.isWorkingDay(date)).toBe(false);
+  });
+
+  it("drops the library's lunar dates the decree does not have", () => {
+    expect(new WorkingCalendar([]).daysOff(2027).has('2027-05-16')).toBe(true);
+    expect(calendar.daysOff(2027).has('2027-05-16')).toBe(false);
+    expect(calendar.daysOff(2027).has('2027-08-14')).toBe(false);
+    expect(calendar.daysOff(2027).get('2027-01-05')?.name).toMatch(/Isra Mikraj/);
+  });
+
+  it('takes Friday 5 March plus one working day past the Nyepi and Idulfitri break to Tuesday 16 March', () => {
+    // Mon 8 Nyepi, Tue 9 cuti bersama, Wed 10 and Thu 11 Idulfitri, Fri 12 and Mon 15 cuti bersama.
+    expect(calendar.addWorkingDays('2027-03-05', 1)).toBe('2027-03-16');
+    // The library alone would count Friday 12 March.
+    expect(new WorkingCalendar([]).addWorkingDays('2027-03-11', 1)).toBe('2027-03-12');
+  });
+});
+
 describe('administrator adjustments', () => {
   it('an added day off moves a deadline', () => {
     expect(calendar.addWorkingDays('2026-01-09', 1)).toBe('2026-01-12');
