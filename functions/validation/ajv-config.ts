@@ -7,13 +7,41 @@
 import Ajv, { type Options } from 'ajv';
 import Ajv2019 from 'ajv/dist/2019';
 import Ajv2020 from 'ajv/dist/2020';
+import { RE2JS } from 're2js';
 
+/**
+ * `pattern` and `patternProperties` run on RE2 (re2js): matching takes time linear in the input, so
+ * no pattern an administrator writes can hold the process (a backtracking engine takes seconds on
+ * `^(a+)+$`). RE2 has no backreferences or lookarounds; the form check refuses such a pattern on save.
+ */
+export const linearRegExp = Object.assign(
+  (pattern: string): { test: (input: string) => boolean; toString: () => string } => {
+    const compiled = RE2JS.compile(pattern);
+    // ajv keys its compiled patterns by toString(): each must name its own pattern.
+    return { test: (input: string) => compiled.test(input), toString: () => `/${pattern}/` };
+  },
+  // What ajv's standalone code would import; Kawal compiles schemas at run time and never uses it.
+  { code: 'require("re2js").RE2JS' },
+);
+
+/** Whether RE2 can run a pattern; the reason when it cannot. */
+export function linearPatternProblem(pattern: string): string | undefined {
+  try {
+    RE2JS.compile(pattern);
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+/** RJSF's own ajv defaults (a unit test keeps them equal), plus the linear-time pattern engine. */
 export const AJV_OPTIONS = {
   allErrors: true,
   multipleOfPrecision: 8,
   strict: false,
   verbose: true,
   discriminator: false,
+  code: { regExp: linearRegExp },
 } as const satisfies Options;
 
 export const COLOR_FORMAT =

@@ -8,7 +8,7 @@ import addFormats from 'ajv-formats';
 import pointer from 'json-pointer';
 import { AppError, type ErrorDetail } from '../platform/errors';
 import type { Lang } from '../platform/messages';
-import { AJV_OPTIONS, DRAFTS, draftOf } from './ajv-config';
+import { AJV_OPTIONS, DRAFTS, draftOf, linearPatternProblem } from './ajv-config';
 import { compileSchema } from './compile';
 import { localizeErrors } from './messages';
 
@@ -27,6 +27,10 @@ const TEXT = {
       .join(', ')}`,
   },
   missingRef: { id: 'rujukan $ref tidak dapat ditemukan: {ref}', en: 'the $ref cannot be resolved: {ref}' },
+  pattern: {
+    id: 'pola tidak dapat dijalankan oleh mesin pola Kawal (tanpa rujukan balik atau lookaround): {reason}',
+    en: 'the pattern cannot run on Kawal’s pattern engine (no backreferences or lookarounds): {reason}',
+  },
   prototypeRef: {
     id: 'rujukan $ref tidak boleh melewati "__proto__", "constructor" atau "prototype": {ref}',
     en: 'a $ref may not go through "__proto__", "constructor" or "prototype": {ref}',
@@ -64,6 +68,23 @@ function metaSchemaErrors(schema: Record<string, unknown>, lang: Lang): ErrorDet
   }));
 }
 
+const escapeKey = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
+
+/** Every `pattern` (its pointer) and every `patternProperties` key (the pointer of its entry) in a schema. */
+function patternsOf(node: unknown, path: string): [string, string][] {
+  if (!node || typeof node !== 'object') return [];
+  const found: [string, string][] = [];
+  for (const [key, value] of Object.entries(node)) {
+    const at = `${path}/${escapeKey(key)}`;
+    if (key === 'pattern' && typeof value === 'string') found.push([at, value]);
+    if (key === 'patternProperties' && value && typeof value === 'object' && !Array.isArray(value)) {
+      for (const name of Object.keys(value)) found.push([`${at}/${escapeKey(name)}`, name]);
+    }
+    found.push(...patternsOf(value, at));
+  }
+  return found;
+}
+
 /** The problems with a form definition; empty when it is good. */
 export function formDefinitionProblems(
   definition: { schema: unknown; uiSchema?: unknown },
@@ -89,6 +110,12 @@ export function formDefinitionProblems(
     problems.push({ path: `/schema${path}`, message: text('prototypeRef', lang, { ref: String(value) }) });
   }
   if (prototypeRefs.length > 0) return problems;
+
+  for (const [path, pattern] of patternsOf(schema, '')) {
+    const reason = linearPatternProblem(pattern);
+    if (reason) problems.push({ path: `/schema${path}`, message: text('pattern', lang, { reason }) });
+  }
+  if (problems.length > 0) return problems;
 
   const meta = metaSchemaErrors(schema, lang);
   if (meta.length > 0) return [...problems, ...meta];

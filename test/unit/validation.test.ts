@@ -6,14 +6,22 @@ import {
 } from '@rjsf/validator-ajv8/lib/createAjvInstance.js';
 import { describe, expect, it } from 'vitest';
 import { readDefaultForms } from '../../functions/cases/content-packs';
-import { AJV_OPTIONS, COLOR_FORMAT, DATA_URL_FORMAT, draftOf } from '../../functions/validation/ajv-config';
+import {
+  AJV_OPTIONS,
+  COLOR_FORMAT,
+  DATA_URL_FORMAT,
+  draftOf,
+  linearRegExp,
+} from '../../functions/validation/ajv-config';
 import { compileSchema, ValidatorCache } from '../../functions/validation/compile';
 import { errorPath, toDetails } from '../../functions/validation/errors';
 import { formDefinitionProblems } from '../../functions/validation/form-definition';
 
 describe('shared ajv configuration', () => {
   it('matches what @rjsf/validator-ajv8 uses in the browser', () => {
-    expect(AJV_OPTIONS).toEqual(AJV_CONFIG);
+    const { code, ...options } = AJV_OPTIONS;
+    expect(options).toEqual(AJV_CONFIG);
+    expect(code.regExp).toBe(linearRegExp);
     expect(COLOR_FORMAT.source).toBe(COLOR_FORMAT_REGEX.source);
     expect(DATA_URL_FORMAT.source).toBe(DATA_URL_FORMAT_REGEX.source);
   });
@@ -109,9 +117,31 @@ describe('form definition checks', () => {
     });
   });
 
-  it('reports a regular expression that does not compile', () => {
+  it('reports a pattern that does not compile, at its pointer', () => {
     const found = problems({ type: 'object', properties: { a: { type: 'string', pattern: '(' } } });
-    expect(found.length).toBeGreaterThan(0);
+    expect(found).toEqual([{ path: '/schema/properties/a/pattern', message: expect.stringContaining('pola') }]);
+  });
+
+  it('refuses patterns the linear engine cannot run: backreferences and lookarounds, in patternProperties too', () => {
+    const found = problems({
+      type: 'object',
+      properties: {
+        a: { type: 'string', pattern: '^(a)\\1$' },
+        b: { type: 'object', patternProperties: { '^(?=x)': { type: 'string' } } },
+      },
+    });
+    expect(found.map((p) => p.path)).toEqual([
+      '/schema/properties/a/pattern',
+      '/schema/properties/b/patternProperties/^(?=x)',
+    ]);
+  });
+
+  it('accepts a pattern that backtracking engines choke on, and matches it in linear time', () => {
+    const schema = { type: 'object', properties: { a: { type: 'string', pattern: '^(a+)+$' } } };
+    expect(problems(schema)).toEqual([]);
+    const validate = compileSchema(schema);
+    expect(validate({ a: `${'a'.repeat(5000)}!` })).toBe(false);
+    expect(validate({ a: 'aaaa' })).toBe(true);
   });
 });
 
