@@ -306,3 +306,74 @@ describe('termination by case type', () => {
     expect(onTheDay.body.stage).toBe('terminated');
   });
 });
+
+const NINA = { name: 'Nina Contoh', birthDate: '2015-05-05', sex: 'perempuan' };
+
+/** A complaint about a child, as the duty officer records it, reporting `harms`. */
+function complaint(harms: string[], reportedToPolice = false): Data {
+  const data = example('pengaduan') as Record<string, Data>;
+  data.anak = { ...data.anak, nama: NINA.name, tanggalLahir: NINA.birthDate };
+  data.kejadian = { ...data.kejadian, jenisKekerasan: harms, sudahDilaporkanPolisi: reportedToPolice };
+  return data;
+}
+
+describe('child protection (UU 35/2014 Ps 59(2), UU 23/2002 Ps 27, UU 12/2022)', () => {
+  it('a sexual-violence report not yet with the police carries the 3 × 24 hour deadline until the report is recorded', async () => {
+    const opened = await openCase(pk1, { caseType: 'perlindungan-anak', client: NINA });
+    await submit(pk1, opened.id, 'pengaduan', complaint(['kekerasan-seksual']));
+    const head = await read(pk1, opened.id);
+    expect(head.priority.level).toBe('segera');
+    const flag = head.flags?.find((f) => f.id === 'lapor-polisi-kekerasan-seksual');
+    expect(flag?.title).toMatch(/3 × 24 jam/);
+    expect(flag?.title).toMatch(/belum diverifikasi/);
+    const due = dueOf(head, 'laporan-polisi-kekerasan-seksual') ?? '';
+    // 72 hours from when the complaint was recorded, in office time: three days on, at that minute.
+    const now = todayIn(head.timeZone);
+    expect(due.slice(0, 10)).toBe(plusDays(now, 3));
+    expect(due).toMatch(/T\d{2}:\d{2}$/);
+
+    // The assessment records that the report went to the police: the flag and its deadline go.
+    await walk(opened.id, ['assessment']);
+    const assessment = example('asesmen-perlindungan-anak') as Record<string, Data>;
+    await submit(pk1, opened.id, 'asesmen-perlindungan-anak', {
+      ...assessment,
+      sinyalRisiko: { tinggi: ['kekerasan-seksual'], sedang: [], lain: [] },
+      tingkatRisiko: 'tinggi',
+      anakAman: false,
+      laporanPolisi: { sudahDilaporkan: true, tanggal: now, keterangan: 'Polres Contoh, LP/CONTOH/1/2026' },
+    });
+    const after = await read(pk1, opened.id);
+    expect(after.flags?.map((f) => f.id) ?? []).not.toContain('lapor-polisi-kekerasan-seksual');
+    expect(dueOf(after, 'laporan-polisi-kekerasan-seksual')).toBeUndefined();
+    expect(after.priority.level).toBe('segera');
+  });
+
+  it('a sexual-violence report already with the police carries no such deadline; sexual exploitation is treated as sexual violence', async () => {
+    const reported = await openCase(pk1, { caseType: 'perlindungan-anak', client: NINA });
+    await submit(pk1, reported.id, 'pengaduan', complaint(['kekerasan-seksual'], true));
+    expect(dueOf(await read(pk1, reported.id), 'laporan-polisi-kekerasan-seksual')).toBeUndefined();
+
+    const exploited = await openCase(pk1, { caseType: 'perlindungan-anak', client: NINA });
+    await submit(pk1, exploited.id, 'pengaduan', complaint(['eksploitasi-seksual']));
+    const head = await read(pk1, exploited.id);
+    expect(head.priority.level).toBe('segera');
+    expect(dueOf(head, 'laporan-polisi-kekerasan-seksual')).toBeDefined();
+  });
+
+  it('a missing birth certificate is recorded and handled locally at low priority; economic exploitation is recorded', async () => {
+    const opened = await openCase(pk1, { caseType: 'perlindungan-anak', client: NINA });
+    await submit(pk1, opened.id, 'pengaduan', complaint(['tanpa-akta-kelahiran']));
+    const head = await read(pk1, opened.id);
+    expect(head.priority.level).toBe('rendah');
+    expect(head.priority.reasons.join(' ')).toMatch(/akta kelahiran/);
+    expect(head.flags ?? []).toEqual([]);
+
+    const working = await openCase(pk1, { caseType: 'perlindungan-anak', client: NINA });
+    await submit(pk1, working.id, 'pengaduan', complaint(['eksploitasi-ekonomi', 'tanpa-akta-kelahiran']));
+    const stored = await pk1.request<{ items: { id: string }[] }>(
+      'GET',
+      `/api/cases/${working.id}/submissions`,
+    );
+    expect(stored.body.items).toHaveLength(1);
+  });
+});
