@@ -10,6 +10,7 @@
  */
 import { addMonths, differenceInCalendarDays, format, parseISO } from 'date-fns';
 import jsonata from 'jsonata';
+import { RE2JS } from 're2js';
 import { ageInYears, completedMonths, isCalendarDate } from './dates';
 
 /** How long one evaluation may run, how deep it may recurse and how long a sequence may grow. */
@@ -54,6 +55,66 @@ export const EXPRESSION_FUNCTIONS: Record<string, (...args: unknown[]) => unknow
       : undefined,
 };
 
+/**
+ * The regular expressions of an expression (`/a+/i`, `$match`, `$replace`…) run on RE2 (re2js), in
+ * time linear in the input: a backtracking engine takes seconds on `/^(a+)+$/` and no time budget can
+ * interrupt a single match. JSONata asks only for `lastIndex` and `exec`.
+ */
+class LinearRegExp {
+  lastIndex = 0;
+  private readonly compiled: RE2JS;
+
+  constructor(source: RegExp | string) {
+    const pattern = typeof source === 'string' ? source : source.source;
+    const flags = typeof source === 'string' ? '' : source.flags;
+    this.compiled = RE2JS.compile(
+      pattern,
+      (flags.includes('i') ? RE2JS.CASE_INSENSITIVE : 0) | (flags.includes('m') ? RE2JS.MULTILINE : 0),
+    );
+  }
+
+  exec(input: string): ((string | undefined)[] & { index: number; input: string }) | null {
+    const matcher = this.compiled.matcher(input);
+    if (this.lastIndex > input.length || !matcher.find(this.lastIndex)) {
+      this.lastIndex = 0;
+      return null;
+    }
+    const groups: (string | undefined)[] = [];
+    for (let i = 0; i <= matcher.groupCount(); i++) groups.push(matcher.group(i) ?? undefined);
+    this.lastIndex = matcher.end();
+    return Object.assign(groups, { index: matcher.start(), input });
+  }
+}
+
+/** Regex literals in the expression RE2 cannot run (backreferences, lookarounds). */
+function regexProblem(expression: Expression): ExpressionError | undefined {
+  let problem: ExpressionError | undefined;
+  const visit = (node: unknown): void => {
+    if (problem || !node || typeof node !== 'object') return;
+    if (Array.isArray(node)) {
+      for (const child of node) visit(child);
+      return;
+    }
+    const record = node as Record<string, unknown>;
+    if (record.type === 'regex' && record.value instanceof RegExp) {
+      try {
+        new LinearRegExp(record.value);
+      } catch (error) {
+        const position = typeof record.position === 'number' ? record.position : undefined;
+        problem = new ExpressionError(
+          `regular expression /${record.value.source}/ cannot run without backtracking: ${(error as Error).message}`,
+          'regex',
+          position,
+        );
+      }
+      return;
+    }
+    for (const child of Object.values(record)) visit(child);
+  };
+  visit(expression.ast());
+  return problem;
+}
+
 /** Parses an expression; throws ExpressionError (with the position) when it does not parse. */
 export function compileExpression(text: string): Expression {
   if (text.length > MAX_EXPRESSION_LENGTH) {
@@ -65,10 +126,13 @@ export function compileExpression(text: string): Expression {
       timeout: EXPRESSION_BUDGET.timeoutMs,
       stack: EXPRESSION_BUDGET.stack,
       sequence: EXPRESSION_BUDGET.sequence,
+      RegexEngine: LinearRegExp as unknown as RegExpConstructor,
     });
   } catch (error) {
     throw toError(error);
   }
+  const regex = regexProblem(expression);
+  if (regex) throw regex;
   // Bound once here rather than with every evaluation's bindings: a third of the cost of a small expression.
   for (const [name, implementation] of Object.entries(EXPRESSION_FUNCTIONS)) {
     expression.assign(name, implementation);

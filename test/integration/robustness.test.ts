@@ -4,6 +4,7 @@
  * encodings. Each answer is a 4xx with the error shape and a human message, never a 5xx, and nothing
  * is written (the whole table is counted before and after).
  */
+import { performance } from 'node:perf_hooks';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROUTES } from '../../functions/api/routes';
@@ -184,6 +185,43 @@ describe('answers stay bounded', () => {
     );
     expect(refused.status).toBe(422);
     expect(refused.body.error.details.length).toBeLessThanOrEqual(101);
+  });
+
+  it('a catastrophic pattern and a runaway calculation cannot hold /api/health for more than 200 ms', async () => {
+    const form = {
+      title: 'Uji pola',
+      schema: {
+        type: 'object',
+        properties: {
+          kode: { type: 'string', pattern: '^(a+)+$' },
+          putar: { type: 'number', 'x-calculate': '($f := function($n) { $f($n + 1) }; $f(0))' },
+        },
+      },
+    };
+    expect((await callers.admin.request('PUT', '/api/forms/uji-pola/draft', { body: form })).status).toBe(
+      200,
+    );
+    expect((await callers.admin.request('POST', '/api/forms/uji-pola/publish', { body: {} })).status).toBe(
+      201,
+    );
+    const attacks = Array.from({ length: 10 }, () =>
+      callers.pk1.request<{ valid: boolean }>('POST', '/api/forms/uji-pola/validate', {
+        body: { data: { kode: `${'a'.repeat(5000)}!` } },
+      }),
+    );
+    // The fastest of three health checks made while the attacks are in flight: a blocked process
+    // would make every one of them wait.
+    const times: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const started = performance.now();
+      expect((await send(kawal.url, 'GET', '/api/health')).status).toBe(200);
+      times.push(performance.now() - started);
+    }
+    expect(Math.min(...times)).toBeLessThan(200);
+    for (const reply of await Promise.all(attacks)) {
+      expect(reply.status).toBe(200);
+      expect(reply.body.valid).toBe(false);
+    }
   });
 
   it('answers a body whose nesting would overflow a recursive walk with 400', async () => {

@@ -243,3 +243,32 @@ describe('applyCalculations', () => {
     expect(compile.mock.calls.filter(([called]) => called === text).length - before).toBe(1);
   });
 });
+
+describe('regular expressions in expressions', () => {
+  it('match on a linear-time engine: a pattern that backtracks for hours answers at once, with no match', async () => {
+    const compiled = expression.compileExpression(`$match("${'a'.repeat(40)}!", /^(a+)+$/)`);
+    expect(await expression.evaluateExpression(compiled, {})).toBeUndefined();
+  });
+
+  it('keep JSONata’s behaviour for flags, groups, positions and the string functions', async () => {
+    const run = (text: string) => expression.evaluateExpression(expression.compileExpression(text), {});
+    expect(await run('$match("é🙂 BBc abbb", /(b+)(c)?/i)')).toEqual([
+      { match: 'BBc', index: 4, groups: ['BB', 'c'] },
+      { match: 'bbb', index: 9, groups: ['bbb', undefined] },
+    ]);
+    expect(await run('$replace("a-b-c", /-/, "+")')).toBe('a+b+c');
+    expect(await run('$split("a1b22c", /[0-9]+/)')).toEqual(['a', 'b', 'c']);
+    expect(await run('$contains("Hello", /ELL/i)')).toBe(true);
+  });
+
+  it('refuses at compile a regular expression that needs backtracking, with its position', () => {
+    expect(() => expression.compileExpression('$match(x, /(a)\\1/)')).toThrow(expression.ExpressionError);
+    let caught: unknown;
+    try {
+      expression.compileExpression('$match(x, /(?=a)b/)');
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toMatchObject({ code: 'regex', position: expect.any(Number) });
+  });
+});
