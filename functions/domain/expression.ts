@@ -154,16 +154,42 @@ function plain(value: unknown): unknown {
   return value;
 }
 
-/** Evaluates within the budget; throws ExpressionError on a runtime error or a budget exceeded. */
+/** JSONata's codes for an evaluation stopped by the time or depth budget. */
+const BUDGET_CODES = new Set(['D1011', 'D1012']);
+/** How long an expression that overran its budget twice in a row is refused at once instead of run. */
+export const TRIPPED_MS = 30_000;
+/** Per expression: consecutive overruns, and until when it is refused. */
+const overruns = new WeakMap<Expression, { count: number; until: number }>();
+
+/**
+ * Evaluates within the budget; throws ExpressionError on a runtime error or a budget exceeded. An
+ * evaluation holds the process for its whole run (JSONata yields only to its own promises), so an
+ * expression that overran its budget twice in a row (once may be a pause of the machine) is refused
+ * at once for a while: many requests cannot add up one budget each.
+ */
 export async function evaluateExpression(
   expression: Expression,
   input: unknown,
   bindings: Record<string, unknown> = {},
 ): Promise<unknown> {
+  const state = overruns.get(expression);
+  if (state && Date.now() < state.until) {
+    throw new ExpressionError(
+      'Evaluation timeout: the expression overran its time or depth budget and is stopped for a while',
+      'D1012',
+    );
+  }
   try {
-    return plain(await expression.evaluate(input, bindings));
+    const result = plain(await expression.evaluate(input, bindings));
+    if (state) overruns.delete(expression);
+    return result;
   } catch (error) {
-    throw toError(error);
+    const failure = toError(error);
+    if (BUDGET_CODES.has(failure.code)) {
+      const count = (state?.count ?? 0) + 1;
+      overruns.set(expression, { count, until: count >= 2 ? Date.now() + TRIPPED_MS : 0 });
+    } else if (state) overruns.delete(expression);
+    throw failure;
   }
 }
 

@@ -272,3 +272,22 @@ describe('regular expressions in expressions', () => {
     expect(caught).toMatchObject({ code: 'regex', position: expect.any(Number) });
   });
 });
+
+describe('an expression that overruns its budget', () => {
+  it('is refused at once after two overruns in a row, so requests cannot add up one budget each', async () => {
+    const runaway = expression.compileExpression('($f := function($n) { $f($n + 1) }; $f(0))');
+    const failures: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      try {
+        await expression.evaluateExpression(runaway, {});
+      } catch (error) {
+        failures.push((error as expression.ExpressionError).message);
+      }
+    }
+    expect(failures).toHaveLength(3);
+    expect(failures[2]).toMatch(/stopped for a while/);
+    expect(failures.slice(0, 2).every((message) => !/stopped for a while/.test(message))).toBe(true);
+    // Another expression is not affected.
+    expect(await expression.evaluateExpression(expression.compileExpression('1 + 1'), {})).toBe(2);
+  });
+});
