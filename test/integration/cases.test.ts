@@ -100,9 +100,12 @@ describe('submissions', () => {
     });
     expect(reply.status).toBe(201);
     expect(reply.body.formVersion).toBe(1);
-    // The integrasi type's submission triggers: priority and revocation kinds, and integration eligibility.
+    // The integrasi type's submission triggers: priority, revocation and schedule kinds, integration
+    // eligibility, and whether the needs assessment is due.
     expect(reply.body.decisions.map((d) => d.rulesetId).sort()).toEqual([
+      'jadwal-pengawasan',
       'kelayakan-integrasi',
+      'kewajiban-asesmen',
       'peninjauan-pencabutan',
       'prioritas',
     ]);
