@@ -34,7 +34,7 @@ const TEXT = {
   more: { id: '… dan {count} masalah lain', en: '… and {count} more problems' },
 } as const;
 
-const escape = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
+const escapeToken = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
 function numberProblem(value: number): keyof typeof TEXT | undefined {
   if (!Number.isFinite(value)) return 'notFinite';
@@ -71,7 +71,7 @@ export function bodyProblems(body: unknown, lang: Lang): ErrorDetail[] {
       : Object.keys(value).map((key) => [key, (value as Record<string, unknown>)[key]]);
     for (let i = entries.length - 1; i >= 0; i--) {
       const [key, item] = entries[i] as [string, unknown];
-      const at = `${path}/${escape(key)}`;
+      const at = `${path}/${escapeToken(key)}`;
       if (!Array.isArray(value) && FORBIDDEN_KEYS.has(key)) {
         problems.push({ path: at, message: TEXT.key[lang].replace('{key}', key) });
         continue;

@@ -119,7 +119,9 @@ describe('form definition checks', () => {
 
   it('reports a pattern that does not compile, at its pointer', () => {
     const found = problems({ type: 'object', properties: { a: { type: 'string', pattern: '(' } } });
-    expect(found).toEqual([{ path: '/schema/properties/a/pattern', message: expect.stringContaining('pola') }]);
+    expect(found).toEqual([
+      { path: '/schema/properties/a/pattern', message: expect.stringContaining('pola') },
+    ]);
   });
 
   it('refuses patterns the linear engine cannot run: backreferences and lookarounds, in patternProperties too', () => {
