@@ -4,6 +4,7 @@
  * encodings. Each answer is a 4xx with the error shape and a human message, never a 5xx, and nothing
  * is written (the whole table is counted before and after).
  */
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -142,6 +143,65 @@ describe('bad input on every route that takes a body', () => {
 
   it('wrote nothing', async () => {
     expect(await tableCount()).toBe(before);
+  });
+});
+
+describe('fact values from hidden fields', () => {
+  it('are withheld from a caller who may read the case but not its sensitive fields; the results stay', async () => {
+    const kabapas2 = await login(kawal, 'kabapas2');
+    const pk2 = await login(kawal, 'pk2');
+    const opened = await callers.pk1.request<{ id: string }>('POST', '/api/cases', {
+      body: {
+        client: { name: 'Klien Rahasia', birthDate: '1990-02-03', sex: 'laki-laki' },
+        caseType: 'integrasi',
+      },
+    });
+    const caseId = opened.body.id;
+    const intake = JSON.parse(readFileSync(new URL('../../forms/identifikasi.json', import.meta.url), 'utf8'))
+      .example as { kebutuhanAwal: Record<string, unknown> };
+    intake.kebutuhanAwal.kondisiKhusus = ['hiv-aids'];
+    const submitted = await callers.pk1.request('POST', `/api/cases/${caseId}/submissions`, {
+      body: { formId: 'identifikasi', data: intake, idempotencyKey: 'rahasia-1' },
+    });
+    expect(submitted.status).toBe(201);
+    expect(
+      (
+        await callers.kabapas1.request('POST', `/api/cases/${caseId}/transfer`, {
+          body: { toOffice: 'bapas-2', reason: 'Klien pindah domisili' },
+        })
+      ).status,
+    ).toBe(200);
+
+    type Explained = {
+      explanation: {
+        conditions: { fact: string; path?: string; factValue: unknown; result: boolean; withheld?: true }[];
+      }[];
+    };
+    const evaluate = (client: Client) =>
+      client.request<Explained>('POST', '/api/rulesets/prioritas/evaluate', { body: { caseId } });
+    const hidden = (reply: { body: Explained }) =>
+      reply.body.explanation
+        .flatMap((rule) => rule.conditions)
+        .filter((c) => c.path?.includes('kondisiKhusus'));
+
+    // Those who may see the sensitive fields see the values.
+    for (const client of [callers.pk1, callers.kabapas1]) {
+      const reply = await evaluate(client);
+      expect(reply.status).toBe(200);
+      expect(hidden(reply).length).toBeGreaterThan(0);
+      expect(hidden(reply).every((c) => JSON.stringify(c.factValue).includes('hiv-aids'))).toBe(true);
+    }
+    // The receiving supervisor sees every result, never the value.
+    const receiving = await evaluate(kabapas2);
+    expect(receiving.status).toBe(200);
+    expect(hidden(receiving).length).toBeGreaterThan(0);
+    expect(hidden(receiving).every((c) => c.factValue === null && c.withheld === true)).toBe(true);
+    expect(hidden(receiving).some((c) => c.result)).toBe(true);
+    expect(
+      JSON.stringify(receiving.body.explanation.flatMap((r) => r.conditions).map((c) => c.factValue)),
+    ).not.toContain('hiv-aids');
+    // Those who may not read the case get nothing at all.
+    for (const client of [callers.admin, pk2]) expect((await evaluate(client)).status).toBe(403);
   });
 });
 
