@@ -108,6 +108,45 @@ describe('reporting follows the jadwal-pengawasan ruleset, not a fixed month', (
   });
 });
 
+describe('revocation review runs on the case from each supervision note', () => {
+  it('an unreported change of address raises the review on a supervision case; a new offence as a suspect on a diversion case raises the review of the agreement', async () => {
+    const head = await supervised('lainnya');
+    const note = example('catatan-pengawasan') as Record<string, Data>;
+    await submit(pk1, head.id, 'catatan-pengawasan', {
+      ...note,
+      wajibLapor: 'hadir',
+      pelanggaran: {
+        ...note.pelanggaran,
+        pindahAlamatTanpaLapor: true,
+        uraian: 'Rumah kosong sejak dua minggu (contoh fiktif).',
+      },
+    });
+    const moved = await read(pk1, head.id);
+    const review = moved.flags?.find((flag) => flag.id === 'tinjau-pencabutan');
+    expect(review?.reasons).toContain('Pindah alamat tanpa melapor');
+    expect(dueOf(moved, 'tinjau-pencabutan')).toBeDefined();
+
+    const child = await openCase(pk1, { caseType: 'diversi', client: CHILD });
+    await walk(child.id, ['assessment', 'planning', 'intervention', 'monitoring']);
+    await submit(pk1, child.id, 'catatan-pengawasan', {
+      ...note,
+      wajibLapor: 'hadir',
+      pelanggaran: {
+        ...note.pelanggaran,
+        tindakPidanaBaru: 'tersangka',
+        uraian: 'Ditetapkan tersangka oleh Polsek Contoh (contoh fiktif).',
+      },
+    });
+    const suspect = await read(pk1, child.id);
+    const agreement = suspect.flags?.find((flag) => flag.id === 'tinjau-pencabutan');
+    expect(agreement?.title).toBe('Tinjau pelaksanaan kesepakatan diversi');
+    expect(agreement?.reasons).toContain('Ada tindak pidana baru (tersangka atau terpidana)');
+    expect(dueOf(suspect, 'tinjau-pelaksanaan-diversi')).toBeDefined();
+    // The diversion case reports monthly by default, from the move into monitoring.
+    expect(dueOf(suspect, 'laporan-pengawasan')).toBe(plusMonths(todayIn(suspect.timeZone), 1));
+  });
+});
+
 /** The intake of a child's diversion request received on `date` (at `time`, when given). */
 function diversionIntake(date: string, time?: string): Data {
   const intake = example('identifikasi') as Record<string, Data>;
