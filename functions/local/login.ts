@@ -5,6 +5,7 @@ import { createApiHandler } from '../platform/http';
 import { getAccount } from '../store/users-repo';
 import { bodyParser } from '../validation/request';
 import type { Issuer } from './issuer';
+import { ACCOUNT_POLICY, ADDRESS_POLICY, LoginThrottle } from './login-throttle';
 import { hashPassword, verifyPassword } from './passwords';
 
 const loginBody = bodyParser({
@@ -19,13 +20,27 @@ const loginBody = bodyParser({
 /** Compared against when the account does not exist, so both paths take the same time. */
 const decoy = hashPassword('kawal-decoy');
 
-export function createLoginHandler(issuer: Issuer) {
+export function createLoginHandler(
+  issuer: Issuer,
+  throttles = { account: new LoginThrottle(ACCOUNT_POLICY), address: new LoginThrottle(ADDRESS_POLICY) },
+) {
   return createApiHandler(routesOf('login'), {
     login: async (request) => {
       const { username, password } = loginBody(request.body ?? {}, request.lang);
-      const account = await getAccount(username.trim().toLowerCase());
+      const key = username.trim().toLowerCase();
+      const wait = Math.max(
+        throttles.account.waitSeconds(key),
+        throttles.address.waitSeconds(request.sourceIp),
+      );
+      if (wait > 0) throw new AppError('too_many_attempts', { params: { retryAfter: wait } });
+      const account = await getAccount(key);
       const ok = await verifyPassword(password, account?.passwordHash ?? (await decoy));
-      if (!account || !ok) throw new AppError('invalid_credentials');
+      if (!account || !ok) {
+        throttles.account.failed(key);
+        throttles.address.failed(request.sourceIp);
+        throw new AppError('invalid_credentials');
+      }
+      throttles.account.succeeded(key);
       const user = { id: account.username, name: account.name, roles: account.roles, office: account.office };
       return { body: { token: await issuer.sign(user), user } };
     },

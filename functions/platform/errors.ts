@@ -13,6 +13,7 @@ const statusOf: Record<ErrorCode, number> = {
   invalid_parameter: 400,
   unauthorized: 401,
   invalid_credentials: 401,
+  too_many_attempts: 429,
   forbidden: 403,
   route_not_found: 404,
   form_not_found: 404,

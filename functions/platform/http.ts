@@ -46,6 +46,8 @@ export interface ApiRequest {
   lang: Lang;
   headers: Record<string, string>;
   requestId: string;
+  /** The caller's address as API Gateway saw it. */
+  sourceIp: string;
 }
 
 export interface ApiResult {
@@ -130,6 +132,7 @@ function parseRequest(routes: Map<string, RouteSpec>): Middleware {
         lang,
         headers,
         requestId: event.requestContext?.requestId ?? context.awsRequestId,
+        sourceIp: event.requestContext?.http?.sourceIp ?? '',
       };
       if (!route) throw new AppError('route_not_found');
 
@@ -196,6 +199,8 @@ function respondToErrors(): Middleware {
       // However many problems a request has, the answer lists a bounded number of them.
       if (appError.expose && appError.details) body.error.details = capDetails(appError.details, lang);
       const headers: Record<string, string> = appError.status === 401 ? { 'www-authenticate': 'Bearer' } : {};
+      if (typeof appError.params.retryAfter === 'number')
+        headers['retry-after'] = String(appError.params.retryAfter);
       request.response = json(appError.status, body, headers);
     },
   };

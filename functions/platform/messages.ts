@@ -28,6 +28,10 @@ export const messages = {
     en: 'You must sign in; the token is missing, invalid or expired.',
   },
   invalid_credentials: { id: 'Nama pengguna atau kata sandi salah.', en: 'Wrong username or password.' },
+  too_many_attempts: {
+    id: 'Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam {retryAfter} detik.',
+    en: 'Too many failed sign-in attempts. Try again in {retryAfter} seconds.',
+  },
   forbidden: {
     id: 'Anda tidak memiliki izin untuk tindakan ini.',
     en: 'You are not allowed to do this.',

@@ -6,12 +6,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROUTES } from '../../functions/api/routes';
 import type { LocalKawal } from '../../functions/local/app';
 import { db } from '../../functions/store/client';
-import { type Client, login, send, startTestKawal } from '../support/kawal';
+import { type Client, login, PASSWORD, send, startTestKawal } from '../support/kawal';
 
 let kawal: LocalKawal;
 const callers = {} as Record<'admin' | 'kabapas1' | 'pk1', Client>;
@@ -202,6 +203,22 @@ describe('fact values from hidden fields', () => {
     ).not.toContain('hiv-aids');
     // Those who may not read the case get nothing at all.
     for (const client of [callers.admin, pk2]) expect((await evaluate(client)).status).toBe(403);
+  });
+});
+
+describe('signing in with wrong passwords', () => {
+  it('backs off after five failures in a row: 429 with Retry-After, even for the right password, until the wait is over', async () => {
+    const attempt = (password: string) =>
+      send<{ error?: { code: string; message: string } }>(kawal.url, 'POST', '/api/auth/login', {
+        body: { username: 'kabapas2', password },
+      });
+    for (let i = 0; i < 6; i++) expect((await attempt('salah')).status).toBe(401);
+    const waiting = await attempt(PASSWORD);
+    expect(waiting.status).toBe(429);
+    expect(waiting.body.error?.code).toBe('too_many_attempts');
+    expect(Number(waiting.headers.get('retry-after'))).toBeGreaterThan(0);
+    await sleep(Number(waiting.headers.get('retry-after')) * 1000 + 100);
+    expect((await attempt(PASSWORD)).status).toBe(200);
   });
 });
 
