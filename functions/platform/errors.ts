@@ -14,6 +14,7 @@ const statusOf: Record<ErrorCode, number> = {
   unauthorized: 401,
   invalid_credentials: 401,
   too_many_attempts: 429,
+  invalid_cursor: 400,
   forbidden: 403,
   route_not_found: 404,
   form_not_found: 404,

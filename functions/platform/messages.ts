@@ -28,6 +28,10 @@ export const messages = {
     en: 'You must sign in; the token is missing, invalid or expired.',
   },
   invalid_credentials: { id: 'Nama pengguna atau kata sandi salah.', en: 'Wrong username or password.' },
+  invalid_cursor: {
+    id: 'Penanda halaman (cursor) tidak sah atau bukan untuk daftar ini; muat ulang daftar dari awal.',
+    en: 'The page cursor is not valid or not for this list; load the list again from the start.',
+  },
   too_many_attempts: {
     id: 'Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam {retryAfter} detik.',
     en: 'Too many failed sign-in attempts. Try again in {retryAfter} seconds.',

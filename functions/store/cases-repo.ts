@@ -237,9 +237,9 @@ export async function listCaseItems(
     ExpressionAttributeValues: { ':pk': casePk(caseId), ':prefix': `${kind}#` },
     ScanIndexForward: !options.newestFirst,
     Limit: options.limit,
-    ExclusiveStartKey: decodeCursor(options.cursor, ['pk', 'sk']),
     ConsistentRead: true,
   };
+  input.ExclusiveStartKey = decodeCursor(options.cursor, ['pk', 'sk'], input);
   if (options.projection) {
     input.ProjectionExpression = options.projection.map((_, i) => `#p${i}`).join(', ');
     input.ExpressionAttributeNames = Object.fromEntries(
@@ -247,7 +247,7 @@ export async function listCaseItems(
     );
   }
   const result = await storeCall(() => db().send(new QueryCommand(input)));
-  return { items: result.Items ?? [], nextCursor: encodeCursor(result.LastEvaluatedKey) };
+  return { items: result.Items ?? [], nextCursor: encodeCursor(result.LastEvaluatedKey, input) };
 }
 
 /** Every item of one kind (for the latest data of each form: at most one per form). */
@@ -335,21 +335,21 @@ export async function queryCaseload(query: CaseloadQuery): Promise<Page<CaseHead
     values[':office'] = office;
     filters.push('#office = :office');
   }
-  const result = await storeCall(() =>
-    db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: gsi.name,
-        KeyConditionExpression: '#pk = :pk',
-        ...(filters.length > 0 ? { FilterExpression: filters.join(' AND ') } : {}),
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
-        Limit: query.limit,
-        ExclusiveStartKey: decodeCursor(query.cursor, ['pk', 'sk', gsi.partitionKey, gsi.sortKey]),
-      }),
-    ),
-  );
-  return { items: (result.Items ?? []).map(toHead), nextCursor: encodeCursor(result.LastEvaluatedKey) };
+  const input: QueryCommandInput = {
+    TableName: tableName(),
+    IndexName: gsi.name,
+    KeyConditionExpression: '#pk = :pk',
+    ...(filters.length > 0 ? { FilterExpression: filters.join(' AND ') } : {}),
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+    Limit: query.limit,
+  };
+  input.ExclusiveStartKey = decodeCursor(query.cursor, ['pk', 'sk', gsi.partitionKey, gsi.sortKey], input);
+  const result = await storeCall(() => db().send(new QueryCommand(input)));
+  return {
+    items: (result.Items ?? []).map(toHead),
+    nextCursor: encodeCursor(result.LastEvaluatedKey, input),
+  };
 }
 
 /** Every head of a caseload, with only the fields a dashboard counts (overdue as of `today`). */
@@ -403,29 +403,29 @@ export async function casesByDue(options: {
   notYetOverdue?: boolean;
 }): Promise<Page<CaseHead>> {
   const gsi = index('gsi1');
-  const result = await storeCall(() =>
-    db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: gsi.name,
-        KeyConditionExpression: options.before ? '#pk = :pk AND #sk < :before' : '#pk = :pk',
-        ...(options.notYetOverdue ? { FilterExpression: '#overdue = :false' } : {}),
-        ExpressionAttributeNames: {
-          '#pk': gsi.partitionKey,
-          ...(options.before ? { '#sk': gsi.sortKey } : {}),
-          ...(options.notYetOverdue ? { '#overdue': 'overdue' } : {}),
-        },
-        ExpressionAttributeValues: {
-          ':pk': 'CASES#DUE',
-          ...(options.before ? { ':before': options.before } : {}),
-          ...(options.notYetOverdue ? { ':false': false } : {}),
-        },
-        Limit: options.limit,
-        ExclusiveStartKey: decodeCursor(options.cursor, ['pk', 'sk', gsi.partitionKey, gsi.sortKey]),
-      }),
-    ),
-  );
-  return { items: (result.Items ?? []).map(toHead), nextCursor: encodeCursor(result.LastEvaluatedKey) };
+  const input: QueryCommandInput = {
+    TableName: tableName(),
+    IndexName: gsi.name,
+    KeyConditionExpression: options.before ? '#pk = :pk AND #sk < :before' : '#pk = :pk',
+    ...(options.notYetOverdue ? { FilterExpression: '#overdue = :false' } : {}),
+    ExpressionAttributeNames: {
+      '#pk': gsi.partitionKey,
+      ...(options.before ? { '#sk': gsi.sortKey } : {}),
+      ...(options.notYetOverdue ? { '#overdue': 'overdue' } : {}),
+    },
+    ExpressionAttributeValues: {
+      ':pk': 'CASES#DUE',
+      ...(options.before ? { ':before': options.before } : {}),
+      ...(options.notYetOverdue ? { ':false': false } : {}),
+    },
+    Limit: options.limit,
+  };
+  input.ExclusiveStartKey = decodeCursor(options.cursor, ['pk', 'sk', gsi.partitionKey, gsi.sortKey], input);
+  const result = await storeCall(() => db().send(new QueryCommand(input)));
+  return {
+    items: (result.Items ?? []).map(toHead),
+    nextCursor: encodeCursor(result.LastEvaluatedKey, input),
+  };
 }
 
 /**

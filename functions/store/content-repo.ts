@@ -4,7 +4,12 @@
  * one transaction, conditional on the head's latest version, so concurrent publishes never collide
  * on a number or overwrite each other.
  */
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  GetCommand,
+  QueryCommand,
+  type QueryCommandInput,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { AppError } from '../platform/errors';
 import { db, tableName } from './client';
 import { decodeCursor, encodeCursor, type Page } from './cursor';
@@ -111,20 +116,20 @@ export function contentRepo(kind: ContentKind) {
 
     async listHeads(limit: number, cursor?: string): Promise<Page<Head>> {
       const index = TABLE_SPEC.indexes[0];
-      const result = await storeCall(() =>
-        db().send(
-          new QueryCommand({
-            TableName: tableName(),
-            IndexName: index.name,
-            KeyConditionExpression: '#pk = :pk',
-            ExpressionAttributeNames: { '#pk': index.partitionKey },
-            ExpressionAttributeValues: { ':pk': collection },
-            Limit: limit,
-            ExclusiveStartKey: decodeCursor(cursor, ['pk', 'sk', index.partitionKey, index.sortKey]),
-          }),
-        ),
-      );
-      return { items: (result.Items ?? []).map(toHead), nextCursor: encodeCursor(result.LastEvaluatedKey) };
+      const query: QueryCommandInput = {
+        TableName: tableName(),
+        IndexName: index.name,
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': index.partitionKey },
+        ExpressionAttributeValues: { ':pk': collection },
+        Limit: limit,
+      };
+      query.ExclusiveStartKey = decodeCursor(cursor, ['pk', 'sk', index.partitionKey, index.sortKey], query);
+      const result = await storeCall(() => db().send(new QueryCommand(query)));
+      return {
+        items: (result.Items ?? []).map(toHead),
+        nextCursor: encodeCursor(result.LastEvaluatedKey, query),
+      };
     },
 
     async getDraft(id: string): Promise<Draft | undefined> {
@@ -232,19 +237,16 @@ export function contentRepo(kind: ContentKind) {
 
     /** Versions, newest first, without their bodies. */
     async listVersions(id: string, limit: number, cursor?: string): Promise<Page<VersionSummary>> {
-      const result = await storeCall(() =>
-        db().send(
-          new QueryCommand({
-            TableName: tableName(),
-            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-            ExpressionAttributeValues: { ':pk': pk(kind, id), ':prefix': 'V#' },
-            ProjectionExpression: 'pk, sk, version, publishedAt, publishedBy, note, fromVersion',
-            ScanIndexForward: false,
-            Limit: limit,
-            ExclusiveStartKey: decodeCursor(cursor, ['pk', 'sk']),
-          }),
-        ),
-      );
+      const query: QueryCommandInput = {
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': pk(kind, id), ':prefix': 'V#' },
+        ProjectionExpression: 'pk, sk, version, publishedAt, publishedBy, note, fromVersion',
+        ScanIndexForward: false,
+        Limit: limit,
+      };
+      query.ExclusiveStartKey = decodeCursor(cursor, ['pk', 'sk'], query);
+      const result = await storeCall(() => db().send(new QueryCommand(query)));
       return {
         items: (result.Items ?? []).map((item) => ({
           version: Number(item.version),
@@ -253,7 +255,7 @@ export function contentRepo(kind: ContentKind) {
           note: typeof item.note === 'string' ? item.note : null,
           fromVersion: typeof item.fromVersion === 'number' ? item.fromVersion : null,
         })),
-        nextCursor: encodeCursor(result.LastEvaluatedKey),
+        nextCursor: encodeCursor(result.LastEvaluatedKey, query),
       };
     },
 

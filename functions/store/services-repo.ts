@@ -1,5 +1,11 @@
 /** The referral directory: one item per service, listed by type through the collections index. */
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  type QueryCommandInput,
+} from '@aws-sdk/lib-dynamodb';
 import { AppError } from '../platform/errors';
 import { db, tableName } from './client';
 import { decodeCursor, encodeCursor, type Page } from './cursor';
@@ -37,19 +43,19 @@ export async function listServices(
   limit: number,
   cursor?: string,
 ): Promise<Page<Service>> {
-  const result = await storeCall(() =>
-    db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: 'gsi1',
-        KeyConditionExpression: type ? 'gsi1pk = :pk AND begins_with(gsi1sk, :type)' : 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': 'SERVICES', ...(type ? { ':type': `${type}#` } : {}) },
-        Limit: limit,
-        ExclusiveStartKey: decodeCursor(cursor, ['pk', 'sk', 'gsi1pk', 'gsi1sk']),
-      }),
-    ),
-  );
-  return { items: (result.Items ?? []).map(toService), nextCursor: encodeCursor(result.LastEvaluatedKey) };
+  const query: QueryCommandInput = {
+    TableName: tableName(),
+    IndexName: 'gsi1',
+    KeyConditionExpression: type ? 'gsi1pk = :pk AND begins_with(gsi1sk, :type)' : 'gsi1pk = :pk',
+    ExpressionAttributeValues: { ':pk': 'SERVICES', ...(type ? { ':type': `${type}#` } : {}) },
+    Limit: limit,
+  };
+  query.ExclusiveStartKey = decodeCursor(cursor, ['pk', 'sk', 'gsi1pk', 'gsi1sk'], query);
+  const result = await storeCall(() => db().send(new QueryCommand(query)));
+  return {
+    items: (result.Items ?? []).map(toService),
+    nextCursor: encodeCursor(result.LastEvaluatedKey, query),
+  };
 }
 
 /** Creates or replaces a service; `expected` is the version edited (0: new), undefined: whatever is there. */

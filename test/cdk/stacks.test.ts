@@ -259,11 +259,13 @@ describe('Api stack functions', () => {
       const variables = at(fn, 'Properties', 'Environment', 'Variables');
       expect(at(variables, 'NODE_OPTIONS'), id).toBe('--enable-source-maps');
       expect(String(at(variables, 'KAWAL_TABLE', 'Fn::ImportValue')), id).toMatch(/^Kawal-test-Data:/);
-      // The content TTL (and every other tunable of functions/platform/config.ts) keeps its default.
-      expect(Object.keys(isJson(variables) ? variables : {}).sort(), id).toEqual([
-        'KAWAL_TABLE',
-        'NODE_OPTIONS',
-      ]);
+      // The content TTL (and every other tunable of functions/platform/config.ts) keeps its default;
+      // API handlers also get the cursor-signing key.
+      const names = Object.keys(isJson(variables) ? variables : {}).sort();
+      expect(
+        names.filter((name) => name !== 'KAWAL_CURSOR_SECRET'),
+        id,
+      ).toEqual(['KAWAL_TABLE', 'NODE_OPTIONS']);
       // Logs go to a group the stack owns, with a retention.
       const logGroupId = at(fn, 'Properties', 'LoggingConfig', 'LogGroup', 'Ref');
       expect(typeof logGroupId, id).toBe('string');
@@ -272,7 +274,13 @@ describe('Api stack functions', () => {
     // API handlers give up well before API Gateway's 30 seconds; jobs have their own timeouts (below).
     for (const name of deployedFunctions()) {
       expect(at(lambdaOf(apiFunction(name)), 'Properties', 'Timeout'), name).toBe(10);
+      // The cursor key is one generated secret, read at deploy time (never written into the template).
+      const secret = JSON.stringify(
+        at(lambdaOf(apiFunction(name)), 'Properties', 'Environment', 'Variables', 'KAWAL_CURSOR_SECRET'),
+      );
+      expect(secret, name).toMatch(/resolve:secretsmanager/);
     }
+    expect(Object.keys(api.findResources('AWS::SecretsManager::Secret'))).toHaveLength(1);
   });
 
   it('grants read-only access to the declared read-only functions, read-write to every other', () => {

@@ -63,7 +63,7 @@ describe('forms API', () => {
     expect(second.body.items[0]?.id).not.toBe(first.body.items[0]?.id);
     const bad = await worker.request<ErrorBody>('GET', '/api/forms?cursor=not-a-cursor');
     expect(bad.status).toBe(400);
-    expect(bad.body.error.code).toBe('invalid_parameter');
+    expect(bad.body.error.code).toBe('invalid_cursor');
     const tooMany = await worker.request<ErrorBody>('GET', '/api/forms?limit=101');
     expect(tooMany.status).toBe(400);
   });
