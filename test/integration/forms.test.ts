@@ -231,7 +231,12 @@ describe('forms API', () => {
     [
       'a pattern that does not compile',
       { type: 'object', properties: { a: { type: 'string', pattern: '(' } } },
-      '/schema',
+      '/schema/properties/a/pattern',
+    ],
+    [
+      'a pattern that needs backtracking (a backreference)',
+      { type: 'object', properties: { b: { type: 'string', pattern: '^(a)\\1$' } } },
+      '/schema/properties/b/pattern',
     ],
   ])('refuses a draft with %s (422, nothing written)', async (_name, schema, path) => {
     const id = `uji-buruk-${path.replace(/[^a-z]/g, '')}`;
