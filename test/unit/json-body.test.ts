@@ -44,7 +44,7 @@ describe('the body guard', () => {
   });
 
   it('names the path of a value the store cannot keep, wherever it is put', () => {
-    const bad = fc.constantFrom(Number.POSITIVE_INFINITY, -1e400, 2 ** 60, 1e-200, 1e200);
+    const bad = fc.constantFrom(Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 2 ** 60, 1e-200, 1e200);
     fc.assert(
       fc.property(fc.array(key, { minLength: 1, maxLength: 6 }), bad, (path, value) => {
         const body: Record<string, unknown> = {};
