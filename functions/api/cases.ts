@@ -19,6 +19,7 @@ import {
   updateReferral,
 } from '../cases/notes';
 import { submissionReport } from '../cases/report';
+import { withRetries } from '../cases/retry';
 import { getSubmission, getWorkDraft, listSubmissions, putWorkDraft, submit } from '../cases/submissions';
 import { acceptTransfer, decideApproval, requestTransfer, transition } from '../cases/transitions';
 import { ID_PATTERN } from '../domain/case-type';
@@ -253,17 +254,19 @@ export const handler = createApiHandler(routesOf('cases'), {
 
   transition: async (request) => {
     const input = transitionBody(request.body ?? {}, request.lang);
-    const view = await transition(
-      request.user,
-      pathId(request, 'id'),
-      {
-        to: input.to,
-        ...(input.reason ? { reason: input.reason } : {}),
-        ...(input.data ? { data: input.data } : {}),
-        ...(input.note ? { note: input.note } : {}),
-      },
-      ifMatchVersion(request),
-      request.lang,
+    const view = await withRetries(() =>
+      transition(
+        request.user,
+        pathId(request, 'id'),
+        {
+          to: input.to,
+          ...(input.reason ? { reason: input.reason } : {}),
+          ...(input.data ? { data: input.data } : {}),
+          ...(input.note ? { note: input.note } : {}),
+        },
+        ifMatchVersion(request),
+        request.lang,
+      ),
     );
     const { pending, ...body } = view;
     return { status: pending ? 202 : 200, body, etag: view.version };
@@ -271,12 +274,14 @@ export const handler = createApiHandler(routesOf('cases'), {
 
   decideApproval: async (request) => {
     const input = approvalBody(request.body ?? {}, request.lang);
-    const view = await decideApproval(
-      request.user,
-      pathId(request, 'id'),
-      pathId(request, 'aid'),
-      { decision: input.decision, ...(input.comment ? { comment: input.comment } : {}) },
-      request.lang,
+    const view = await withRetries(() =>
+      decideApproval(
+        request.user,
+        pathId(request, 'id'),
+        pathId(request, 'aid'),
+        { decision: input.decision, ...(input.comment ? { comment: input.comment } : {}) },
+        request.lang,
+      ),
     );
     return { body: view, etag: view.version };
   },
@@ -292,7 +297,10 @@ export const handler = createApiHandler(routesOf('cases'), {
 
   addNote: async (request) => {
     const input = noteBody(request.body ?? {}, request.lang);
-    return { status: 201, body: await addNote(request.user, pathId(request, 'id'), input) };
+    return {
+      status: 201,
+      body: await withRetries(() => addNote(request.user, pathId(request, 'id'), input)),
+    };
   },
 
   listReferrals: async (request) => ({
@@ -306,30 +314,32 @@ export const handler = createApiHandler(routesOf('cases'), {
 
   addReferral: async (request) => {
     const input = referralBody(request.body ?? {}, request.lang);
-    const referral = await addReferral(request.user, pathId(request, 'id'), input);
+    const referral = await withRetries(() => addReferral(request.user, pathId(request, 'id'), input));
     return { status: 201, body: referral, etag: referral.version };
   },
 
   updateReferral: async (request) => {
     const input = referralPatchBody(request.body ?? {}, request.lang);
-    const referral = await updateReferral(
-      request.user,
-      pathId(request, 'id'),
-      pathId(request, 'rid'),
-      input,
-      ifMatchVersion(request),
+    const referral = await withRetries(() =>
+      updateReferral(
+        request.user,
+        pathId(request, 'id'),
+        pathId(request, 'rid'),
+        input,
+        ifMatchVersion(request),
+      ),
     );
     return { body: referral, etag: referral.version };
   },
 
   transfer: async (request) => {
     const input = transferBody(request.body ?? {}, request.lang);
-    const view = await requestTransfer(request.user, pathId(request, 'id'), input);
+    const view = await withRetries(() => requestTransfer(request.user, pathId(request, 'id'), input));
     return { body: view, etag: view.version };
   },
 
   acceptTransfer: async (request) => {
-    const view = await acceptTransfer(request.user, pathId(request, 'id'));
+    const view = await withRetries(() => acceptTransfer(request.user, pathId(request, 'id')));
     return { body: view, etag: view.version };
   },
 

@@ -33,9 +33,8 @@ import {
   todayOf,
 } from './case-context';
 import { formSchemaOf, validateFormData } from './forms';
+import { backoff, RETRY_ATTEMPTS } from './retry';
 import type { Decision } from './rulesets';
-
-const ATTEMPTS = 5;
 
 export interface SubmissionInput {
   formId: string;
@@ -81,7 +80,8 @@ export async function submit(
   input: SubmissionInput,
   lang: Lang,
 ): Promise<{ result: SubmissionResult; replayed: boolean }> {
-  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+  for (let attempt = 0; attempt < RETRY_ATTEMPTS; attempt++) {
+    if (attempt > 0) await backoff(attempt);
     const head = await loadCase(user, caseId, 'write');
     const earlier = await replay(caseId, input.idempotencyKey);
     if (earlier) return { result: earlier, replayed: true };

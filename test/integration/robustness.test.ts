@@ -222,6 +222,41 @@ describe('signing in with wrong passwords', () => {
   });
 });
 
+describe('honest concurrent use', () => {
+  it('20 notes at once on one case are all kept, and an accept racing them is not refused', async () => {
+    const kabapas2 = await login(kawal, 'kabapas2');
+    const opened = await callers.pk1.request<{ id: string }>('POST', '/api/cases', {
+      body: {
+        client: { name: 'Klien Ramai', birthDate: '1990-02-03', sex: 'laki-laki' },
+        caseType: 'integrasi',
+      },
+    });
+    const caseId = opened.body.id;
+    expect(
+      (
+        await callers.kabapas1.request('POST', `/api/cases/${caseId}/transfer`, {
+          body: { toOffice: 'bapas-2', reason: 'Klien pindah domisili' },
+        })
+      ).status,
+    ).toBe(200);
+    const [accept, ...notes] = await Promise.all([
+      kabapas2.request('POST', `/api/cases/${caseId}/transfer/accept`),
+      ...Array.from({ length: 20 }, (_, i) =>
+        callers.kabapas1.request('POST', `/api/cases/${caseId}/notes`, { body: { text: `Catatan ${i}` } }),
+      ),
+    ]);
+    expect(accept?.status).toBe(200);
+    // Notes written before the accept landed are kept; after it, bapas-1 may no longer write (403).
+    for (const note of notes) expect([201, 403]).toContain(note.status);
+    const kept = notes.filter((note) => note.status === 201).length;
+    const listed = await kabapas2.request<{ items: unknown[] }>(
+      'GET',
+      `/api/cases/${caseId}/notes?limit=100`,
+    );
+    expect(listed.body.items).toHaveLength(kept);
+  });
+});
+
 describe('answers stay bounded', () => {
   it('lists at most 100 problems for ~1 MiB of invalid items, with a count of the rest', async () => {
     const form = {

@@ -1,0 +1,25 @@
+/**
+ * Honest concurrent use: when a write loses a race on the case's version (another submission, the
+ * daily run, a colleague's note), the use case is run again from a fresh read after a short random
+ * pause ("full jitter", doubling), so only a person's edit that really conflicts ends in 409.
+ * Only for operations that re-read and re-check everything when repeated.
+ */
+import { setTimeout as sleep } from 'node:timers/promises';
+import { AppError } from '../platform/errors';
+
+export const RETRY_ATTEMPTS = 8;
+
+/** A random pause before attempt `attempt` (1-based), up to 10 ms × 2^attempt, at most 320 ms. */
+export const backoff = (attempt: number) => sleep(Math.random() * Math.min(320, 10 * 2 ** attempt));
+
+/** Runs `operation`, again after a pause each time it ends in `conflict`, up to RETRY_ATTEMPTS times. */
+export async function withRetries<T>(operation: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await operation();
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code !== 'conflict' || attempt >= RETRY_ATTEMPTS) throw error;
+      await backoff(attempt);
+    }
+  }
+}
