@@ -46,6 +46,8 @@ export interface LocalOptions {
    * forms and rules: an agency's own content on a laptop. Items already published as in the pack are left alone.
    */
   pack?: string;
+  /** Called when the local store stopped and could not be brought back (`npm start` exits). */
+  onStoreLost?: (error: Error) => void;
 }
 
 export interface LocalKawal {
@@ -85,9 +87,31 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalKawal
   const tableName = options.tableName ?? 'kawal';
   const demoPassword = options.demoPassword ?? 'kawal-demo';
 
-  const dynamo = options.dynamoEndpoint
+  // If Java stops under a running Kawal, it is started again on the same port over the same data
+  // folder (a few times); with nothing to come back to (memory, or restarts failing) Kawal says so
+  // through `onStoreLost` rather than answering 503 forever.
+  const storage = data === 'memory' ? 'memory' : join(data, 'dynamodb');
+  let stopped = false;
+  let restarts = 0;
+  let dynamo: DynamoLocal | undefined;
+  const lost = (reason: string) =>
+    options.onStoreLost?.(new Error(`DynamoDB Local berhenti dan tidak dapat dijalankan lagi: ${reason}`));
+  const recover = async (detail: string) => {
+    if (stopped || !dynamo) return;
+    console.error(JSON.stringify({ level: 'warn', msg: 'DynamoDB Local stopped', detail }));
+    restarts++;
+    if (storage === 'memory') return lost('data di memori hilang bersama prosesnya');
+    if (restarts > 3) return lost('sudah dicoba tiga kali');
+    try {
+      dynamo = await startDynamoLocal({ data: storage, port: dynamo.port, onUnexpectedExit: recover });
+      console.error(JSON.stringify({ level: 'info', msg: 'DynamoDB Local restarted', port: dynamo.port }));
+    } catch (error) {
+      lost(String(error));
+    }
+  };
+  dynamo = options.dynamoEndpoint
     ? undefined
-    : await startDynamoLocal({ data: data === 'memory' ? 'memory' : join(data, 'dynamodb') });
+    : await startDynamoLocal({ data: storage, onUnexpectedExit: (detail) => void recover(detail) });
   const dynamoEndpoint = options.dynamoEndpoint ?? (dynamo as DynamoLocal).endpoint;
   try {
     // The handlers read their configuration from the environment, as in Lambda.
@@ -136,12 +160,14 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalKawal
       seeded,
       issuer,
       stop: async () => {
+        stopped = true;
         clearInterval(timer);
         await server.close();
         await dynamo?.stop();
       },
     };
   } catch (error) {
+    stopped = true;
     await dynamo?.stop();
     throw error;
   }

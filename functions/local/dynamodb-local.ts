@@ -19,6 +19,8 @@ export interface DynamoLocalOptions {
   port?: number;
   /** How long to wait for the first answer. */
   startTimeoutMs?: number;
+  /** Called when Java stops without being asked to (crash, killed, out of memory). */
+  onUnexpectedExit?: (detail: string) => void;
 }
 
 export interface DynamoLocal {
@@ -47,7 +49,8 @@ trap 'kill -TERM "$child" 2>/dev/null' TERM INT HUP
 exec 3<&0
 cat <&3 >/dev/null &
 watcher=$!
-wait "$watcher" 2>/dev/null
+while kill -0 "$child" 2>/dev/null && kill -0 "$watcher" 2>/dev/null; do sleep 1; done
+kill "$watcher" 2>/dev/null
 kill -TERM "$child" 2>/dev/null
 wait "$child"
 `;
@@ -130,9 +133,18 @@ export async function startDynamoLocal(options: DynamoLocalOptions): Promise<Dyn
     log.push(chunk);
   });
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => log.push(chunk));
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  let stopping = false;
+  let ready = false;
+  const exited = new Promise<void>((done) =>
+    child.once('exit', (code, signal) => {
+      done();
+      if (!stopping && ready)
+        options.onUnexpectedExit?.(`code ${code ?? signal}; ${log.join('').slice(-500)}`);
+    }),
+  );
 
   const stop = async () => {
+    stopping = true;
     if (child.exitCode !== null || child.signalCode !== null) return;
     child.stdin?.end();
     const killer = setTimeout(() => {
@@ -152,6 +164,7 @@ export async function startDynamoLocal(options: DynamoLocalOptions): Promise<Dyn
   const endpoint = `http://127.0.0.1:${port}`;
   try {
     await waitUntilReady(endpoint, child, options.startTimeoutMs ?? 30_000);
+    ready = true;
   } catch (error) {
     await stop();
     throw new Error(`${(error as Error).message}\n${log.join('').slice(-2000)}`);

@@ -17,6 +17,10 @@ try {
     demoPassword: password,
     ...(data ? { data } : {}),
     ...(pack ? { pack } : {}),
+    onStoreLost: (error) => {
+      console.error(`\n${error.message}\nKawal berhenti; jalankan npm start lagi.`);
+      process.exit(1);
+    },
   });
   console.log(`\nKawal berjalan di ${kawal.url}`);
   console.log(

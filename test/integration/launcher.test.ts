@@ -3,6 +3,9 @@
  * These tests run the real entry point (functions/local/main.ts) in a child process.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { checkJava, JavaMissingError } from '../../functions/local/dynamodb-local';
@@ -96,6 +99,44 @@ describe('the local launcher', () => {
     await waitForExit(started.child);
     expect(await waitUntilGone(started.javaPid)).toBe(true);
   });
+
+  it('starts Java again over the same data folder when it dies, and keeps answering', async () => {
+    const data = mkdtempSync(join(tmpdir(), 'kawal-data-'));
+    const started = await startMain({ KAWAL_DATA: data });
+    try {
+      expect((await fetch(`${started.url}/api/forms`)).status).toBe(401);
+      const login = await fetch(`${started.url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'pk1', password: 'kawal-demo' }),
+      });
+      const { token } = (await login.json()) as { token: string };
+      const forms = () =>
+        fetch(`${started.url}/api/forms`, { headers: { authorization: `Bearer ${token}` } });
+      expect((await forms()).status).toBe(200);
+      process.kill(started.javaPid, 'SIGKILL');
+      let status = 0;
+      const deadline = Date.now() + 60_000;
+      while (Date.now() < deadline && status !== 200) {
+        await sleep(500);
+        status = (await forms()).status;
+      }
+      // The same data: the published forms are still there, and Kawal kept running.
+      expect(status).toBe(200);
+      expect(started.child.exitCode).toBeNull();
+      expect(started.output()).toMatch(/DynamoDB Local restarted/);
+    } finally {
+      started.child.kill('SIGTERM');
+      await waitForExit(started.child);
+    }
+  }, 180_000);
+
+  it('exits with a clear message when an in-memory store dies', async () => {
+    const started = await startMain();
+    process.kill(started.javaPid, 'SIGKILL');
+    expect(await waitForExit(started.child)).toBe(1);
+    expect(started.output()).toMatch(/DynamoDB Local berhenti dan tidak dapat dijalankan lagi/);
+  }, 120_000);
 
   it('says clearly that Java is missing', async () => {
     expect(() => checkJava('/nonexistent/java')).toThrow(JavaMissingError);
