@@ -79,6 +79,18 @@ const label = (condition: ConditionLike) => condition.name ?? condition.fact;
  * when one of its rules fired (reasons: the conditions it relied on); otherwise the reasons are the
  * conditions that decided the refusal.
  */
+/**
+ * Whether a rule's programme applies to this case at all: an event may name, in `params.scope`, the
+ * conditions that say who the programme is for (e.g. "the client was a child at the offence"). When
+ * one of them fails, the programme is not for this client and is not listed, rather than listed as
+ * refused for a reason that only says it is someone else's programme.
+ */
+function applies(rule: RuleLike): boolean {
+  const scope = rule.event.params?.scope;
+  if (!Array.isArray(scope)) return true;
+  return scope.every((name) => rule.conditions.some((c) => c.name === name && c.result));
+}
+
 export function eligibilityFrom(explanations: readonly RuleLike[]): Record<string, Eligibility> {
   const byProgram = new Map<string, RuleLike[]>();
   for (const rule of explanations) {
@@ -89,14 +101,18 @@ export function eligibilityFrom(explanations: readonly RuleLike[]): Record<strin
   const out: Record<string, Eligibility> = {};
   for (const [program, rules] of byProgram) {
     const fired = rules.find((rule) => rule.fired);
-    out[program] = fired
-      ? { eligible: true, reasons: fired.conditions.filter((c) => c.decisive).map(label) }
-      : {
-          eligible: false,
-          reasons: [
-            ...new Set(rules.flatMap((rule) => rule.conditions.filter((c) => c.decisive).map(label))),
-          ],
-        };
+    if (fired) {
+      out[program] = { eligible: true, reasons: fired.conditions.filter((c) => c.decisive).map(label) };
+      continue;
+    }
+    const applicable = rules.filter(applies);
+    if (applicable.length === 0) continue;
+    out[program] = {
+      eligible: false,
+      reasons: [
+        ...new Set(applicable.flatMap((rule) => rule.conditions.filter((c) => c.decisive).map(label))),
+      ],
+    };
   }
   return out;
 }

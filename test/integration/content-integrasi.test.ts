@@ -358,12 +358,13 @@ describe('PB for adults and for children are separate programmes', () => {
       eligible: false,
       reasons: ['Ada penjamin yang sanggup membantu membimbing dan mengawasi'],
     });
-    expect(result['PB-anak']?.eligible).toBe(false);
+    // Child PB is another client's programme: not listed for an adult at all.
+    expect(result['PB-anak']).toBeUndefined();
     for (const program of Object.values(result))
       expect(program.reasons.join(' ')).not.toMatch(/berstatus Anak/);
   });
 
-  it('17 at the offence (the litmas date), 18 at arrest: PB-anak is decided, adult PB is not for them', async () => {
+  it('17 at the offence (the litmas date), 18 at arrest: PB-anak is decided, adult PB is not listed', async () => {
     const birthDate = format(subMonths(parseISO(TODAY), 19 * 12 + 6), 'yyyy-MM-dd');
     const client = { name: 'Dani Contoh', birthDate, sex: 'laki-laki' };
     const opened = await assessed(client);
@@ -383,10 +384,7 @@ describe('PB for adults and for children are separate programmes', () => {
     await submit(opened.id, 'litmas-integrasi-dewasa', data);
     const result = await eligibility(opened.id);
     expect(result['PB-anak']?.eligible, JSON.stringify(result)).toBe(true);
-    expect(result.PB).toEqual({
-      eligible: false,
-      reasons: ['Klien dewasa pada tanggal tindak pidana (PB bagi Anak dinilai tersendiri)'],
-    });
+    expect(result.PB).toBeUndefined();
   });
 });
 

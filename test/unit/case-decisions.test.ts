@@ -107,6 +107,30 @@ describe('eligibilityFrom', () => {
     });
   });
 
+  it('leaves out a programme whose scope conditions fail: it is another client’s programme', () => {
+    const child = 'Klien berumur di bawah 18 tahun pada tanggal tindak pidana';
+    const adult = 'Klien dewasa pada tanggal tindak pidana';
+    const rules = (isChild: boolean) => [
+      {
+        rule: 'pb-anak',
+        fired: false,
+        event: { type: 'eligible', params: { program: 'PB-anak', scope: [child] } },
+        conditions: [condition('klienAnak', isChild, !isChild, child), condition('setengah', false, isChild)],
+      },
+      {
+        rule: 'pb-dewasa',
+        fired: false,
+        event: { type: 'eligible', params: { program: 'PB', scope: [adult] } },
+        conditions: [
+          condition('klienAnak', !isChild, isChild, adult),
+          condition('duaPertiga', false, !isChild),
+        ],
+      },
+    ];
+    expect(eligibilityFrom(rules(false))).toEqual({ PB: { eligible: false, reasons: ['duaPertiga'] } });
+    expect(eligibilityFrom(rules(true))).toEqual({ 'PB-anak': { eligible: false, reasons: ['setengah'] } });
+  });
+
   it('is not eligible when no rule fired, with the decisive conditions of all its rules once each', () => {
     const eligibility = eligibilityFrom([
       {
