@@ -127,6 +127,13 @@ async function riskCameDown(caseId: string) {
   await submit(caseId, 'asesmen-risiko', rri('sedang', TODAY));
 }
 
+/** An adult case in assessment whose RRI came down (the usual start of these stories). */
+async function assessedRiskDown(): Promise<Case> {
+  const opened = await assessed();
+  await riskCameDown(opened.id);
+  return opened;
+}
+
 interface LitmasOptions {
   /** Sentence in months (36 when absent). */
   sentenceMonths?: number;
@@ -172,8 +179,7 @@ const reasonsOf = (head: Case['eligibility'], program: string) => head[program]?
 
 describe('PB: risk must have come down since the previous RRI (UU 22/2022 Ps 10(2)(c))', () => {
   it('last year tinggi, today sedang: PB layak, and the reasons say the risk came down', async () => {
-    const opened = await assessed();
-    await riskCameDown(opened.id);
+    const opened = await assessedRiskDown();
     await submit(opened.id, 'litmas-integrasi-dewasa', litmas({ detainedMonthsAgo: 25 }));
     const result = await eligibility(opened.id);
     expect(result.PB?.eligible, JSON.stringify(result)).toBe(true);
@@ -224,8 +230,7 @@ describe('PB: risk must have come down since the previous RRI (UU 22/2022 Ps 10(
 
 describe('PB: time served, conduct before the 2/3 date, community (Permenkumham 3/2018 Ps 82)', () => {
   it('good conduct counts in the 9 months before the 2/3 date, not back from today', async () => {
-    const opened = await assessed();
-    await riskCameDown(opened.id);
+    const opened = await assessedRiskDown();
     // 36 months from an arrest 30 months ago: the 2/3 date was 6 months ago. A Register F entry
     // 10 months ago is 10 clean months by today, but only 4 before the 2/3 date.
     await submit(
@@ -249,8 +254,7 @@ describe('PB: time served, conduct before the 2/3 date, community (Permenkumham 
   });
 
   it('remissions shorten the sentence, and the official 2/3 date on the litmas wins when recorded', async () => {
-    const opened = await assessed();
-    await riskCameDown(opened.id);
+    const opened = await assessedRiskDown();
     // 23 months served of 36: two thirds is 24 months.
     await submit(opened.id, 'litmas-integrasi-dewasa', litmas({ detainedMonthsAgo: 23 }));
     const short = await eligibility(opened.id);
@@ -281,8 +285,7 @@ describe('PB: time served, conduct before the 2/3 date, community (Permenkumham 
   });
 
   it('the community must be able to accept the client: PB refused when it cannot, CMB unaffected', async () => {
-    const opened = await assessed();
-    await riskCameDown(opened.id);
+    const opened = await assessedRiskDown();
     await submit(
       opened.id,
       'litmas-integrasi-dewasa',
@@ -304,8 +307,7 @@ describe('PB: time served, conduct before the 2/3 date, community (Permenkumham 
 
 describe('CMB: its length is the last remission, at most 6 months', () => {
   it('a last remission of 2 months gives 60 days and CMB; 8 months give 180 days; none refuses CMB', async () => {
-    const opened = await assessed();
-    await riskCameDown(opened.id);
+    const opened = await assessedRiskDown();
     const lengthOf = async (id: string) => {
       const stored = await pk1.request<{ data: Record<string, Data> }>(
         'GET',
@@ -341,8 +343,7 @@ describe('CMB: its length is the last remission, at most 6 months', () => {
 
 describe('PB for adults and for children are separate programmes', () => {
   it('an adult refused PB is never refused as a child', async () => {
-    const opened = await assessed();
-    await riskCameDown(opened.id);
+    const opened = await assessedRiskDown();
     await submit(
       opened.id,
       'litmas-integrasi-dewasa',
@@ -414,8 +415,7 @@ describe('asimilasi: the stricter regime of Permenkumham 7/2022 Ps 45', () => {
   });
 
   it('terrorism also needs deradicalisation and the written pledge', async () => {
-    const opened = await assessed();
-    await riskCameDown(opened.id);
+    const opened = await assessedRiskDown();
     const terror = (deradikalisasi: boolean, ikrar: boolean) =>
       litmas({
         detainedMonthsAgo: 25,
@@ -437,8 +437,7 @@ describe('asimilasi: the stricter regime of Permenkumham 7/2022 Ps 45', () => {
   });
 
   it('corruption also needs the fine and the restitution paid', async () => {
-    const opened = await assessed();
-    await riskCameDown(opened.id);
+    const opened = await assessedRiskDown();
     const corruption = (uangPengganti: string) =>
       litmas({
         detainedMonthsAgo: 25,
@@ -459,8 +458,7 @@ describe('asimilasi: the stricter regime of Permenkumham 7/2022 Ps 45', () => {
   });
 
   it('an unset category is not narcotics: PB is decided without the narcotics condition, asimilasi asks for the category', async () => {
-    const opened = await assessed();
-    await riskCameDown(opened.id);
+    const opened = await assessedRiskDown();
     // 6 years, 2/3 served: were it narcotics, PB would also need asimilasi for 1/2 of the remainder.
     await submit(
       opened.id,
