@@ -34,7 +34,7 @@ import {
 } from './case-context';
 import { type PublishedCaseType, publishedCaseType } from './case-types';
 import { officeTimeZone } from './offices';
-import { backoff, RETRY_ATTEMPTS } from './retry';
+import { backoff, mayRetry } from './retry';
 
 /** How often a change that lost a race re-reads the case and tries again before answering 409. */
 
@@ -175,7 +175,8 @@ export async function patchCase(
   patch: CasePatch,
   expectedVersion: number | undefined,
 ): Promise<CaseView> {
-  for (let attempt = 0; attempt < RETRY_ATTEMPTS; attempt++) {
+  const startedAt = Date.now();
+  for (let attempt = 0; attempt === 0 || mayRetry(attempt, startedAt); attempt++) {
     if (attempt > 0) await backoff(attempt);
     const head = await loadCase(user, id, 'write');
     if (expectedVersion !== undefined && head.version !== expectedVersion) {

@@ -4,7 +4,7 @@
  * latest data of that form, the idempotency record and the audit entry in one transaction.
  */
 import { countersAfter } from '../decisions/fact-sources';
-import { type CaseHead, seesSensitive } from '../domain/case-file';
+import { type CaseHead, canWrite, seesSensitive } from '../domain/case-file';
 import { formsAt } from '../domain/case-type';
 import { redactSensitive } from '../domain/sensitive';
 import type { User } from '../platform/claims';
@@ -14,7 +14,9 @@ import {
   appendAudit,
   auditItem,
   type CaseWrite,
+  caseWorkingSet,
   commitCaseChange,
+  commitCaseChangeReporting,
   getCaseItem,
   itemKey,
   listCaseItems,
@@ -27,13 +29,12 @@ import {
   caseTypeOf,
   deadlinesOn,
   decisionSummary,
-  latestData,
   loadCase,
   runTriggers,
   todayOf,
 } from './case-context';
 import { formSchemaOf, validateFormData } from './forms';
-import { backoff, RETRY_ATTEMPTS } from './retry';
+import { backoff, mayRetry } from './retry';
 import type { Decision } from './rulesets';
 
 export interface SubmissionInput {
@@ -66,9 +67,12 @@ const resultOf = (item: Record<string, unknown>): SubmissionResult => ({
   decisions: decisionSummary((item.decisions ?? []) as Decision[]),
 });
 
+/** Where the idempotency record stands among a submission's writes (after the submission and the latest data). */
+const REQUEST_WRITE = 2;
+
 /** The first result for an idempotency key already used on this case, if any. */
 async function replay(caseId: string, key: string): Promise<SubmissionResult | undefined> {
-  const record = await getCaseItem(caseId, 'IDEM', key);
+  const record = (await getCaseItem(caseId, 'REQ', key)) ?? (await getCaseItem(caseId, 'IDEM', key));
   if (!record) return undefined;
   const submission = await getCaseItem(caseId, 'SUB', String(record.submissionId));
   return submission ? resultOf(submission) : undefined;
@@ -80,18 +84,27 @@ export async function submit(
   input: SubmissionInput,
   lang: Lang,
 ): Promise<{ result: SubmissionResult; replayed: boolean }> {
-  for (let attempt = 0; attempt < RETRY_ATTEMPTS; attempt++) {
+  const startedAt = Date.now();
+  for (let attempt = 0; attempt === 0 || mayRetry(attempt, startedAt); attempt++) {
     if (attempt > 0) await backoff(attempt);
-    const head = await loadCase(user, caseId, 'write');
-    const earlier = await replay(caseId, input.idempotencyKey);
-    if (earlier) return { result: earlier, replayed: true };
+    // One consistent read of what the pipeline needs; a replay is found by the write itself below.
+    const { head, latest: stored } = await caseWorkingSet(caseId);
+    if (!head) throw new AppError('case_not_found', { params: { id: caseId } });
+    if (!canWrite(user, head)) throw new AppError('forbidden');
 
     const type = await caseTypeOf(head);
-    if (!formsAt(type.content, head.stage).includes(input.formId)) {
-      throw new AppError('form_not_offered', { params: { id: input.formId } });
+    const refusal = !formsAt(type.content, head.stage).includes(input.formId)
+      ? new AppError('form_not_offered', { params: { id: input.formId } })
+      : undefined;
+    const checked = refusal
+      ? undefined
+      : await validateFormData(input.formId, input.data, input.formVersion, lang);
+    if (refusal || !checked?.valid) {
+      // A request repeated after the case moved on still gets its first answer.
+      const earlier = await replay(caseId, input.idempotencyKey);
+      if (earlier) return { result: earlier, replayed: true };
+      throw refusal ?? new AppError('validation_failed', { details: checked?.errors ?? [] });
     }
-    const checked = await validateFormData(input.formId, input.data, input.formVersion, lang);
-    if (!checked.valid) throw new AppError('validation_failed', { details: checked.errors });
     const formVersion = checked.version as number;
     // Calculated fields as the server computed them: what is stored and what the rules read.
     const data = checked.data;
@@ -106,7 +119,7 @@ export async function submit(
       counters: await countersAfter(type.compiled, head.counters ?? {}, input.formId, data),
       forms: { ...head.forms, [input.formId]: { submissionId: id, formVersion, at: now } },
     };
-    const latest = { ...(await latestData(caseId)), [input.formId]: data };
+    const latest = { ...stored, [input.formId]: data };
     const { decisions } = await runTriggers(type, 'submission', seen, latest, input.formId);
     const decided = await applyDecisions(type, seen, decisions);
     const next: CaseHead = {
@@ -141,9 +154,10 @@ export async function submit(
           data,
         },
       },
+      // The idempotency record: if the key was used already, this append fails and the first answer is read.
       {
         append: {
-          ...itemKey(caseId, 'IDEM', input.idempotencyKey),
+          ...itemKey(caseId, 'REQ', input.idempotencyKey),
           type: 'IDEMPOTENCY',
           submissionId: id,
           at: now,
@@ -158,11 +172,22 @@ export async function submit(
         ),
       },
     ];
-    if (await commitCaseChange({ head: next, expectedVersion: head.version, caseId, today, writes })) {
+    const written = await commitCaseChangeReporting({
+      head: next,
+      expectedVersion: head.version,
+      caseId,
+      today,
+      writes,
+    });
+    if (written.ok) {
       return {
         result: { id, formId: input.formId, formVersion, decisions: decisionSummary(decisions) },
         replayed: false,
       };
+    }
+    if (written.failedWrites.includes(REQUEST_WRITE)) {
+      const earlier = await replay(caseId, input.idempotencyKey);
+      if (earlier) return { result: earlier, replayed: true };
     }
   }
   const earlier = await replay(caseId, input.idempotencyKey);

@@ -31,7 +31,12 @@ const HEAD = 'HEAD';
 /** DynamoDB's item limit is 400 KB; keep room for attribute names and keys. */
 const MAX_ITEM_BYTES = 380 * 1024;
 
-export type CaseItemKind = 'SUB' | 'LATEST' | 'IDEM' | 'DRAFT' | 'NOTE' | 'REF' | 'AUDIT';
+/**
+ * Item kinds in a case's partition. `REQ` holds a submission's idempotency key; it sorts after
+ * `LATEST`, so the head and the latest data of every form are one contiguous range (`IDEM` is the
+ * older name of the same record, read only when looking up an earlier key).
+ */
+export type CaseItemKind = 'SUB' | 'LATEST' | 'IDEM' | 'REQ' | 'DRAFT' | 'NOTE' | 'REF' | 'AUDIT';
 
 export const itemKey = (caseId: string, kind: CaseItemKind, id: string) => ({
   pk: casePk(caseId),
@@ -143,6 +148,16 @@ export interface CaseChange {
  * (or an appended item already exists) meanwhile; nothing is written then.
  */
 export async function commitCaseChange(change: CaseChange): Promise<boolean> {
+  return (await commitCaseChangeReporting(change)).ok;
+}
+
+/**
+ * As commitCaseChange, also saying which writes' conditions failed (indexes into `change.writes`),
+ * so a caller can tell a lost race on the head from an append that already exists (a replay).
+ */
+export async function commitCaseChangeReporting(
+  change: CaseChange,
+): Promise<{ ok: true } | { ok: false; failedWrites: number[] }> {
   const TableName = tableName();
   const items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> = [];
   if (change.head) {
@@ -196,13 +211,59 @@ export async function commitCaseChange(change: CaseChange): Promise<boolean> {
       });
     }
   }
+  // The head's Put or ConditionCheck, when there is one, comes before the writes.
+  const offset = items.length - change.writes.length;
   try {
     await storeCall(() => db().send(new TransactWriteCommand({ TransactItems: items })));
-    return true;
+    return { ok: true };
   } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
+    if (!isConditionFailure(error)) throw error;
+    const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
+    const failedWrites = reasons
+      .map((reason, i) => (reason.Code === 'ConditionalCheckFailed' ? i - offset : -1))
+      .filter((i) => i >= 0);
+    return { ok: false, failedWrites };
   }
+}
+
+/**
+ * What a change to a case starts from, in one consistent Query: the head and the latest data of each
+ * form (one contiguous key range of the case's partition).
+ */
+export async function caseWorkingSet(
+  caseId: string,
+): Promise<{ head: CaseHead | undefined; latest: Record<string, unknown> }> {
+  let head: CaseHead | undefined;
+  const latest: Record<string, unknown> = {};
+  let start: Record<string, unknown> | undefined;
+  do {
+    const result = await storeCall(() =>
+      db().send(
+        new QueryCommand({
+          TableName: tableName(),
+          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :head AND :last',
+          // Idempotency records written under their older name sort inside the range; leave them out.
+          FilterExpression: '#type <> :older',
+          ExpressionAttributeNames: { '#type': 'type' },
+          ExpressionAttributeValues: {
+            ':pk': casePk(caseId),
+            ':head': HEAD,
+            ':last': 'LATEST#\uffff',
+            ':older': 'IDEMPOTENCY',
+          },
+          ConsistentRead: true,
+          ExclusiveStartKey: start,
+        }),
+      ),
+    );
+    for (const item of result.Items ?? []) {
+      if (item.sk === HEAD) head = toHead(item);
+      else if (String(item.sk).startsWith('LATEST#') && typeof item.formId === 'string')
+        latest[item.formId] = item.data;
+    }
+    start = result.LastEvaluatedKey;
+  } while (start);
+  return { head, latest };
 }
 
 async function getItem(key: { pk: string; sk: string }): Promise<Record<string, unknown> | undefined> {

@@ -6,11 +6,13 @@
 
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { DEFAULT_PRIORITY } from '../../functions/domain/case-decisions';
 import type { CaseHead } from '../../functions/domain/case-file';
 import { todayIn } from '../../functions/domain/dates';
 import type { LocalKawal } from '../../functions/local/app';
 import { newId, putCaseHeads } from '../../functions/store/cases-repo';
+import { db, tableName } from '../../functions/store/client';
 import { ROOT, type Row, rowFromSamples } from './report';
 
 const WORKERS = 40;
@@ -138,6 +140,53 @@ export async function casesBench(kawal: LocalKawal): Promise<Row[]> {
     await run(1, 10); // warm-up: engines, validators, connections
     const sequential = await run(1, 100);
     const parallel = await run(8, 160);
-    return [small, large, sequential, parallel];
+
+    // The floor a submission is measured against: one TransactWriteItems of the same six items
+    // (conditional head, submission, latest data, idempotency record, draft removal, audit entry).
+    const bare: number[] = [];
+    for (let n = 0; n < 100; n++) {
+      const pk = `CASE#bench-bare-${n}`;
+      const started = performance.now();
+      await db().send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: tableName(),
+                Item: { pk, sk: 'HEAD', version: 1 },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            {
+              Put: {
+                TableName: tableName(),
+                Item: { pk, sk: `SUB#${n}`, data },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            { Put: { TableName: tableName(), Item: { pk, sk: 'LATEST#catatan-pengawasan', data } } },
+            {
+              Put: {
+                TableName: tableName(),
+                Item: { pk, sk: `REQ#${n}` },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            { Delete: { TableName: tableName(), Key: { pk, sk: 'DRAFT#catatan-pengawasan' } } },
+            {
+              Put: {
+                TableName: tableName(),
+                Item: { pk, sk: `AUDIT#${n}`, action: 'bench' },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+          ],
+        }),
+      );
+      bare.push(performance.now() - started);
+    }
+    const floor = rowFromSamples('bare TransactWriteItems of the same six items (in process)', bare);
+    sequential.ratio = `${sequential.ratio}; ${(sequential.p50Ms / floor.p50Ms).toFixed(2)}× the bare transaction at p50 (target ≤ 2×)`;
+    return [small, large, sequential, parallel, floor];
   }
 }
