@@ -151,6 +151,27 @@ describe('submissions', () => {
     expect(await count(opened.id, 'SUB#')).toBe(2);
   });
 
+  it('answers a repeated key with the first result even after the case moved on and the form is no longer offered', async () => {
+    const opened = await openCase(pk1);
+    await pk1.request('POST', `/api/cases/${opened.id}/transitions`, { body: { to: 'assessment' } });
+    const body = {
+      formId: 'litmas-integrasi-dewasa',
+      data: example('litmas-integrasi-dewasa'),
+      idempotencyKey: key('pindah'),
+    };
+    const first = await pk1.request<{ id: string }>('POST', `/api/cases/${opened.id}/submissions`, { body });
+    expect(first.status).toBe(201);
+    await pk1.request('POST', `/api/cases/${opened.id}/transitions`, { body: { to: 'planning' } });
+    const again = await pk1.request<{ id: string }>('POST', `/api/cases/${opened.id}/submissions`, { body });
+    expect(again.status).toBe(201);
+    expect(again.body.id).toBe(first.body.id);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    const fresh = await pk1.request<ErrorBody>('POST', `/api/cases/${opened.id}/submissions`, {
+      body: { ...body, idempotencyKey: key('baru') },
+    });
+    expect(fresh.body.error.code).toBe('form_not_offered');
+  });
+
   it('keeps every accepted write exactly once under 50 parallel submissions', async () => {
     const opened = await openCase(pk1);
     const replies = await Promise.all(
