@@ -9,6 +9,7 @@ import {
 } from '../cases/case-files';
 import { contentId, pageLimit } from '../cases/content-ids';
 import { ruleImpact } from '../cases/impact';
+import { listApprovals, listTransfers } from '../cases/inbox';
 import {
   addNote,
   addReferral,
@@ -21,7 +22,14 @@ import {
 import { submissionReport } from '../cases/report';
 import { withRetries } from '../cases/retry';
 import { getSubmission, getWorkDraft, listSubmissions, putWorkDraft, submit } from '../cases/submissions';
-import { acceptTransfer, decideApproval, requestTransfer, transition } from '../cases/transitions';
+import {
+  acceptTransfer,
+  cancelTransfer,
+  decideApproval,
+  rejectTransfer,
+  requestTransfer,
+  transition,
+} from '../cases/transitions';
 import { ID_PATTERN } from '../domain/case-type';
 import { AppError } from '../platform/errors';
 import { type ApiRequest, createApiHandler, ifMatchVersion } from '../platform/http';
@@ -99,6 +107,13 @@ const submitBody = bodyParser({
     idempotencyKey: { type: 'string', pattern: '^[A-Za-z0-9._:-]{1,128}$' },
     formVersion: { type: 'integer', minimum: 1 },
   },
+} as const);
+
+const rejectBody = bodyParser({
+  type: 'object',
+  required: ['reason'],
+  additionalProperties: false,
+  properties: { reason: { type: 'string', minLength: 1, maxLength: 2000 } },
 } as const);
 
 /** Work in progress on a form: any answers so far, but answers to a form are always an object. */
@@ -337,6 +352,35 @@ export const handler = createApiHandler(routesOf('cases'), {
     const view = await withRetries(() => requestTransfer(request.user, pathId(request, 'id'), input));
     return { body: view, etag: view.version };
   },
+
+  rejectTransfer: async (request) => {
+    const { reason } = rejectBody(request.body ?? {}, request.lang);
+    const view = await withRetries(() => rejectTransfer(request.user, pathId(request, 'id'), reason));
+    return { body: view, etag: view.version };
+  },
+
+  cancelTransfer: async (request) => {
+    const view = await withRetries(() => cancelTransfer(request.user, pathId(request, 'id')));
+    return { body: view, etag: view.version };
+  },
+
+  listTransfers: async (request) => {
+    const direction = request.query.direction ?? 'incoming';
+    if (direction !== 'incoming' && direction !== 'outgoing')
+      throw new AppError('invalid_parameter', { params: { name: 'direction' } });
+    return {
+      body: await listTransfers(
+        request.user,
+        direction,
+        pageLimit(request.query.limit),
+        request.query.cursor,
+      ),
+    };
+  },
+
+  listApprovals: async (request) => ({
+    body: await listApprovals(request.user, pageLimit(request.query.limit), request.query.cursor),
+  }),
 
   acceptTransfer: async (request) => {
     const view = await withRetries(() => acceptTransfer(request.user, pathId(request, 'id')));

@@ -107,6 +107,22 @@ export const ROUTES = [
   },
   {
     method: 'POST',
+    path: '/api/cases/{id}/transfer/reject',
+    fn: 'cases',
+    action: 'rejectTransfer',
+    roles: SUPERVISOR,
+  },
+  {
+    method: 'POST',
+    path: '/api/cases/{id}/transfer/cancel',
+    fn: 'cases',
+    action: 'cancelTransfer',
+    roles: SUPERVISOR,
+  },
+  { method: 'GET', path: '/api/transfers', fn: 'cases', action: 'listTransfers', roles: SUPERVISOR },
+  { method: 'GET', path: '/api/approvals', fn: 'cases', action: 'listApprovals', roles: SUPERVISOR },
+  {
+    method: 'POST',
     path: '/api/cases/{id}/approvals/{aid}',
     fn: 'cases',
     action: 'decideApproval',

@@ -10,7 +10,7 @@ import { CLOSED_STAGE, moveBetween, reasonOf } from '../domain/case-type';
 import type { User } from '../platform/claims';
 import { AppError } from '../platform/errors';
 import type { Lang } from '../platform/messages';
-import { auditItem, commitCaseChange, getCase, newId } from '../store/cases-repo';
+import { auditItem, commitCaseChange, getCase, inboxWrites, newId } from '../store/cases-repo';
 import { ValidatorCache } from '../validation/compile';
 import { toDetails } from '../validation/errors';
 import {
@@ -52,7 +52,7 @@ async function commitOrFail(
     expectedVersion: head.version,
     caseId: head.id,
     today,
-    writes: [{ append: auditItem(head.id, auditEntry(user, action, detail)) }],
+    writes: [{ append: auditItem(head.id, auditEntry(user, action, detail)) }, ...inboxWrites(head, next)],
   });
   if (written) return caseView(next, today);
   const current = await getCase(head.id);
@@ -333,4 +333,50 @@ export async function acceptTransfer(user: User, caseId: string): Promise<CaseVi
     fromOffice: head.office,
     toOffice: transfer.toOffice,
   });
+}
+
+/** Ends a pending transfer without moving the case: the transfer deadline goes with it. */
+async function endTransfer(
+  user: User,
+  head: CaseHead,
+  action: 'transfer.rejected' | 'transfer.cancelled',
+  detail: Record<string, unknown>,
+): Promise<CaseView> {
+  const transfer = head.transfer as NonNullable<CaseHead['transfer']>;
+  const type = await caseTypeOf(head);
+  const started = new Set(
+    (type.content.deadlines ?? []).filter((spec) => spec.start.on === 'transfer').map((spec) => spec.id),
+  );
+  const now = new Date().toISOString();
+  const next: CaseHead = {
+    ...head,
+    transfer: null,
+    deadlines: head.deadlines.filter((deadline) => !started.has(deadline.kind)),
+    version: head.version + 1,
+    updatedAt: now,
+    updatedBy: user.id,
+  };
+  return commitOrFail(user, head, next, action, { toOffice: transfer.toOffice, ...detail });
+}
+
+/** The receiving office's supervisor refuses the case, with a reason: it stays where it is. */
+export async function rejectTransfer(user: User, caseId: string, reason: string): Promise<CaseView> {
+  const head = await getCase(caseId);
+  if (!head) throw new AppError('case_not_found', { params: { id: caseId } });
+  const receiving =
+    user.roles.includes('supervisor') && user.office !== null && user.office === head.transfer?.toOffice;
+  if (!head.transfer) {
+    if (isSupervisorOfCase(user, head) || receiving) throw new AppError('no_transfer_pending');
+    throw new AppError('forbidden');
+  }
+  if (!receiving) throw new AppError('forbidden');
+  return endTransfer(user, head, 'transfer.rejected', { reason });
+}
+
+/** The sending office's supervisor takes back a transfer not yet decided. */
+export async function cancelTransfer(user: User, caseId: string): Promise<CaseView> {
+  const head = await loadCase(user, caseId, 'write');
+  if (!isSupervisorOfCase(user, head)) throw new AppError('forbidden');
+  if (!head.transfer) throw new AppError('no_transfer_pending');
+  return endTransfer(user, head, 'transfer.cancelled', {});
 }

@@ -536,3 +536,71 @@ export async function putCaseHeads(heads: readonly CaseHead[], today: string): P
     if (requests.length > 0) throw new Error(`putCaseHeads: ${requests.length} items left unprocessed`);
   }
 }
+
+/**
+ * An office's inbox: one small item per case waiting on that office (a transfer coming in, one going
+ * out, a move waiting for approval), kept in step with the head in the same transaction, so a
+ * supervisor's lists are a Query on one partition, never a Scan.
+ */
+export type InboxKind = 'TRANSFER-IN' | 'TRANSFER-OUT' | 'APPROVAL';
+
+const inboxKey = (office: string, kind: InboxKind, caseId: string) => ({
+  pk: `INBOX#${office}`,
+  sk: `${kind}#${caseId}`,
+});
+
+function inboxEntries(head: CaseHead): { key: { pk: string; sk: string }; item: Record<string, unknown> }[] {
+  const entries: { key: { pk: string; sk: string }; item: Record<string, unknown> }[] = [];
+  const summary = {
+    caseId: head.id,
+    clientName: head.client.name,
+    caseType: head.caseType,
+    stage: head.stage,
+  };
+  if (head.transfer) {
+    const transfer = { ...summary, fromOffice: head.office, ...head.transfer };
+    entries.push({ key: inboxKey(head.transfer.toOffice, 'TRANSFER-IN', head.id), item: transfer });
+    entries.push({ key: inboxKey(head.office, 'TRANSFER-OUT', head.id), item: transfer });
+  }
+  if (head.pendingApproval) {
+    entries.push({
+      key: inboxKey(head.office, 'APPROVAL', head.id),
+      item: { ...summary, office: head.office, assignee: head.assignee, ...head.pendingApproval },
+    });
+  }
+  return entries;
+}
+
+/** The inbox writes that take `previous` to `next`: entries removed, added or refreshed. */
+export function inboxWrites(previous: CaseHead, next: CaseHead): CaseWrite[] {
+  const after = inboxEntries(next);
+  const keep = new Set(after.map((entry) => `${entry.key.pk}|${entry.key.sk}`));
+  return [
+    ...inboxEntries(previous)
+      .filter((entry) => !keep.has(`${entry.key.pk}|${entry.key.sk}`))
+      .map((entry) => ({ remove: entry.key })),
+    ...after.map((entry) => ({ put: { ...entry.key, type: 'INBOX', ...entry.item } })),
+  ];
+}
+
+/** What waits on an office, of one kind, oldest first. */
+export async function listInbox(
+  office: string,
+  kind: InboxKind,
+  limit: number,
+  cursor?: string,
+): Promise<Page<Record<string, unknown>>> {
+  const input: QueryCommandInput = {
+    TableName: tableName(),
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :kind)',
+    ExpressionAttributeValues: { ':pk': `INBOX#${office}`, ':kind': `${kind}#` },
+    Limit: limit,
+    ConsistentRead: true,
+  };
+  input.ExclusiveStartKey = decodeCursor(cursor, ['pk', 'sk'], input);
+  const result = await storeCall(() => db().send(new QueryCommand(input)));
+  return {
+    items: (result.Items ?? []).map(({ pk: _pk, sk: _sk, type: _type, ...item }) => item),
+    nextCursor: encodeCursor(result.LastEvaluatedKey, input),
+  };
+}

@@ -274,6 +274,21 @@ const MATRIX: Record<string, Row> = {
     request: (f) => ({ path: `/api/cases/${f.caseId}/transfer/accept` }),
     expect: [403, 403, 200, 403, 403],
   },
+  'POST /api/cases/{id}/transfer/reject': {
+    transfer: true,
+    request: (f) => ({ path: `/api/cases/${f.caseId}/transfer/reject`, body: { reason: 'Belum ada PK' } }),
+    expect: [403, 403, 200, 403, 403],
+  },
+  'POST /api/cases/{id}/transfer/cancel': {
+    transfer: true,
+    request: (f) => ({ path: `/api/cases/${f.caseId}/transfer/cancel` }),
+    expect: [403, 200, 403, 403, 403],
+  },
+  'GET /api/transfers': {
+    request: () => ({ path: '/api/transfers?direction=incoming' }),
+    expect: [403, 200, 200, 403, 403],
+  },
+  'GET /api/approvals': { request: () => ({ path: '/api/approvals' }), expect: [403, 200, 200, 403, 403] },
   'POST /api/cases/{id}/approvals/{aid}': {
     approval: true,
     request: (f) => ({ path: `/api/cases/${f.caseId}/approvals/current`, body: { decision: 'return' } }),

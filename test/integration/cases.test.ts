@@ -480,6 +480,86 @@ describe('transfer between offices', () => {
   });
 });
 
+describe('the inboxes of supervisors', () => {
+  type Inbox = { items: { caseId: string; clientName: string; fromOffice?: string; reason?: string }[] };
+  const inbox = async (client: Client, path: string) =>
+    (await client.request<Inbox>('GET', path)).body.items.map((item) => item.caseId);
+
+  it('lists a transfer for both offices; the receiving office rejects it with a reason, the sender cancels, then it is accepted', async () => {
+    const opened = await openCase(pk1);
+    const send = () =>
+      kabapas1.request<CaseBody>('POST', `/api/cases/${opened.id}/transfer`, {
+        body: { toOffice: 'bapas-2', reason: 'Klien pindah domisili' },
+      });
+    expect((await send()).status).toBe(200);
+    const incoming = await kabapas2.request<Inbox>('GET', '/api/transfers?direction=incoming');
+    expect(incoming.body.items).toContainEqual(
+      expect.objectContaining({ caseId: opened.id, clientName: ADULT.name, fromOffice: 'bapas-1' }),
+    );
+    expect(await inbox(kabapas1, '/api/transfers?direction=outgoing')).toContain(opened.id);
+    expect(await inbox(kabapas1, '/api/transfers?direction=incoming')).not.toContain(opened.id);
+    expect((await kabapas1.request('GET', '/api/transfers?direction=kemana')).status).toBe(400);
+
+    // The receiving office refuses, with a reason: the case stays, the deadline goes, both lists empty.
+    expect(
+      (await kabapas2.request('POST', `/api/cases/${opened.id}/transfer/reject`, { body: {} })).status,
+    ).toBe(400);
+    const rejected = await kabapas2.request<CaseBody>('POST', `/api/cases/${opened.id}/transfer/reject`, {
+      body: { reason: 'Alamat baru di luar wilayah kami' },
+    });
+    expect(rejected.status).toBe(200);
+    expect(rejected.body).toMatchObject({ office: 'bapas-1', transfer: null });
+    expect(rejected.body.deadlines.map((d) => d.kind)).not.toContain('pelimpahan-bimbingan');
+    expect(await inbox(kabapas2, '/api/transfers?direction=incoming')).not.toContain(opened.id);
+    expect(await inbox(kabapas1, '/api/transfers?direction=outgoing')).not.toContain(opened.id);
+
+    // Sent again, then taken back by the sender.
+    expect((await send()).status).toBe(200);
+    expect((await kabapas2.request('POST', `/api/cases/${opened.id}/transfer/cancel`)).status).toBe(403);
+    expect((await kabapas1.request('POST', `/api/cases/${opened.id}/transfer/cancel`)).status).toBe(200);
+    expect(await inbox(kabapas2, '/api/transfers?direction=incoming')).not.toContain(opened.id);
+    expect(
+      (await kabapas1.request<ErrorBody>('POST', `/api/cases/${opened.id}/transfer/cancel`)).body.error.code,
+    ).toBe('no_transfer_pending');
+
+    // Sent a third time and accepted: gone from every list.
+    expect((await send()).status).toBe(200);
+    expect((await kabapas2.request('POST', `/api/cases/${opened.id}/transfer/accept`)).status).toBe(200);
+    expect(await inbox(kabapas2, '/api/transfers?direction=incoming')).not.toContain(opened.id);
+    expect(await inbox(kabapas1, '/api/transfers?direction=outgoing')).not.toContain(opened.id);
+    const audit = await kabapas2.request<{ items: { action: string }[] }>(
+      'GET',
+      `/api/cases/${opened.id}/audit`,
+    );
+    expect(audit.body.items.map((entry) => entry.action)).toEqual(
+      expect.arrayContaining(['transfer.rejected', 'transfer.cancelled', 'transfer.accepted']),
+    );
+  });
+
+  it('lists a move waiting for approval in its office until the supervisor decides', async () => {
+    const opened = await openCase(pk1);
+    for (const to of ['assessment', 'planning'])
+      await pk1.request('POST', `/api/cases/${opened.id}/transitions`, { body: { to } });
+    expect(
+      (await pk1.request('POST', `/api/cases/${opened.id}/transitions`, { body: { to: 'intervention' } }))
+        .status,
+    ).toBe(202);
+    const waiting = await kabapas1.request<{ items: { caseId: string; to: string; requestedBy: string }[] }>(
+      'GET',
+      '/api/approvals',
+    );
+    expect(waiting.body.items).toContainEqual(
+      expect.objectContaining({ caseId: opened.id, to: 'intervention', requestedBy: 'pk1' }),
+    );
+    expect(await inbox(kabapas2, '/api/approvals')).not.toContain(opened.id);
+    expect((await pk1.request('GET', '/api/approvals')).status).toBe(403);
+    await kabapas1.request('POST', `/api/cases/${opened.id}/approvals/current`, {
+      body: { decision: 'approve' },
+    });
+    expect(await inbox(kabapas1, '/api/approvals')).not.toContain(opened.id);
+  });
+});
+
 describe('audit and report', () => {
   it('records reads and changes, append-only, for supervisors and administrators', async () => {
     const opened = await openCase(pk1);
