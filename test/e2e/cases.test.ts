@@ -352,8 +352,10 @@ describe('a supervisor sees the office', () => {
     await logIn('kabapas1');
     await page.waitForURL('**/kasus');
     await page.getByText('Semua kasus di kantor bapas-1.').waitFor();
+    // The caseload table (the inbox above it may name a case too).
+    const table = page.getByRole('table');
     for (const name of ['Budi Contoh', 'Citra Contoh', 'Dedi Contoh', 'Gita Contoh'])
-      await page.getByRole('link', { name }).waitFor();
+      await table.getByRole('link', { name }).waitFor();
     // pk2's cases belong to bapas-2.
     expect(await page.getByRole('link', { name: 'Eka Contoh' }).count()).toBe(0);
   });
@@ -409,7 +411,7 @@ describe('a supervisor sees the office', () => {
 
   it('transfers a case to another office, whose supervisor accepts it', async () => {
     await page.goto(`${kawal.url}/kasus`);
-    await page.getByRole('link', { name: 'Budi Contoh' }).click();
+    await page.getByRole('table').getByRole('link', { name: 'Budi Contoh' }).click();
     await page.getByRole('heading', { name: 'Budi Contoh', level: 1 }).waitFor();
     const budiUrl = page.url();
     const supervisor = section('supervisor');
@@ -427,6 +429,58 @@ describe('a supervisor sees the office', () => {
     await section('supervisor').getByRole('button', { name: 'Terima kasus' }).click();
     await expect.poll(statusIn('supervisor')).toBe('Kasus diterima; sekarang milik bapas-2.');
     expect(await page.locator('.facts').textContent()).toContain('bapas-2');
+    expect(await page.getByRole('heading', { name: 'Pemindahan tertunda' }).count()).toBe(0);
+  });
+
+  it('shows a transfer in the receiving supervisor’s inbox, who rejects it with a reason; the sender cancels the next', async () => {
+    // kabapas2 now holds Budi's case and sends it back to bapas-1.
+    await page.getByRole('heading', { name: 'Budi Contoh', level: 1 }).waitFor();
+    const budiUrl = page.url();
+    await section('supervisor').getByLabel('Kode kantor tujuan').fill('bapas-1');
+    await section('supervisor')
+      .getByLabel('Alasan pemindahan')
+      .fill('Klien kembali ke alamat lama. Data uji fiktif.');
+    await section('supervisor').getByRole('button', { name: 'Pindahkan kasus' }).click();
+    await page.getByRole('heading', { name: 'Pemindahan tertunda', level: 2 }).waitFor();
+
+    await page.getByRole('button', { name: 'Keluar' }).click();
+    await logIn('kabapas1');
+    await page.waitForURL('**/kasus');
+    const inbox = page.getByRole('region', { name: 'Menunggu keputusan Anda' });
+    await inbox.getByRole('heading', { name: 'Pemindahan masuk (1)' }).waitFor();
+    expect(await inbox.textContent()).toContain('dari bapas-2');
+    await inbox.getByRole('link', { name: 'Budi Contoh' }).click();
+    await page.getByRole('heading', { name: 'Budi Contoh', level: 1 }).waitFor();
+    const receiving = section('supervisor');
+    await receiving.getByRole('button', { name: 'Tolak pemindahan' }).click();
+    await receiving.getByRole('button', { name: 'Tolak dan kembalikan ke kantor asal' }).click();
+    expect(await receiving.getByRole('alert').textContent()).toBe('Tuliskan alasan penolakan.');
+    await receiving.getByLabel('Alasan penolakan').fill('Alamat lama di luar wilayah kerja kami.');
+    await receiving.getByRole('button', { name: 'Tolak dan kembalikan ke kantor asal' }).click();
+    // The case stays with bapas-2: back on the caseload, with the outcome and an empty inbox.
+    await page.waitForURL('**/kasus');
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Pemindahan ditolak; kasus tetap di bapas-2.' })
+      .waitFor();
+    await page
+      .getByRole('region', { name: 'Menunggu keputusan Anda' })
+      .getByText('Tidak ada pemindahan masuk.')
+      .waitFor();
+
+    // The sender sends it again, then takes it back after confirming.
+    await page.getByRole('button', { name: 'Keluar' }).click();
+    await logIn('kabapas2');
+    await page.waitForURL('**/kasus');
+    await page.goto(budiUrl);
+    const sending = section('supervisor');
+    await sending.getByLabel('Kode kantor tujuan').fill('bapas-1');
+    await sending.getByLabel('Alasan pemindahan').fill('Dicoba lagi. Data uji fiktif.');
+    await sending.getByRole('button', { name: 'Pindahkan kasus' }).click();
+    await sending.getByRole('heading', { name: 'Pemindahan menunggu keputusan' }).waitFor();
+    await sending.getByRole('button', { name: 'Batalkan pemindahan' }).click();
+    await sending.getByRole('button', { name: 'Ya, batalkan' }).click();
+    await expect.poll(statusIn('supervisor')).toBe('Pemindahan ke bapas-1 dibatalkan.');
     expect(await page.getByRole('heading', { name: 'Pemindahan tertunda' }).count()).toBe(0);
   });
 });

@@ -153,6 +153,16 @@ export function transferCase(caseId: string, input: { toOffice: string; reason: 
 }
 
 /** Supervisor of the receiving office: takes the case over. */
+/** POST /api/cases/{id}/transfer/reject: the receiving office refuses the case, with a reason. */
+export function rejectTransfer(caseId: string, reason: string): Promise<CaseView> {
+  return apiRequest<CaseView>(caseUrl(caseId, '/transfer/reject'), { method: 'POST', body: { reason } });
+}
+
+/** POST /api/cases/{id}/transfer/cancel: the sending office takes a pending transfer back. */
+export function cancelTransfer(caseId: string): Promise<CaseView> {
+  return apiRequest<CaseView>(caseUrl(caseId, '/transfer/cancel'), { method: 'POST' });
+}
+
 export function acceptTransfer(caseId: string): Promise<CaseView> {
   return apiRequest<CaseView>(caseUrl(caseId, '/transfer/accept'), { method: 'POST' });
 }

@@ -3,13 +3,23 @@
  * a transfer addressed to their own office, and the audit trail (oldest first, reads included).
  */
 import { type FormEvent, type ReactNode, useId, useState } from 'react';
+import { useNavigate } from 'react-router';
 import { ApiError, errorMessage, type Page } from '../../shared/api-client';
 import { formatDate, formatTimestamp, useI18n } from '../../shared/i18n/language';
 import { LoadError } from '../../shared/load-error';
 import { MoreButton } from '../../shared/more-button';
 import { useAsync } from '../../shared/use-async';
 import { useMore } from '../../shared/use-more';
-import { type AuditEntry, acceptTransfer, assignCase, type CaseView, listAudit, transferCase } from './api';
+import {
+  type AuditEntry,
+  acceptTransfer,
+  assignCase,
+  type CaseView,
+  cancelTransfer,
+  listAudit,
+  rejectTransfer,
+  transferCase,
+} from './api';
 import type { CaseAccess } from './case-access';
 import { Section } from './section';
 import { AUDIT_ACTION_LABELS } from './vocabulary';
@@ -44,7 +54,11 @@ export function SupervisorSection({
       {access.supervisor ? (
         <>
           <AssignForm kase={kase} onChanged={changed} onStale={onStale} />
-          {kase.transfer ? null : <TransferForm kase={kase} onChanged={changed} />}
+          {kase.transfer ? (
+            <CancelTransfer kase={kase} onChanged={changed} />
+          ) : (
+            <TransferForm kase={kase} onChanged={changed} />
+          )}
           <AuditTrail caseId={kase.id} />
         </>
       ) : null}
@@ -217,14 +231,38 @@ function TransferForm({ kase, onChanged }: { kase: CaseView; onChanged: Changed 
 }
 
 function AcceptTransfer({ kase, onChanged }: { kase: CaseView; onChanged: Changed }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const ids = useId();
+  const navigate = useNavigate();
   const action = useAction();
+  const [rejecting, setRejecting] = useState(false);
+  const [reason, setReason] = useState('');
+  const [missing, setMissing] = useState(false);
+  const due = kase.transfer?.due;
+
+  const reject = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (reason.trim() === '') {
+      setMissing(true);
+      return;
+    }
+    setMissing(false);
+    void action.run(async () => {
+      const next = await rejectTransfer(kase.id, reason.trim());
+      // The case stays with the other office: this office has nothing more to do on it.
+      navigate('/kasus', { state: { notice: t('supervisor.rejected', { office: next.office }) } });
+    });
+  };
+
   return (
     <section className="stack" aria-labelledby={`${ids}-title`}>
       <h3 id={`${ids}-title`}>{t('supervisor.accept')}</h3>
       <p>{t('supervisor.acceptIntro', { office: kase.office })}</p>
-      <div>
+      {kase.transfer?.reason ? (
+        <p>{t('supervisor.transferReasonWas', { reason: kase.transfer.reason })}</p>
+      ) : null}
+      {due ? <p>{t('supervisor.decideBy', { due: formatDate(due, lang) })}</p> : null}
+      <div className="inline-form">
         <button
           type="button"
           className="button button-primary"
@@ -239,7 +277,94 @@ function AcceptTransfer({ kase, onChanged }: { kase: CaseView; onChanged: Change
         >
           {t('supervisor.acceptSubmit')}
         </button>
+        <button
+          type="button"
+          className="button"
+          aria-expanded={rejecting}
+          aria-controls={`${ids}-reject`}
+          onClick={() => setRejecting((open) => !open)}
+        >
+          {t('supervisor.reject')}
+        </button>
       </div>
+      <div id={`${ids}-reject`}>
+        {rejecting ? (
+          <form className="stack" onSubmit={reject} noValidate>
+            <div className="field">
+              <label htmlFor={`${ids}-reason`}>{t('supervisor.rejectReason')}</label>
+              <textarea
+                id={`${ids}-reason`}
+                rows={2}
+                maxLength={2000}
+                value={reason}
+                onChange={(event) => setReason(event.target.value)}
+              />
+            </div>
+            {missing ? (
+              <p className="alert alert-error" role="alert">
+                {t('supervisor.rejectMissing')}
+              </p>
+            ) : null}
+            <div>
+              <button type="submit" className="button" disabled={action.busy} aria-busy={action.busy}>
+                {t('supervisor.rejectSubmit')}
+              </button>
+            </div>
+          </form>
+        ) : null}
+      </div>
+      <Failure error={action.error} />
+    </section>
+  );
+}
+
+/** The sending office sees its pending transfer and may take it back, after confirming. */
+function CancelTransfer({ kase, onChanged }: { kase: CaseView; onChanged: Changed }) {
+  const { t, lang } = useI18n();
+  const ids = useId();
+  const action = useAction();
+  const [confirming, setConfirming] = useState(false);
+  const transfer = kase.transfer;
+  if (!transfer) return null;
+  return (
+    <section className="stack" aria-labelledby={`${ids}-title`}>
+      <h3 id={`${ids}-title`}>{t('supervisor.pendingTransfer')}</h3>
+      <p>
+        {transfer.due
+          ? t('supervisor.pendingTransferDue', {
+              office: transfer.toOffice,
+              due: formatDate(transfer.due, lang),
+            })
+          : t('supervisor.pendingTransferOpen', { office: transfer.toOffice })}
+      </p>
+      {confirming ? (
+        <div className="inline-form">
+          <p>{t('supervisor.cancelConfirm')}</p>
+          <button
+            type="button"
+            className="button"
+            disabled={action.busy}
+            aria-busy={action.busy}
+            onClick={() =>
+              void action.run(async () => {
+                const next = await cancelTransfer(kase.id);
+                onChanged(next, t('supervisor.cancelled', { office: transfer.toOffice }));
+              })
+            }
+          >
+            {t('supervisor.cancelYes')}
+          </button>
+          <button type="button" className="button" onClick={() => setConfirming(false)}>
+            {t('supervisor.cancelNo')}
+          </button>
+        </div>
+      ) : (
+        <div>
+          <button type="button" className="button" onClick={() => setConfirming(true)}>
+            {t('supervisor.cancelTransfer')}
+          </button>
+        </div>
+      )}
       <Failure error={action.error} />
     </section>
   );

@@ -57,3 +57,28 @@ export function createCase(input: NewCase): Promise<CaseView> {
 export function listCaseTypes(signal?: AbortSignal): Promise<Page<CaseTypeSummary>> {
   return apiRequest<Page<CaseTypeSummary>>('/api/case-types?limit=100', signal ? { signal } : {});
 }
+
+/** A case waiting on the supervisor's office, as the inbox lists it. */
+export interface InboxItem {
+  caseId: string;
+  clientName: string;
+  caseType: string;
+  stage: string;
+  fromOffice?: string;
+  toOffice?: string;
+  reason?: string;
+  due?: string;
+  to?: string;
+  requestedBy?: string;
+  requestedAt?: string;
+}
+
+/** GET /api/transfers?direction=incoming: transfers addressed to the supervisor's office. */
+export function listIncomingTransfers(signal?: AbortSignal): Promise<Page<InboxItem>> {
+  return apiRequest<Page<InboxItem>>('/api/transfers?direction=incoming&limit=100', signal ? { signal } : {});
+}
+
+/** GET /api/approvals: moves in the supervisor's office waiting for approval. */
+export function listApprovals(signal?: AbortSignal): Promise<Page<InboxItem>> {
+  return apiRequest<Page<InboxItem>>('/api/approvals?limit=100', signal ? { signal } : {});
+}

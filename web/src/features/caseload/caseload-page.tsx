@@ -5,7 +5,7 @@
  * types are fetched once, for their titles and for the new-case form.
  */
 import { type FormEvent, useId, useMemo, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useLocation, useSearchParams } from 'react-router';
 import { PRIORITY_LEVELS } from '../../../../functions/domain/case-decisions';
 import type { Page } from '../../shared/api-client';
 import {
@@ -25,6 +25,7 @@ import { MoreButton } from '../../shared/more-button';
 import { useAsync } from '../../shared/use-async';
 import { useDocumentTitle } from '../../shared/use-document-title';
 import { useMore } from '../../shared/use-more';
+import { useSession } from '../auth/session';
 import {
   type CaseFilters,
   type CaseView,
@@ -33,6 +34,7 @@ import {
   listCases,
   listCaseTypes,
 } from './api';
+import { InboxPanel } from './inbox-panel';
 import { NewCaseForm } from './new-case-form';
 
 function filtersOf(params: URLSearchParams): CaseFilters {
@@ -76,6 +78,10 @@ export function CaseloadPage() {
   const titles = useMemo(() => new Map((typeList ?? []).map((type) => [type.id, type.title])), [typeList]);
   const stages = stagesOf(dashboard.status === 'done' ? dashboard.data : undefined, filters.stage);
   useDocumentTitle(t('caseload.title'));
+  const session = useSession();
+  // What a page that sent the user here had to say (e.g. a transfer rejected from the case page).
+  const notice = (useLocation().state as { notice?: unknown } | null)?.notice;
+  const supervisor = session?.user.roles.includes('supervisor') === true && session.user.office !== null;
 
   return (
     <>
@@ -103,6 +109,13 @@ export function CaseloadPage() {
       <div id={`${ids}-new`}>
         {creating ? <NewCaseForm caseTypes={caseTypes} onCancel={() => setCreating(false)} /> : null}
       </div>
+
+      {typeof notice === 'string' ? (
+        <p role="status" className="status-success">
+          {notice}
+        </p>
+      ) : null}
+      {supervisor ? <InboxPanel /> : null}
 
       <section aria-labelledby={`${ids}-summary`} className="section">
         <h2 id={`${ids}-summary`}>{t('caseload.summary')}</h2>
