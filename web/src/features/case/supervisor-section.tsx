@@ -95,6 +95,41 @@ function Failure({ error }: { error: string | undefined }): ReactNode {
   ) : null;
 }
 
+/** A required reason (for a transfer, or for refusing one), with its message when left empty. */
+function ReasonField({
+  id,
+  label,
+  value,
+  onChange,
+  missing,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  missing: string | undefined;
+}) {
+  return (
+    <>
+      <div className="field">
+        <label htmlFor={id}>{label}</label>
+        <textarea
+          id={id}
+          rows={2}
+          maxLength={2000}
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+        />
+      </div>
+      {missing ? (
+        <p className="alert alert-error" role="alert">
+          {missing}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
 function AssignForm({
   kase,
   onChanged,
@@ -205,21 +240,13 @@ function TransferForm({ kase, onChanged }: { kase: CaseView; onChanged: Changed 
           {t('supervisor.toOfficeHint')}
         </p>
       </div>
-      <div className="field">
-        <label htmlFor={`${ids}-reason`}>{t('supervisor.transferReason')}</label>
-        <textarea
-          id={`${ids}-reason`}
-          rows={2}
-          maxLength={2000}
-          value={reason}
-          onChange={(event) => setReason(event.target.value)}
-        />
-      </div>
-      {missing ? (
-        <p className="alert alert-error" role="alert">
-          {t('supervisor.transferMissing')}
-        </p>
-      ) : null}
+      <ReasonField
+        id={`${ids}-reason`}
+        label={t('supervisor.transferReason')}
+        value={reason}
+        onChange={setReason}
+        missing={missing ? t('supervisor.transferMissing') : undefined}
+      />
       <div>
         <button type="submit" className="button" disabled={action.busy} aria-busy={action.busy}>
           {t('supervisor.transferSubmit')}
@@ -290,21 +317,13 @@ function AcceptTransfer({ kase, onChanged }: { kase: CaseView; onChanged: Change
       <div id={`${ids}-reject`}>
         {rejecting ? (
           <form className="stack" onSubmit={reject} noValidate>
-            <div className="field">
-              <label htmlFor={`${ids}-reason`}>{t('supervisor.rejectReason')}</label>
-              <textarea
-                id={`${ids}-reason`}
-                rows={2}
-                maxLength={2000}
-                value={reason}
-                onChange={(event) => setReason(event.target.value)}
-              />
-            </div>
-            {missing ? (
-              <p className="alert alert-error" role="alert">
-                {t('supervisor.rejectMissing')}
-              </p>
-            ) : null}
+            <ReasonField
+              id={`${ids}-reason`}
+              label={t('supervisor.rejectReason')}
+              value={reason}
+              onChange={setReason}
+              missing={missing ? t('supervisor.rejectMissing') : undefined}
+            />
             <div>
               <button type="submit" className="button" disabled={action.busy} aria-busy={action.busy}>
                 {t('supervisor.rejectSubmit')}
