@@ -66,28 +66,38 @@ export async function* openCases(): AsyncGenerator<CaseHead> {
 }
 
 /**
- * Moves the open cases of `caseType` that are in a stage the published version no longer has to the
- * stage its `stageMap` names (publishing refuses a version that leaves a stage in use unmapped).
- * Runs right after a publish, and again with the daily run for a case a concurrent edit held back.
+ * The head moved to the stage its type's `stageMap` names, when the published version no longer has
+ * the stage it is in (publishing refuses a version that leaves a stage in use unmapped); the head
+ * as it was when nothing is to move, undefined when a concurrent edit won.
+ */
+async function remapped(head: CaseHead, user: User): Promise<CaseHead | undefined> {
+  const type = await publishedCaseType(head.caseType);
+  if (!type || type.content.stages.some((stage) => stage.id === head.stage)) return head;
+  const to = type.content.stageMap?.[head.stage];
+  if (!to || !type.content.stages.some((stage) => stage.id === to)) return head;
+  const next: CaseHead = {
+    ...head,
+    stage: to,
+    caseTypeVersion: type.version,
+    updatedAt: new Date().toISOString(),
+    updatedBy: user.id,
+  };
+  const detail = { from: head.stage, to, caseTypeVersion: type.version };
+  return (await commitAudited(head, next, user, 'stage.mapped', detail))
+    ? { ...next, version: head.version + 1 }
+    : undefined;
+}
+
+/**
+ * Moves the open cases of `caseType` whose stage the published version dropped, by its stage map.
+ * Runs right after a publish; the daily run does the same for a case a concurrent edit held back.
  */
 export async function remapStages(caseType: string, user: User = SYSTEM_USER): Promise<number> {
-  const type = await publishedCaseType(caseType);
-  if (!type) return 0;
-  const declared = new Set(type.content.stages.map((stage) => stage.id));
   let moved = 0;
   for await (const head of openCases()) {
-    if (head.caseType !== caseType || declared.has(head.stage)) continue;
-    const to = type.content.stageMap?.[head.stage];
-    if (!to || !declared.has(to)) continue;
-    const next: CaseHead = {
-      ...head,
-      stage: to,
-      caseTypeVersion: type.version,
-      updatedAt: new Date().toISOString(),
-      updatedBy: user.id,
-    };
-    const detail = { from: head.stage, to, caseTypeVersion: type.version };
-    if (await commitAudited(head, next, user, 'stage.mapped', detail)) moved++;
+    if (head.caseType !== caseType) continue;
+    const after = await remapped(head, user);
+    if (after && after !== head) moved++;
   }
   return moved;
 }
@@ -102,13 +112,13 @@ export async function openStagesOf(caseType: string): Promise<Set<string>> {
 export async function runDaily(): Promise<DailyResult> {
   let examined = 0;
   let changed = 0;
-  // Cases a publish could not move (a concurrent edit) follow their type's stage map first.
-  const types = new Set<string>();
-  for await (const head of openCases()) types.add(head.caseType);
-  for (const caseType of types) await remapStages(caseType);
   for await (const head of openCases()) {
     examined++;
-    if (await decideDaily(head)) changed++;
+    // A case a publish could not move (a concurrent edit) follows its type's stage map first.
+    const current = await remapped(head, SYSTEM_USER);
+    if (!current) continue;
+    const decided = await decideDaily(current);
+    if (current !== head || decided) changed++;
   }
   return { examined, changed };
 }
