@@ -75,3 +75,12 @@ export function formatTimestamp(iso: string, lang: Lang): string {
   if (Number.isNaN(date.getTime())) return iso;
   return new Intl.DateTimeFormat(localeOf(lang), { dateStyle: 'medium', timeStyle: 'medium' }).format(date);
 }
+
+/** `useI18n` for a namespace added with `defineNamespace`: its typed texts in the current language. */
+export function useTexts<K extends string>(
+  texts: (lang: Lang, key: K, params?: MessageParams) => string,
+): { lang: Lang; t: (key: K, params?: MessageParams) => string } {
+  const lang = useSyncExternalStore(subscribe, getLanguage);
+  const t = useCallback((key: K, params?: MessageParams) => texts(lang, key, params), [lang, texts]);
+  return { lang, t };
+}
