@@ -27,6 +27,8 @@ import { startServer } from './server';
 import { ensureTable } from './table';
 
 export const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
+/** The built web app the server serves: `web/dist`, or `KAWAL_WEB_DIR` (a build kept elsewhere). */
+export const WEB_DIR = process.env.KAWAL_WEB_DIR ?? join(ROOT, 'web', 'dist');
 
 export interface LocalOptions {
   port?: number;
@@ -150,7 +152,7 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalKawal
       host: options.host ?? '127.0.0.1',
       issuer,
       handlers,
-      ...(options.web === false ? {} : { webDir: join(ROOT, 'web', 'dist') }),
+      ...(options.web === false ? {} : { webDir: WEB_DIR }),
     });
     return {
       url: server.url,

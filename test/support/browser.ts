@@ -1,7 +1,7 @@
 /** Debian's Chromium driven by playwright-core (which gives it a fresh profile), with the flags a closed network needs. */
 import { existsSync } from 'node:fs';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { type LocalKawal, ROOT, startLocal } from '../../functions/local/app';
+import { type LocalKawal, startLocal, WEB_DIR } from '../../functions/local/app';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -34,8 +34,8 @@ export interface BrowserSession {
 export const BROWSER_PASSWORD = 'rahasia-uji';
 
 export async function startBrowserSession(): Promise<BrowserSession> {
-  if (!existsSync(`${ROOT}/web/dist/index.html`))
-    throw new Error('web/dist is missing: run npm run build:web first');
+  if (!existsSync(`${WEB_DIR}/index.html`))
+    throw new Error(`${WEB_DIR} is missing: run npm run build:web first`);
   const kawal = await startLocal({ port: 0, data: 'memory', demoPassword: BROWSER_PASSWORD });
   const browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
