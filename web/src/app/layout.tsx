@@ -42,6 +42,7 @@ export function Layout() {
             <nav aria-label={t('app.mainNav')}>
               {holdsCases(session.user) ? <NavLink to="/kasus">{t('caseload.title')}</NavLink> : null}
               <NavLink to="/formulir">{t('forms.title')}</NavLink>
+              {session.user.roles.includes('admin') ? <NavLink to="/admin">{t('studio.nav')}</NavLink> : null}
             </nav>
           ) : null}
           <div className="app-header-tools">

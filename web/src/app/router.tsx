@@ -51,6 +51,21 @@ export const router = createBrowserRouter([
               Component: (await import('../features/forms/fill-form-page')).FillFormPage,
             }),
           },
+          {
+            // The administrator's studio: one lazily loaded part of the app, each section its own chunk.
+            path: 'admin',
+            lazy: async () => ({
+              Component: (await import('../features/studio/studio-layout')).StudioLayout,
+            }),
+            children: [
+              {
+                index: true,
+                lazy: async () => ({
+                  Component: (await import('../features/studio/studio-home')).StudioHome,
+                }),
+              },
+            ],
+          },
         ],
       },
       { path: '*', Component: NotFoundPage },

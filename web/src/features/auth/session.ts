@@ -106,9 +106,10 @@ export function useSession(): Session | null {
   return useSyncExternalStore(subscribe, getSession);
 }
 
-/** Where a user starts: the caseload for those who hold cases (workers, supervisors), else the forms. */
+/** Where a user starts: the caseload for those who hold cases (workers, supervisors), the studio for an administrator, else the forms. */
 export function homePath(user: User | undefined): string {
-  return !user || holdsCases(user) ? '/kasus' : '/formulir';
+  if (!user || holdsCases(user)) return '/kasus';
+  return user.roles.includes('admin') ? '/admin' : '/formulir';
 }
 
 /** Whether the user holds cases (the caseload and case pages are theirs). */
