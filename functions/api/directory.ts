@@ -37,6 +37,7 @@ const calendarBody = bodyParser({
     add: { type: 'array', maxItems: 100, items: DAY },
     remove: { type: 'array', maxItems: 100, items: { type: 'string', format: 'date' } },
     source: { type: 'string', maxLength: 500 },
+    sourceDate: { type: 'string', format: 'date' },
   },
 } as const);
 

@@ -1,5 +1,6 @@
 /** The working-day calendar: shipped defaults overlaid with what administrators stored per year. */
 import {
+  baselineDays,
   type CalendarAdjustments,
   type CalendarDay,
   DEFAULT_ADJUSTMENTS,
@@ -23,7 +24,10 @@ export async function workingCalendar(): Promise<WorkingCalendar> {
 
 export interface CalendarYear {
   year: number;
+  /** The year's days off other than weekends: the baseline with the adjustments applied. */
   daysOff: CalendarDay[];
+  /** The holiday library's public holidays, before adjustments (what `remove` may name). */
+  baseline: CalendarDay[];
   adjustments: CalendarAdjustments;
 }
 
@@ -33,7 +37,7 @@ export async function getCalendarYear(year: number): Promise<CalendarYear> {
   const adjustments = stored ??
     DEFAULT_ADJUSTMENTS.find((adjustment) => adjustment.year === year) ?? { year, add: [], remove: [] };
   const daysOff = [...calendar.daysOff(year).values()].sort((a, b) => a.date.localeCompare(b.date));
-  return { year, daysOff, adjustments };
+  return { year, daysOff, baseline: baselineDays(year), adjustments };
 }
 
 /** Replaces one year's adjustments (the whole list: what is not sent is no longer added or removed). */

@@ -18,7 +18,10 @@ export interface CalendarAdjustments {
   year: number;
   add: CalendarDay[];
   remove: string[];
+  /** The decree the year's list follows (number and title of the SKB 3 Menteri). */
   source?: string;
+  /** The date the decree was signed, `YYYY-MM-DD`. */
+  sourceDate?: string;
 }
 
 /**
@@ -48,6 +51,7 @@ export const DEFAULT_ADJUSTMENTS: readonly CalendarAdjustments[] = [
   },
   {
     year: 2027,
+    sourceDate: '2026-09-15',
     source:
       'SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1205, 3, 2 Tahun 2026 tentang Hari Libur Nasional dan Cuti Bersama Tahun 2027 (15 September 2026), menurut setneg.go.id/baca/index/inilah_skb_3_menteri_libur_nasional_dan_cuti_bersama_2027 lewat salinan sekunder: periksa terhadap naskah SKB. Idulfitri dan Iduladha 1448 H mengikuti penetapan Menteri Agama: perbaiki bila bergeser.',
     add: [
@@ -99,6 +103,11 @@ function libraryHolidays(year: number): CalendarDay[] {
     libraryYears.set(year, days);
   }
   return days;
+}
+
+/** The library's public holidays in `year` (the baseline the adjustments correct), by date. */
+export function baselineDays(year: number): CalendarDay[] {
+  return [...libraryHolidays(year)].sort((a, b) => a.date.localeCompare(b.date));
 }
 
 /** A calendar built from the library and per-year adjustments (the stored ones win over defaults). */

@@ -16,6 +16,7 @@ export async function getAdjustments(year: number): Promise<CalendarAdjustments 
         add: Item.add ?? [],
         remove: Item.remove ?? [],
         ...(Item.source ? { source: Item.source } : {}),
+        ...(Item.sourceDate ? { sourceDate: Item.sourceDate } : {}),
       }
     : undefined;
 }
@@ -35,6 +36,7 @@ export async function allAdjustments(): Promise<CalendarAdjustments[]> {
     add: item.add ?? [],
     remove: item.remove ?? [],
     ...(item.source ? { source: item.source } : {}),
+    ...(item.sourceDate ? { sourceDate: item.sourceDate } : {}),
   }));
 }
 
