@@ -10,7 +10,8 @@ import { AppError, type ErrorDetail } from '../platform/errors';
 import type { Lang } from '../platform/messages';
 import { AJV_OPTIONS, DRAFTS, draftOf, linearPatternProblem } from './ajv-config';
 import { compileSchema } from './compile';
-import { localizeErrors } from './messages';
+import { ERROR_MESSAGE_KEYWORD, localizeErrors } from './messages';
+import { PREFILL_KEYWORD, PREFILL_SOURCES, prefillFields } from './prefill';
 
 const TEXT = {
   notObject: { id: 'skema harus berupa objek JSON Schema', en: 'the schema must be a JSON Schema object' },
@@ -37,6 +38,22 @@ const TEXT = {
   },
   compile: { id: 'skema tidak dapat dikompilasi: {reason}', en: 'the schema does not compile: {reason}' },
   uiSchema: { id: 'uiSchema harus berupa objek', en: 'uiSchema must be an object' },
+  prefillSource: {
+    id: `sumber isian otomatis tidak dikenal: {value}; gunakan salah satu: ${PREFILL_SOURCES.join(', ')}`,
+    en: `unknown prefill source: {value}; use one of: ${PREFILL_SOURCES.join(', ')}`,
+  },
+  prefillPlace: {
+    id: 'x-prefill hanya berlaku pada isian yang dicapai melalui "properties" dari akar formulir (bukan di dalam daftar, syarat, atau definisi)',
+    en: 'x-prefill only applies to a field reached through "properties" from the root of the form (not inside a list, a condition or a definition)',
+  },
+  prefillCalculated: {
+    id: 'isian hitungan (x-calculate) tidak dapat diisi otomatis',
+    en: 'a calculated field (x-calculate) cannot be prefilled',
+  },
+  errorMessage: {
+    id: 'x-errorMessage harus berupa teks, atau objek yang memetakan kata kunci (mis. "pattern") ke teks',
+    en: 'x-errorMessage must be a text, or an object mapping keywords (e.g. "pattern") to texts',
+  },
 } as const;
 
 function text(key: keyof typeof TEXT, lang: Lang, params: Record<string, string> = {}): string {
@@ -85,6 +102,69 @@ function patternsOf(node: unknown, path: string): [string, string][] {
   return found;
 }
 
+/** Keywords whose value maps names to subschemas: the keys there are names, not keywords. */
+const NAME_MAPS = new Set([
+  'properties',
+  'patternProperties',
+  'definitions',
+  '$defs',
+  'dependentSchemas',
+  'dependencies',
+]);
+/** Keywords whose value is data or text, never a schema. */
+const NOT_SCHEMAS = new Set(['enum', 'const', 'default', 'examples', 'x-calculate', ERROR_MESSAGE_KEYWORD]);
+
+/** Every place `keyword` stands as a keyword of a (sub)schema: the pointer of its value, and the value. */
+function keywordsIn(node: unknown, keyword: string, path = ''): [string, unknown][] {
+  if (Array.isArray(node))
+    return node.flatMap((item, index) => keywordsIn(item, keyword, `${path}/${index}`));
+  if (!isPlainObject(node)) return [];
+  const found: [string, unknown][] = [];
+  for (const [key, value] of Object.entries(node)) {
+    const at = `${path}/${escapeKey(key)}`;
+    if (key === keyword) found.push([at, value]);
+    if (NOT_SCHEMAS.has(key)) continue;
+    if (NAME_MAPS.has(key) && isPlainObject(value)) {
+      for (const [name, child] of Object.entries(value))
+        found.push(...keywordsIn(child, keyword, `${at}/${escapeKey(name)}`));
+    } else {
+      found.push(...keywordsIn(value, keyword, at));
+    }
+  }
+  return found;
+}
+
+/** `x-prefill` names a known source, on a field it can fill; `x-errorMessage` is text. */
+function extensionProblems(schema: Record<string, unknown>, lang: Lang): ErrorDetail[] {
+  const problems: ErrorDetail[] = [];
+  const fillable = new Set(prefillFields(schema).map((field) => field.pointer));
+  for (const [path, value] of keywordsIn(schema, PREFILL_KEYWORD)) {
+    const at = `/schema${path}`;
+    if (typeof value !== 'string' || !(PREFILL_SOURCES as readonly string[]).includes(value)) {
+      problems.push({ path: at, message: text('prefillSource', lang, { value: JSON.stringify(value) }) });
+      continue;
+    }
+    // /properties/a/properties/b/x-prefill fills /a/b.
+    const segments = pointer.parse(path).slice(0, -1);
+    const byProperties =
+      segments.length > 0 && segments.every((segment, i) => i % 2 === 1 || segment === 'properties');
+    const field = pointer.compile(segments.filter((_, i) => i % 2 === 1));
+    if (!byProperties || !fillable.has(field)) {
+      problems.push({ path: at, message: text('prefillPlace', lang) });
+      continue;
+    }
+    if (pointer.get(schema, pointer.compile(segments))['x-calculate'] !== undefined)
+      problems.push({ path: at, message: text('prefillCalculated', lang) });
+  }
+  for (const [path, value] of keywordsIn(schema, ERROR_MESSAGE_KEYWORD)) {
+    const good =
+      typeof value === 'string' ||
+      (isPlainObject(value) && Object.values(value).every((message) => typeof message === 'string'));
+    if (!good) problems.push({ path: `/schema${path}`, message: text('errorMessage', lang) });
+  }
+  return problems;
+}
+
 /** The problems with a form definition; empty when it is good. */
 export function formDefinitionProblems(
   definition: { schema: unknown; uiSchema?: unknown },
@@ -115,6 +195,7 @@ export function formDefinitionProblems(
     const reason = linearPatternProblem(pattern);
     if (reason) problems.push({ path: `/schema${path}`, message: text('pattern', lang, { reason }) });
   }
+  problems.push(...extensionProblems(schema, lang));
   if (problems.length > 0) return problems;
 
   const meta = metaSchemaErrors(schema, lang);

@@ -169,7 +169,7 @@ describe('validation errors as details', () => {
       expect.arrayContaining([
         { path: '/nama', message: 'minimal 2 karakter' },
         { path: '/umur', message: 'harus berupa bilangan bulat' },
-        { path: '/tanggal', message: 'format tidak valid (date)' },
+        { path: '/tanggal', message: 'harus berupa tanggal yang valid' },
         { path: '/alamat/kota', message: 'wajib diisi' },
         { path: '/pasal/1', message: 'harus berupa teks' },
         { path: '/nama~1alias', message: 'harus berupa teks' },
