@@ -19,6 +19,7 @@ import {
   type CaseloadQuery,
   caseloadCounts,
   commitCaseChange,
+  countInbox,
   newId,
   queryCaseload,
 } from '../store/cases-repo';
@@ -33,6 +34,7 @@ import {
   todayOf,
 } from './case-context';
 import { type PublishedCaseType, publishedCaseType } from './case-types';
+import { type WeekPoint, type Workload, weeklySeries, workloadOf } from './office-stats';
 import { officeTimeZone } from './offices';
 import { backoff, mayRetry } from './retry';
 
@@ -278,9 +280,20 @@ export interface Dashboard {
   byStage: Record<string, number>;
   byPriority: Record<string, number>;
   overdue: number;
+  /** Open cases per PK by priority, the most loaded first (unassigned last, `assignee: null`). */
+  byAssignee: Workload[];
+  /** Overdue cases per ISO week over the last twelve weeks, oldest first, as the daily run recorded them. */
+  overdueByWeek: WeekPoint[];
+  /** A supervisor's: transfers addressed to the office. */
+  incomingTransfers?: number;
+  /** A supervisor's: moves in the office waiting for approval. */
+  pendingApprovals?: number;
 }
 
-/** Counts for the caller's scope: open cases by stage and priority, overdue, and closed ones. */
+/**
+ * Counts for the caller's scope: open cases by stage, priority and PK, overdue, closed ones, the
+ * weekly overdue series, and for a supervisor what waits on the office. Queries only.
+ */
 export async function dashboard(user: User): Promise<Dashboard> {
   const supervisor = user.roles.includes('supervisor') && user.office !== null;
   const scope = supervisor
@@ -299,11 +312,21 @@ export async function dashboard(user: User): Promise<Dashboard> {
     byPriority[row.level] = (byPriority[row.level] ?? 0) + 1;
   }
   byStage.terminated = closed.length;
+  const office = user.office;
+  const [overdueByWeek, incomingTransfers, pendingApprovals] = await Promise.all([
+    office ? weeklySeries(office, supervisor ? null : user.id, today) : Promise.resolve([]),
+    supervisor && office ? countInbox(office, 'TRANSFER-IN') : Promise.resolve(undefined),
+    supervisor && office ? countInbox(office, 'APPROVAL') : Promise.resolve(undefined),
+  ]);
   return {
     scope: { office: user.office, assignee: supervisor ? null : user.id },
     total: open.length + closed.length,
     byStage,
     byPriority,
     overdue: open.filter((row) => row.overdue).length,
+    byAssignee: workloadOf(open),
+    overdueByWeek,
+    ...(incomingTransfers !== undefined ? { incomingTransfers } : {}),
+    ...(pendingApprovals !== undefined ? { pendingApprovals } : {}),
   };
 }

@@ -3,17 +3,21 @@
  * case (a Query on the office index) is decided again by what its case type triggers `daily`, since
  * time alone changes facts (months served, a plan review falling due). A case whose head changed is
  * written back, conditional on its version (a person's edit meanwhile wins; tomorrow tries again).
+ * Then each office's counts of the day go into that week's item, the history a dashboard draws.
  */
 import type { CaseHead } from '../domain/case-file';
 import { SYSTEM_USER, type User } from '../platform/claims';
 import { auditItem, commitCaseChange, queryCaseload } from '../store/cases-repo';
 import { applyDecisions, auditEntry, headChanged, latestData, runTriggers, todayOf } from './case-context';
 import { publishedCaseType } from './case-types';
+import { recordWeeklyStats } from './office-stats';
 import { listAllOffices } from './offices';
 
 export interface DailyResult {
   examined: number;
   changed: number;
+  /** Offices whose weekly counts were recorded. */
+  recorded?: number;
 }
 
 /** Writes a change the system (or a publish) makes to a case, with its audit entry; false when a concurrent edit won. */
@@ -120,5 +124,6 @@ export async function runDaily(): Promise<DailyResult> {
     const decided = await decideDaily(current);
     if (current !== head || decided) changed++;
   }
-  return { examined, changed };
+  // Counted after the day's decisions, so the week holds what the caseload looks like now.
+  return { examined, changed, recorded: await recordWeeklyStats() };
 }

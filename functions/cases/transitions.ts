@@ -131,6 +131,7 @@ async function move(
     stage: input.to,
     caseTypeVersion: type.version,
     pendingApproval: null,
+    returnedApproval: null,
     deadlines: await deadlinesOn(type, head, event, input.to),
     ...(closing && input.reason ? { terminationReason: input.reason } : {}),
     ...(closing ? { flags: [] } : {}),
@@ -183,6 +184,7 @@ export async function transition(
     const next: CaseHead = {
       ...head,
       pendingApproval,
+      returnedApproval: null,
       version: head.version + 1,
       updatedAt: now,
       updatedBy: user.id,
@@ -239,6 +241,13 @@ export async function decideApproval(
     const next: CaseHead = {
       ...head,
       pendingApproval: null,
+      // The worker sees what was returned and why until they ask again or the case moves.
+      returnedApproval: {
+        ...pending,
+        returnedBy: user.id,
+        returnedAt: now,
+        ...(input.comment ? { comment: input.comment } : {}),
+      },
       version: head.version + 1,
       updatedAt: now,
       updatedBy: user.id,

@@ -61,6 +61,13 @@ export interface PendingApproval {
   requestedAt: string;
 }
 
+/** A request the supervisor returned to the worker, with their comment. */
+export interface ReturnedApproval extends PendingApproval {
+  returnedBy: string;
+  returnedAt: string;
+  comment?: string;
+}
+
 export interface TransferRecord extends PendingTransfer {
   fromOffice: string;
   acceptedAt: string;
@@ -97,6 +104,8 @@ export interface CaseHead {
   counters?: Record<string, unknown>;
   flags?: CaseFlag[];
   pendingApproval?: PendingApproval | null;
+  /** The last request returned, shown to the worker until they ask again or the case moves. */
+  returnedApproval?: ReturnedApproval | null;
   terminationReason?: string;
   createdAt: string;
   createdBy: string;

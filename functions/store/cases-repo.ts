@@ -413,14 +413,22 @@ export async function queryCaseload(query: CaseloadQuery): Promise<Page<CaseHead
   };
 }
 
+/** A head as a dashboard counts it. */
+export interface CaseloadCount {
+  stage: string;
+  level: string;
+  overdue: boolean;
+  assignee: string | null;
+}
+
 /** Every head of a caseload, with only the fields a dashboard counts (overdue as of `today`). */
 export async function caseloadCounts(
   query: Omit<CaseloadQuery, 'limit' | 'cursor'>,
   today: string,
-): Promise<{ stage: string; level: string; overdue: boolean }[]> {
+): Promise<CaseloadCount[]> {
   const spec = CASELOADS[query.by];
   const gsi = index(spec.index);
-  const rows: { stage: string; level: string; overdue: boolean }[] = [];
+  const rows: CaseloadCount[] = [];
   let start: Record<string, unknown> | undefined;
   do {
     const result = await storeCall(() =>
@@ -435,9 +443,11 @@ export async function caseloadCounts(
             '#priority': 'priority',
             '#overdue': 'overdue',
             '#office': 'office',
+            '#assignee': 'assignee',
+            '#nextDue': 'nextDue',
           },
           ExpressionAttributeValues: { ':pk': spec.pk({ ...query, limit: 0 }) },
-          ProjectionExpression: '#stage, #priority, #overdue, #office',
+          ProjectionExpression: '#stage, #priority, #overdue, #office, #assignee, #nextDue',
           ExclusiveStartKey: start,
         }),
       ),
@@ -448,6 +458,7 @@ export async function caseloadCounts(
         stage: String(item.stage),
         level: String((item.priority as { level?: string } | undefined)?.level ?? 'rendah'),
         overdue: typeof item.nextDue === 'string' && item.nextDue < today,
+        assignee: typeof item.assignee === 'string' ? item.assignee : null,
       });
     }
     start = result.LastEvaluatedKey;
@@ -603,4 +614,27 @@ export async function listInbox(
     items: (result.Items ?? []).map(({ pk: _pk, sk: _sk, type: _type, ...item }) => item),
     nextCursor: encodeCursor(result.LastEvaluatedKey, input),
   };
+}
+
+/** How many entries of one kind wait on an office (a counting Query on the inbox partition). */
+export async function countInbox(office: string, kind: InboxKind): Promise<number> {
+  let count = 0;
+  let start: Record<string, unknown> | undefined;
+  do {
+    const result = await storeCall(() =>
+      db().send(
+        new QueryCommand({
+          TableName: tableName(),
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :kind)',
+          ExpressionAttributeValues: { ':pk': `INBOX#${office}`, ':kind': `${kind}#` },
+          Select: 'COUNT',
+          ConsistentRead: true,
+          ExclusiveStartKey: start,
+        }),
+      ),
+    );
+    count += result.Count ?? 0;
+    start = result.LastEvaluatedKey;
+  } while (start);
+  return count;
 }
