@@ -6,7 +6,7 @@ import { getAccount } from '../store/users-repo';
 import { bodyParser } from '../validation/request';
 import type { Issuer } from './issuer';
 import { ACCOUNT_POLICY, ADDRESS_POLICY, LoginThrottle } from './login-throttle';
-import { hashPassword, verifyPassword } from './passwords';
+import { hashPassword, verifyPassword } from '../store/passwords';
 
 const loginBody = bodyParser({
   type: 'object',
@@ -35,7 +35,8 @@ export function createLoginHandler(
       if (wait > 0) throw new AppError('too_many_attempts', { params: { retryAfter: wait } });
       const account = await getAccount(key);
       const ok = await verifyPassword(password, account?.passwordHash ?? (await decoy));
-      if (!account || !ok) {
+      // A disabled account is refused like a wrong password: nothing tells it apart.
+      if (!account || !ok || !account.active) {
         throttles.account.failed(key);
         throttles.address.failed(request.sourceIp);
         throw new AppError('invalid_credentials');
