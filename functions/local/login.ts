@@ -2,11 +2,11 @@
 import { routesOf } from '../api/routes';
 import { AppError } from '../platform/errors';
 import { createApiHandler } from '../platform/http';
+import { hashPassword, verifyPassword } from '../store/passwords';
 import { getAccount } from '../store/users-repo';
 import { bodyParser } from '../validation/request';
 import type { Issuer } from './issuer';
 import { ACCOUNT_POLICY, ADDRESS_POLICY, LoginThrottle } from './login-throttle';
-import { hashPassword, verifyPassword } from '../store/passwords';
 
 const loginBody = bodyParser({
   type: 'object',
