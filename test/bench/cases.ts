@@ -6,7 +6,7 @@
 
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { DEFAULT_PRIORITY } from '../../functions/domain/case-decisions';
 import type { CaseHead } from '../../functions/domain/case-file';
 import { todayIn } from '../../functions/domain/dates';
@@ -16,6 +16,25 @@ import { db, tableName } from '../../functions/store/client';
 import { ROOT, type Row, rowFromSamples } from './report';
 
 const WORKERS = 40;
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/** A captured transaction item moved to partition `pk`, with appended items given fresh keys. */
+function rekey(entry: TransactItem, pk: string, n: number): TransactItem {
+  const copy = structuredClone(entry);
+  if (copy.Put?.Item) {
+    const sk = String(copy.Put.Item.sk);
+    copy.Put.Item = {
+      ...copy.Put.Item,
+      pk,
+      sk: sk === 'HEAD' || sk.startsWith('LATEST#') ? sk : `${sk}-${n}`,
+    };
+    if (copy.Put.Item.id !== undefined && sk === 'HEAD') copy.Put.Item.id = pk.slice('CASE#'.length);
+  }
+  if (copy.Delete?.Key) copy.Delete.Key = { ...copy.Delete.Key, pk };
+  if (copy.ConditionCheck?.Key) copy.ConditionCheck.Key = { ...copy.ConditionCheck.Key, pk };
+  return copy;
+}
 const QUERIES = 200;
 
 function head(i: number): CaseHead {
@@ -138,54 +157,52 @@ export async function casesBench(kawal: LocalKawal): Promise<Row[]> {
       return result;
     };
     await run(1, 10); // warm-up: engines, validators, connections
+    // Keeps the last transaction a submission wrote (the one server shares this process's client).
+    let captured: TransactItem[] | undefined;
+    const capture = 'bench-capture-submission';
+    db().middlewareStack.add(
+      (next, context) => async (args) => {
+        const input = args.input as TransactWriteCommandInput;
+        const items = input.TransactItems ?? [];
+        if (
+          context.commandName === 'TransactWriteItemsCommand' &&
+          items.some((i) => String(i.Put?.Item?.sk).startsWith('SUB#'))
+        )
+          captured = structuredClone(items);
+        return next(args);
+      },
+      { step: 'initialize', name: capture },
+    );
     const sequential = await run(1, 100);
+    db().middlewareStack.remove(capture);
     const parallel = await run(8, 160);
 
-    // The floor a submission is measured against: one TransactWriteItems of the same six items
-    // (conditional head, submission, latest data, idempotency record, draft removal, audit entry).
+    // The floor a submission is measured against: the very transaction a submission writes, captured
+    // from the last sequential submission (the case head with its index attributes and its version
+    // condition, the client's key items, the submission, the latest data, the idempotency record, the
+    // draft removal, the audit entry), replayed on a case partition of its own whose head exists at
+    // the version the condition expects, with fresh keys for the appended items each time.
+    if (!captured) throw new Error('no submission transaction was captured');
+    const template = captured;
     const bare: number[] = [];
     for (let n = 0; n < 100; n++) {
       const pk = `CASE#bench-bare-${n}`;
+      const items = template.map((entry) => rekey(entry, pk, n));
+      const headPut = items.find((entry) => entry.Put?.Item?.sk === 'HEAD')?.Put;
+      if (headPut?.Item) {
+        const expected = headPut.ExpressionAttributeValues?.[':expected'];
+        await db().send(
+          new PutCommand({ TableName: tableName(), Item: { ...headPut.Item, version: expected } }),
+        );
+      }
       const started = performance.now();
-      await db().send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: tableName(),
-                Item: { pk, sk: 'HEAD', version: 1 },
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-            {
-              Put: {
-                TableName: tableName(),
-                Item: { pk, sk: `SUB#${n}`, data },
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-            { Put: { TableName: tableName(), Item: { pk, sk: 'LATEST#catatan-pengawasan', data } } },
-            {
-              Put: {
-                TableName: tableName(),
-                Item: { pk, sk: `REQ#${n}` },
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-            { Delete: { TableName: tableName(), Key: { pk, sk: 'DRAFT#catatan-pengawasan' } } },
-            {
-              Put: {
-                TableName: tableName(),
-                Item: { pk, sk: `AUDIT#${n}`, action: 'bench' },
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-          ],
-        }),
-      );
+      await db().send(new TransactWriteCommand({ TransactItems: items }));
       bare.push(performance.now() - started);
     }
-    const floor = rowFromSamples('bare TransactWriteItems of the same six items (in process)', bare);
+    const floor = rowFromSamples(
+      `bare TransactWriteItems of a submission's ${template.length} items (in process)`,
+      bare,
+    );
     sequential.ratio = `${sequential.ratio}; ${(sequential.p50Ms / floor.p50Ms).toFixed(2)}× the bare transaction at p50 (target ≤ 2×)`;
     return [small, large, sequential, parallel, floor];
   }
