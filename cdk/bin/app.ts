@@ -27,4 +27,7 @@ const env = {
 // in an output instead of failing.
 const webDist = join(REPO_ROOT, 'web', 'dist');
 
-createKawalStacks(app, { stage, env, webDist: existsSync(webDist) ? webDist : undefined });
+const alarmContext: unknown = app.node.tryGetContext('alarmEmail');
+const alarmEmail = typeof alarmContext === 'string' && alarmContext !== '' ? alarmContext : undefined;
+
+createKawalStacks(app, { stage, env, webDist: existsSync(webDist) ? webDist : undefined, alarmEmail });

@@ -5,17 +5,21 @@
 import type { App, Environment } from 'aws-cdk-lib';
 import { ApiStack } from './api-stack';
 import { DataStack } from './data-stack';
+import { Monitoring } from './monitoring';
 
 export interface KawalStacksOptions {
   stage: string;
   env: Environment;
   /** The built web app folder, or undefined when it has not been built. */
   webDist: string | undefined;
+  /** Where alarms are e-mailed (`-c alarmEmail=...`); without it, subscribe to the topic later. */
+  alarmEmail?: string | undefined;
 }
 
 export interface KawalStacks {
   data: DataStack;
   api: ApiStack;
+  monitoring: Monitoring;
 }
 
 /** Stage names end up in stack, pool and key alias names: keep them short and plain. */
@@ -42,5 +46,13 @@ export function createKawalStacks(app: App, options: KawalStacksOptions): KawalS
     table: data.table,
     webDist,
   });
-  return { data, api };
+  const monitoring = new Monitoring(api, 'Monitoring', {
+    stage,
+    alarmEmail: options.alarmEmail,
+    httpApi: api.httpApi,
+    table: data.table,
+    functions: api.functions,
+    jobs: api.jobs,
+  });
+  return { data, api, monitoring };
 }
