@@ -8,6 +8,7 @@ import {
   readCase,
 } from '../cases/case-files';
 import { contentId, pageLimit } from '../cases/content-ids';
+import { caseDecisions } from '../cases/evaluate-case';
 import { ruleImpact } from '../cases/impact';
 import { listApprovals, listTransfers } from '../cases/inbox';
 import {
@@ -395,6 +396,8 @@ export const handler = createApiHandler(routesOf('cases'), {
     const limit = pageLimit(request.query.limit);
     return { body: await listAudit(request.user, id, limit, request.query.cursor, order === 'newest') };
   },
+
+  decisions: async (request) => ({ body: await caseDecisions(request.user, pathId(request, 'id')) }),
 
   report: async (request) => ({
     html: await submissionReport(

@@ -129,6 +129,7 @@ export const ROUTES = [
     roles: SUPERVISOR,
   },
   { method: 'GET', path: '/api/cases/{id}/audit', fn: 'cases', action: 'audit', roles: AUDITOR },
+  { method: 'GET', path: '/api/cases/{id}/decisions', fn: 'cases', action: 'decisions', roles: CASE },
   {
     method: 'GET',
     path: '/api/cases/{id}/report/{submissionId}',

@@ -241,6 +241,11 @@ export const headChanged = (a: CaseHead, b: CaseHead) =>
     { p: b.priority, e: b.eligibility, f: b.flags ?? [], d: b.deadlines },
   );
 
-/** Decisions as the API shows them: ruleset, version, events (the explanation stays with the submission). */
+/** Decisions as the API shows them: ruleset, its title, version, events (the explanation stays with the submission). */
 export const decisionSummary = (decisions: readonly Decision[]) =>
-  decisions.map(({ rulesetId, version, events }) => ({ rulesetId, version, events }));
+  decisions.map(({ rulesetId, title, version, events }) => ({
+    rulesetId,
+    ...(title ? { title } : {}),
+    version,
+    events,
+  }));

@@ -235,6 +235,8 @@ async function publishedOfKinds(
 
 export interface Decision {
   rulesetId: string;
+  /** The ruleset's title, as a person knows it. */
+  title?: string;
   version: number;
   kind: string;
   /** The values the rules read, by fact (and path): what the decision was made on. */
@@ -287,6 +289,7 @@ export async function decide(
     }
     decisions.push({
       rulesetId: id,
+      title: version.title,
       version: version.version,
       kind: content.kind,
       facts: used,

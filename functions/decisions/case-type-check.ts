@@ -82,6 +82,10 @@ const TEXT = {
     en: 'name ruleset kinds or ruleset ids',
   },
   unknownDeadline: { id: 'tenggat "{id}" tidak dideklarasikan', en: 'deadline "{id}" is not declared' },
+  unknownHeadlineFact: {
+    id: 'fakta "{id}" tidak dideklarasikan di "facts" jenis kasus ini',
+    en: 'fact "{id}" is not declared in this case type\'s "facts"',
+  },
   deadlineRequired: {
     id: 'efek "deadline" harus menyebut tenggat yang diatur panjangnya',
     en: 'a "deadline" effect must name the deadline whose length it sets',
@@ -276,6 +280,10 @@ export async function caseTypeProblems(
       return i < facts ? `/facts/${i}/name` : `/counters/${i - facts}/name`;
     },
   );
+  const declared = new Set((type.facts ?? []).map((fact) => fact.name));
+  (type.headline ?? []).forEach((entry, i) => {
+    if (!declared.has(entry.fact)) report(`/headline/${i}/fact`, 'unknownHeadlineFact', { id: entry.fact });
+  });
   let expressionsParse = true;
   (type.facts ?? []).forEach((fact, i) => {
     const at = `/facts/${i}`;

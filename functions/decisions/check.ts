@@ -15,6 +15,7 @@ import { BOOLEANS, isLeaf, MAX_DEPTH, walkConditions } from './conditions';
 import { operatorSpec } from './operators';
 import { pathSegments, typeAtPath } from './paths';
 import { type DeclaredFact, RULESET_CONTENT_SCHEMA, type RulesetContent, ruleName } from './ruleset';
+import { TEXT_PLACEHOLDERS } from './sentences';
 
 const TEXT = {
   tooDeep: {
@@ -83,6 +84,14 @@ const TEXT = {
   factValueType: {
     id: 'fakta "{fact}" harus bertipe {type}',
     en: 'fact "{fact}" must be of type {type}',
+  },
+  badText: {
+    id: 'teks kondisi harus berupa kalimat (paling banyak 500 karakter)',
+    en: "a condition's text must be a sentence (at most 500 characters)",
+  },
+  unknownPlaceholder: {
+    id: 'teks kondisi hanya dapat memuat {{factValue}} dan {{value}}, bukan {{{name}}}',
+    en: "a condition's text may hold only {{factValue}} and {{value}}, not {{{name}}}",
   },
   unknownTestFact: {
     id: 'fakta "{fact}" tidak dikenal (bukan bawaan, tidak dideklarasikan)',
@@ -197,12 +206,26 @@ function leafType(
   return 'unknown';
 }
 
+/** A condition's sentence template: text with only the placeholders an explanation fills. */
+function checkText(context: Context, text: unknown, pointer: string): void {
+  if (text === undefined) return;
+  if (typeof text !== 'string' || text.trim() === '' || text.length > 500) {
+    report(context, pointer, 'badText');
+    return;
+  }
+  for (const [, name = ''] of text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)) {
+    if (!(TEXT_PLACEHOLDERS as readonly string[]).includes(name))
+      report(context, pointer, 'unknownPlaceholder', { name });
+  }
+}
+
 function checkLeaf(context: Context, node: Record<string, unknown>, pointer: string): void {
   if (typeof node.fact !== 'string' || typeof node.operator !== 'string') {
     report(context, pointer, 'badNode');
     return;
   }
   if (!Object.hasOwn(node, 'value')) report(context, pointer, 'missingValue');
+  checkText(context, node.text, `${pointer}/text`);
   if (node.path !== undefined && typeof node.path !== 'string') {
     report(context, `${pointer}/path`, 'pathNotSimple');
     return;

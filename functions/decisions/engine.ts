@@ -11,6 +11,7 @@ import { isLeaf, leavesOf } from './conditions';
 import { registerOperators } from './operators';
 import { resolvePath } from './paths';
 import { type EventJson, type LeafCondition, type RulesetContent, ruleName } from './ruleset';
+import { conditionSentences, type FactWords } from './sentences';
 
 export interface ExplainedCondition {
   name?: string;
@@ -29,6 +30,10 @@ export interface ExplainedCondition {
    * no alternative in an `any` made up for; for a rule that fired, a result the rule relied on.
    */
   decisive: boolean;
+  /** The condition as a sentence with the value read (see sentences.ts). */
+  text: string;
+  /** The same sentence without the value read. */
+  statement: string;
 }
 
 export interface ExplainedRule {
@@ -94,6 +99,8 @@ export interface CompiledRuleset {
   /** Declared facts and forms the rules read, as null: not supplied means "not known", never undefined. */
   unknown: Record<string, null>;
   run(facts: Record<string, unknown>): Promise<EngineResult>;
+  /** What the ruleset declares about a fact for its explanations (title, unit). */
+  words(fact: string): FactWords | undefined;
   /** Leaves that json-rules-engine may leave unevaluated (short-circuit), each as its own rule. */
   runLeaves(facts: Record<string, unknown>): Promise<EngineResult>;
 }
@@ -116,6 +123,15 @@ export function compileRuleset(content: RulesetContent): CompiledRuleset {
     });
   });
   let leafEngine: Engine | undefined;
+  const words = new Map<string, FactWords>(
+    (content.facts ?? []).map((fact) => [
+      fact.name,
+      {
+        ...(fact.title ? { title: fact.title } : {}),
+        ...(fact.unit ? { unit: fact.unit } : {}),
+      },
+    ]),
+  );
   const plans = content.rules.map((rule, i): RulePlan => {
     const pointer = `/rules/${i}/conditions`;
     return {
@@ -144,6 +160,7 @@ export function compileRuleset(content: RulesetContent): CompiledRuleset {
           .filter((fact) => fact.startsWith(FORM_FACT_PREFIX)),
       ].map((name) => [name, null]),
     ),
+    words: (fact) => words.get(fact),
     run: (facts) => engine.run(facts),
     runLeaves: (facts) => {
       if (!leafEngine) {
@@ -161,6 +178,13 @@ export function compileRuleset(content: RulesetContent): CompiledRuleset {
       return leafEngine.run(facts);
     },
   };
+}
+
+/** The fact a condition's value names (`{"fact": "sentenceTwoThirdsMonths"}`), if it names one. */
+function valueFactOf(value: unknown): string | undefined {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const fact = (value as { fact?: unknown }).fact;
+  return typeof fact === 'string' ? fact : undefined;
 }
 
 const negated = (pointer: string) => pointer.split('/').filter((part) => part === 'not').length % 2 === 1;
@@ -213,17 +237,32 @@ export async function evaluateRuleset(
         skipped ??= await leafOutcomes(compiled, facts);
         outcome = skipped.get(at);
       }
+      const value = outcome?.valueResult ?? leaf.value;
+      const factValue = outcome?.factResult ?? null;
       conditions.push({
         ...(typeof leaf.name === 'string' ? { name: leaf.name } : {}),
         ...(isNegated ? { negated: true } : {}),
         fact: leaf.fact,
         ...(leaf.path !== undefined ? { path: leaf.path } : {}),
         operator: leaf.operator,
-        value: outcome?.valueResult ?? leaf.value,
-        factValue: outcome?.factResult ?? null,
+        value,
+        factValue,
         result: outcome?.result === true,
         at,
         decisive: false,
+        ...conditionSentences(
+          {
+            ...(typeof leaf.name === 'string' ? { name: leaf.name } : {}),
+            ...(typeof leaf.text === 'string' ? { text: leaf.text } : {}),
+            fact: leaf.fact,
+            ...(leaf.path !== undefined ? { path: leaf.path } : {}),
+            operator: leaf.operator,
+            value,
+            ...(valueFactOf(leaf.value) ? { valueFact: valueFactOf(leaf.value) } : {}),
+            factValue,
+          },
+          compiled.words,
+        ),
       });
     }
     const decisive = decisiveOf(

@@ -38,6 +38,10 @@ export const RULESET_CONTENT_SCHEMA = {
           name: { type: 'string', pattern: FACT_NAME },
           type: { enum: FACT_TYPES },
           description: { type: 'string', maxLength: 2000 },
+          /** How the fact is named in an explanation, e.g. "Masa pidana yang telah dijalani". */
+          title: { type: 'string', minLength: 1, maxLength: 200 },
+          /** The unit of its values in an explanation, e.g. "bulan". */
+          unit: { type: 'string', minLength: 1, maxLength: 50 },
         },
       },
     },
@@ -86,6 +90,11 @@ export type DeclaredFact = NonNullable<RulesetContent['facts']>[number];
 export interface LeafCondition {
   /** What the condition means to a person, e.g. "Telah menjalani 2/3 masa pidana". */
   name?: string;
+  /**
+   * The condition as a sentence with the values the rule used: `{{factValue}}` (the value read) and
+   * `{{value}}` (the value compared with), e.g. "Telah menjalani {{factValue}} dari {{value}} bulan".
+   */
+  text?: string;
   fact: string;
   operator: string;
   value: unknown;

@@ -25,6 +25,10 @@ export interface Priority {
 export interface Eligibility {
   eligible: boolean;
   reasons: string[];
+  /** The programme's name as its rules give it (their event's `params.title`), e.g. "Cuti bersyarat (CB)". */
+  title?: string;
+  /** The ruleset that decided it. */
+  rulesetId?: string;
 }
 
 interface EventLike {
@@ -39,7 +43,8 @@ interface ConditionLike {
   decisive: boolean;
 }
 
-interface RuleLike {
+export interface RuleLike {
+  rulesetId?: string;
   rule: string;
   fired: boolean;
   event: EventLike;
@@ -75,11 +80,6 @@ export function priorityFrom(events: readonly EventLike[]): Priority {
 const label = (condition: ConditionLike) => condition.name ?? condition.fact;
 
 /**
- * Eligibility per programme from the explanations of `eligibility` rulesets: a programme is eligible
- * when one of its rules fired (reasons: the conditions it relied on); otherwise the reasons are the
- * conditions that decided the refusal.
- */
-/**
  * Whether a rule's programme applies to this case at all: an event may name, in `params.scope`, the
  * conditions that say who the programme is for (e.g. "the client was a child at the offence"). When
  * one of them fails, the programme is not for this client and is not listed, rather than listed as
@@ -91,27 +91,57 @@ function applies(rule: RuleLike): boolean {
   return scope.every((name) => rule.conditions.some((c) => c.name === name && c.result));
 }
 
-export function eligibilityFrom(explanations: readonly RuleLike[]): Record<string, Eligibility> {
-  const byProgram = new Map<string, RuleLike[]>();
+/** The programme's title (the first of its rules that gives one) and the ruleset that decided it. */
+function named(rule: RuleLike, rules: readonly RuleLike[]): Pick<Eligibility, 'title' | 'rulesetId'> {
+  const title = [rule, ...rules]
+    .map((candidate) => candidate.event.params?.title)
+    .find((candidate): candidate is string => typeof candidate === 'string' && candidate.trim() !== '');
+  return { ...(title ? { title } : {}), ...(rule.rulesetId ? { rulesetId: rule.rulesetId } : {}) };
+}
+
+/** A programme's name as its rules' events give it (`params.program`, else the event type). */
+export const programOf = (rule: Pick<RuleLike, 'event'>): string =>
+  typeof rule.event.params?.program === 'string' ? rule.event.params.program : rule.event.type;
+
+/**
+ * The rules that decide each programme: the one that fired (eligible), else those that apply to the
+ * client (refused); a programme none of whose rules applies is left out.
+ */
+export function programmeRules<R extends RuleLike>(
+  explanations: readonly R[],
+): Map<string, { eligible: boolean; rules: R[]; all: R[] }> {
+  const byProgram = new Map<string, R[]>();
   for (const rule of explanations) {
-    const program =
-      typeof rule.event.params?.program === 'string' ? rule.event.params.program : rule.event.type;
+    const program = programOf(rule);
     byProgram.set(program, [...(byProgram.get(program) ?? []), rule]);
   }
-  const out: Record<string, Eligibility> = {};
+  const out = new Map<string, { eligible: boolean; rules: R[]; all: R[] }>();
   for (const [program, rules] of byProgram) {
     const fired = rules.find((rule) => rule.fired);
     if (fired) {
-      out[program] = { eligible: true, reasons: fired.conditions.filter((c) => c.decisive).map(label) };
+      out.set(program, { eligible: true, rules: [fired], all: rules });
       continue;
     }
     const applicable = rules.filter(applies);
-    if (applicable.length === 0) continue;
+    if (applicable.length > 0) out.set(program, { eligible: false, rules: applicable, all: rules });
+  }
+  return out;
+}
+
+/**
+ * Eligibility per programme from the explanations of `eligibility` rulesets: a programme is eligible
+ * when one of its rules fired (reasons: the conditions it relied on); otherwise the reasons are the
+ * conditions that decided the refusal.
+ */
+export function eligibilityFrom(explanations: readonly RuleLike[]): Record<string, Eligibility> {
+  const out: Record<string, Eligibility> = {};
+  for (const [program, { eligible, rules, all }] of programmeRules(explanations)) {
+    const first = rules[0];
+    if (!first) continue;
     out[program] = {
-      eligible: false,
-      reasons: [
-        ...new Set(applicable.flatMap((rule) => rule.conditions.filter((c) => c.decisive).map(label))),
-      ],
+      eligible,
+      reasons: [...new Set(rules.flatMap((rule) => rule.conditions.filter((c) => c.decisive).map(label)))],
+      ...named(first, all),
     };
   }
   return out;

@@ -228,6 +228,20 @@ export const CASE_TYPE_SCHEMA = {
         },
       },
     },
+    /**
+     * Facts shown with the case head and on its reports, in this order, e.g. the RRI score and
+     * category: each a fact the type declares, with the title a person reads.
+     */
+    headline: {
+      type: 'array',
+      maxItems: 10,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['fact', 'title'],
+        properties: { fact: { type: 'string', pattern: FACT_NAME_PATTERN }, title: TEXT },
+      },
+    },
     triggers: {
       type: 'array',
       maxItems: 100,
@@ -297,6 +311,7 @@ export type FactSpec = NonNullable<CaseTypeContent['facts']>[number];
 export type TriggerSpec = NonNullable<CaseTypeContent['triggers']>[number];
 export type EffectSpec = NonNullable<CaseTypeContent['effects']>[number];
 export type CounterSpec = NonNullable<CaseTypeContent['counters']>[number];
+export type HeadlineSpec = NonNullable<CaseTypeContent['headline']>[number];
 export type ReasonSpec = NonNullable<NonNullable<CaseTypeContent['termination']>['reasons']>[number];
 export type RulesetSelection = NonNullable<TriggerSpec['rulesets']>;
 export type CaseEventName = (typeof EVENT_NAMES)[number];

@@ -298,6 +298,10 @@ const MATRIX: Record<string, Row> = {
     request: (f) => ({ path: `/api/cases/${f.caseId}/audit` }),
     expect: [200, 200, 403, 403, 403],
   },
+  'GET /api/cases/{id}/decisions': {
+    request: (f) => ({ path: `/api/cases/${f.caseId}/decisions` }),
+    expect: [403, 200, 403, 200, 403],
+  },
   'GET /api/cases/{id}/report/{submissionId}': {
     request: (f) => ({ path: `/api/cases/${f.caseId}/report/${f.submissionId}` }),
     expect: [403, 200, 403, 200, 403],

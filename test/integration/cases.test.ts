@@ -124,7 +124,12 @@ describe('submissions', () => {
 
     const head = await pk1.request<CaseBody>('GET', `/api/cases/${opened.id}`);
     expect(head.body.version).toBe(2);
-    expect(head.body.eligibility.PB).toEqual({ eligible: false, reasons: expect.any(Array) });
+    expect(head.body.eligibility.PB).toEqual({
+      eligible: false,
+      reasons: expect.any(Array),
+      title: 'Pembebasan bersyarat (PB)',
+      rulesetId: 'kelayakan-integrasi',
+    });
     const list = await pk1.request<{ items: { id: string; formId: string }[] }>(
       'GET',
       `/api/cases/${opened.id}/submissions`,

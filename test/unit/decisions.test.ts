@@ -355,6 +355,8 @@ describe('evaluation and explanation', () => {
         result: true,
         at: '/rules/0/conditions/all/0',
         decisive: false,
+        text: '2/3 dijalani — nilai yang dibaca: 11; syarat: paling sedikit 8',
+        statement: '2/3 dijalani',
       },
       {
         name: '2/3 ≥ 9 bulan',
@@ -365,6 +367,8 @@ describe('evaluation and explanation', () => {
         result: false,
         at: '/rules/0/conditions/all/1',
         decisive: true,
+        text: '2/3 ≥ 9 bulan — nilai yang dibaca: 8',
+        statement: '2/3 ≥ 9 bulan',
       },
       {
         fact: 'adaPenjamin',
@@ -374,6 +378,8 @@ describe('evaluation and explanation', () => {
         result: true,
         at: '/rules/0/conditions/all/2',
         decisive: false,
+        text: 'adaPenjamin: ya — syarat: ya',
+        statement: 'adaPenjamin — syarat: ya',
       },
     ]);
     expect(result.explanation?.[1]).toMatchObject({
