@@ -30,4 +30,13 @@ const webDist = join(REPO_ROOT, 'web', 'dist');
 const alarmContext: unknown = app.node.tryGetContext('alarmEmail');
 const alarmEmail = typeof alarmContext === 'string' && alarmContext !== '' ? alarmContext : undefined;
 
-createKawalStacks(app, { stage, env, webDist: existsSync(webDist) ? webDist : undefined, alarmEmail });
+const copyContext: unknown = app.node.tryGetContext('backupCopyVaultArn');
+const backupCopyVaultArn = typeof copyContext === 'string' && copyContext !== '' ? copyContext : undefined;
+
+createKawalStacks(app, {
+  stage,
+  env,
+  webDist: existsSync(webDist) ? webDist : undefined,
+  alarmEmail,
+  backupCopyVaultArn,
+});

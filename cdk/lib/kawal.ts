@@ -14,6 +14,8 @@ export interface KawalStacksOptions {
   webDist: string | undefined;
   /** Where alarms are e-mailed (`-c alarmEmail=...`); without it, subscribe to the topic later. */
   alarmEmail?: string | undefined;
+  /** A backup vault elsewhere (`-c backupCopyVaultArn=...`) that daily backups are copied to. */
+  backupCopyVaultArn?: string | undefined;
 }
 
 export interface KawalStacks {
@@ -36,7 +38,9 @@ export function createKawalStacks(app: App, options: KawalStacksOptions): KawalS
     stage,
     tags,
     description: `Kawal ${stage}: case table and its encryption key (stateful, retained)`,
-    terminationProtection: stage === 'prod',
+    // Stateful whatever the stage is called: deleting it must be a deliberate, two-step act.
+    terminationProtection: true,
+    backupCopyVaultArn: options.backupCopyVaultArn,
   });
   const api = new ApiStack(app, `Kawal-${stage}-Api`, {
     env,
