@@ -143,6 +143,8 @@ export async function submit(
           idempotencyKey: input.idempotencyKey,
           submittedAt: now,
           submittedBy: user.id,
+          // The name the report prints when the directory no longer knows the person.
+          submittedByName: user.name,
         },
       },
       {
