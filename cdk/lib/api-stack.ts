@@ -100,6 +100,23 @@ function isDeployed(route: RouteSpec): boolean {
 export const READ_ONLY_FUNCTIONS: readonly string[] = ['platform'];
 
 /**
+ * The API function that keeps people's accounts in the user pool (functions/api/people.ts): the only
+ * one told the pool's id and allowed these admin calls on it, and only on it.
+ */
+export const USER_POOL_FUNCTION = 'people';
+export const USER_POOL_ACTIONS = [
+  'cognito-idp:AdminCreateUser',
+  'cognito-idp:AdminDeleteUser',
+  'cognito-idp:AdminUpdateUserAttributes',
+  'cognito-idp:AdminDeleteUserAttributes',
+  'cognito-idp:AdminAddUserToGroup',
+  'cognito-idp:AdminRemoveUserFromGroup',
+  'cognito-idp:AdminDisableUser',
+  'cognito-idp:AdminEnableUser',
+  'cognito-idp:AdminGetUser',
+] as const;
+
+/**
  * Fails synth when the read-only list names a function that is not deployed (a rename left it stale)
  * or one that serves a non-GET route (which writes by definition).
  */
@@ -281,6 +298,11 @@ export class ApiStack extends Stack {
       functions.set(name, fn);
     }
     this.functions = functions;
+    const accounts = functions.get(USER_POOL_FUNCTION);
+    if (!accounts) throw new Error(`No function ${USER_POOL_FUNCTION} to keep the user pool's accounts`);
+    // Invitations and changes go to Cognito and to the users directory in the same request.
+    accounts.addEnvironment('KAWAL_USER_POOL_ID', this.userPool.userPoolId);
+    this.userPool.grant(accounts, ...USER_POOL_ACTIONS);
 
     // One integration per function: it serves all its routes and dispatches on routeKey itself.
     // One invoke permission per function for the whole API keeps the Lambda resource policy small

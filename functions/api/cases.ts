@@ -22,6 +22,7 @@ import {
 } from '../cases/notes';
 import { submissionReport } from '../cases/report';
 import { withRetries } from '../cases/retry';
+import { type ClientKey, refuseDuplicateNik, searchCases } from '../cases/search';
 import { getSubmission, getWorkDraft, listSubmissions, putWorkDraft, submit } from '../cases/submissions';
 import {
   acceptTransfer,
@@ -83,6 +84,8 @@ const createBody = bodyParser({
     assignee: USER_ID,
     offence: OFFENCE,
     sentence: SENTENCE,
+    /** Opens the case even though the client's NIK already has one in the office. */
+    confirmDuplicate: { type: 'boolean' },
   },
 } as const);
 
@@ -189,6 +192,23 @@ function pathId(request: ApiRequest, name: string): string {
 
 const STAGE_ID = new RegExp(ID_PATTERN);
 
+/** `?nik=` (16 digits), or `?name=&birthDate=` (a calendar date). */
+function searchKey(request: ApiRequest): ClientKey {
+  const { nik, name, birthDate } = request.query;
+  if (nik !== undefined) {
+    if (!/^\d{16}$/.test(nik)) throw new AppError('invalid_parameter', { params: { name: 'nik' } });
+    return { nik };
+  }
+  if (name === undefined || name.trim() === '' || name.length > 200) {
+    throw new AppError('invalid_parameter', { params: { name: 'name' } });
+  }
+  const date = birthDate === undefined ? undefined : new Date(`${birthDate}T00:00:00Z`);
+  if (!birthDate || !/^\d{4}-\d{2}-\d{2}$/.test(birthDate) || date?.toISOString().slice(0, 10) !== birthDate) {
+    throw new AppError('invalid_parameter', { params: { name: 'birthDate' } });
+  }
+  return { name, birthDate };
+}
+
 function listQuery(request: ApiRequest): CaseListQuery {
   const { assignee, stage, priority, overdue, cursor } = request.query;
   if (overdue !== undefined && overdue !== 'true' && overdue !== 'false') {
@@ -210,12 +230,15 @@ function listQuery(request: ApiRequest): CaseListQuery {
 
 export const handler = createApiHandler(routesOf('cases'), {
   create: async (request) => {
-    const input = createBody(request.body ?? {}, request.lang);
+    const { confirmDuplicate, ...input } = createBody(request.body ?? {}, request.lang);
+    if (confirmDuplicate !== true) await refuseDuplicateNik(request.user, input.client.nik, request.lang);
     const view = await createCase(request.user, input);
     return { status: 201, body: view, etag: view.version };
   },
 
   list: async (request) => ({ body: await listCases(request.user, listQuery(request)) }),
+
+  search: async (request) => ({ body: await searchCases(request.user, searchKey(request)) }),
 
   get: async (request) => {
     const view = await readCase(request.user, pathId(request, 'id'));

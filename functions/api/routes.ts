@@ -67,11 +67,16 @@ export const ROUTES = [
   { method: 'POST', path: '/api/case-types/{id}/impact', fn: 'processes', action: 'impact', roles: ADMIN },
   { method: 'GET', path: '/api/offices', fn: 'processes', action: 'listOffices', roles: ANY },
   { method: 'PUT', path: '/api/offices/{id}', fn: 'processes', action: 'putOffice', roles: ADMIN },
+  { method: 'GET', path: '/api/users', fn: 'people', action: 'list', roles: AUDITOR },
+  { method: 'POST', path: '/api/users', fn: 'people', action: 'invite', roles: ADMIN },
+  { method: 'PATCH', path: '/api/users/{id}', fn: 'people', action: 'patch', roles: ADMIN },
   { method: 'GET', path: '/api/packs/export', fn: 'processes', action: 'exportPack', roles: ADMIN },
   { method: 'POST', path: '/api/packs/import', fn: 'processes', action: 'importPack', roles: ADMIN },
 
   { method: 'POST', path: '/api/cases', fn: 'cases', action: 'create', roles: CASE },
   { method: 'GET', path: '/api/cases', fn: 'cases', action: 'list', roles: CASE },
+  // Before /api/cases/{id}: the local server takes the first match (API Gateway prefers the literal path).
+  { method: 'GET', path: '/api/cases/search', fn: 'cases', action: 'search', roles: CASE },
   { method: 'GET', path: '/api/cases/{id}', fn: 'cases', action: 'get', roles: CASE },
   { method: 'PATCH', path: '/api/cases/{id}', fn: 'cases', action: 'patch', roles: CASE },
   { method: 'POST', path: '/api/cases/{id}/submissions', fn: 'cases', action: 'submit', roles: CASE },

@@ -24,6 +24,7 @@ import {
   queryCaseload,
 } from '../store/cases-repo';
 import type { Page } from '../store/cursor';
+import { assertAssignable } from './assignees';
 import {
   applyDecisions,
   auditEntry,
@@ -56,6 +57,7 @@ export async function createCase(user: User, input: NewCase): Promise<CaseView> 
   if (input.office !== undefined && input.office !== user.office) throw new AppError('forbidden');
   if (!isSupervisor && input.assignee !== undefined && input.assignee !== user.id)
     throw new AppError('forbidden');
+  if (input.assignee !== undefined) await assertAssignable(user, user.office, input.assignee);
   const type = await publishedCaseType(input.caseType);
   if (!type) throw new AppError('invalid_parameter', { params: { name: 'caseType' } });
   const timeZone = await officeTimeZone(user.office);
@@ -187,6 +189,7 @@ export async function patchCase(
     if (patch.assignee !== undefined && !(user.roles.includes('supervisor') && user.office === head.office)) {
       throw new AppError('forbidden');
     }
+    if (patch.assignee) await assertAssignable(user, head.office, patch.assignee);
     const today = todayOf(head);
     const changed: CaseHead = {
       ...head,

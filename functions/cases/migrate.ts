@@ -13,6 +13,7 @@ import { initialStage } from '../domain/case-type';
 import { type CaseEvent, deadlinesAfter } from '../domain/deadlines';
 import { SYSTEM_USER } from '../platform/claims';
 import { allCaseItems } from '../store/cases-repo';
+import { backfillClientKeys } from '../store/client-keys';
 import { workingCalendar } from './calendar';
 import { applyDecisions, latestData, nowOf, runTriggers } from './case-context';
 import { publishedCaseType } from './case-types';
@@ -70,7 +71,10 @@ export async function migratedHead(head: CaseHead): Promise<CaseHead | undefined
   return applyDecisions(type, rebuilt, decisions);
 }
 
-/** Migrates every open head that needs it; answers how many were written. */
+/**
+ * Migrates every open head that needs it; answers how many were written. Then gives every case from
+ * before the client search (open or closed) its search keys, which change nothing about the case.
+ */
 export async function migrateCaseHeads(): Promise<number> {
   let written = 0;
   for await (const head of openCases()) {
@@ -79,5 +83,6 @@ export async function migrateCaseHeads(): Promise<number> {
     const detail = { caseTypeVersion: next.caseTypeVersion };
     if (await commitAudited(head, next, SYSTEM_USER, 'case.migrated', detail)) written++;
   }
+  await backfillClientKeys();
   return written;
 }

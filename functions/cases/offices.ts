@@ -1,4 +1,7 @@
-/** Offices as data: who works where, and the time zone each office counts its deadlines in. */
+/**
+ * Offices as data: who works where, the time zone each office counts its deadlines in, and which
+ * offices a case or a person may be sent to.
+ */
 import { DEFAULT_TIME_ZONE } from '../domain/dates';
 import type { User } from '../platform/claims';
 import { config } from '../platform/config';
@@ -32,11 +35,22 @@ export async function officeTimeZone(id: string): Promise<string> {
   return (await offices()).get(id)?.timeZone ?? DEFAULT_TIME_ZONE;
 }
 
-/** 422-free check that an office exists (404 `office_not_found` otherwise). */
-export async function assertOffice(id: string): Promise<Office> {
-  const office = (await offices()).get(id) ?? (await getOffice(id));
-  if (!office) throw new AppError('office_not_found', { params: { id } });
+/** The office, read through the cache and then the store (one just created elsewhere); undefined if none. */
+export async function findOffice(id: string): Promise<Office | undefined> {
+  return (await offices()).get(id) ?? (await getOffice(id));
+}
+
+/** An office named in a request body: one that exists, or 422 `unknown_office`. */
+export async function assertKnownOffice(id: string): Promise<Office> {
+  const office = await findOffice(id);
+  if (!office) throw new AppError('unknown_office');
   return office;
+}
+
+/** Where a case in `from` may be transferred: another office that exists (422 otherwise). */
+export async function assertTransferTarget(from: string, to: string): Promise<Office> {
+  if (to === from) throw new AppError('same_office');
+  return assertKnownOffice(to);
 }
 
 export async function saveOffice(user: User, id: string, input: OfficeInput): Promise<Office> {

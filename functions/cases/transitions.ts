@@ -25,7 +25,7 @@ import {
   todayOf,
 } from './case-context';
 import type { PublishedCaseType } from './case-types';
-import { assertOffice, officeTimeZone } from './offices';
+import { assertTransferTarget, officeTimeZone } from './offices';
 import { decide } from './rulesets';
 
 const reasonSchemas = new ValidatorCache(200);
@@ -278,10 +278,7 @@ export async function requestTransfer(
   const head = await loadCase(user, caseId, 'write');
   if (!isSupervisorOfCase(user, head)) throw new AppError('forbidden');
   if (head.transfer) throw new AppError('transfer_pending', { params: { office: head.transfer.toOffice } });
-  if (input.toOffice === head.office) {
-    throw new AppError('invalid_parameter', { params: { name: 'toOffice' } });
-  }
-  await assertOffice(input.toOffice);
+  await assertTransferTarget(head.office, input.toOffice);
   const type = await caseTypeOf(head);
   const deadlines = await deadlinesOn(type, head, { on: 'transfer' });
   const started = deadlines.find((d) =>

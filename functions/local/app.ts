@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { handler as cases } from '../api/cases';
 import { handler as directory } from '../api/directory';
 import { handler as forms } from '../api/forms';
+import { handler as people } from '../api/people';
 import { handler as platform } from '../api/platform';
 import { handler as processes } from '../api/processes';
 import { handler as rulesets } from '../api/rulesets';
@@ -143,6 +144,7 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalKawal
       forms,
       rulesets,
       processes,
+      people,
       cases,
       directory,
       login: createLoginHandler(issuer),

@@ -4,9 +4,47 @@ import {
   DescribeTableCommand,
   DynamoDBClient,
   ResourceNotFoundException,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import { keyAttributes, TABLE_SPEC } from '../store/table-spec';
+
+/**
+ * Adds the spec's indexes a table made by an earlier Kawal lacks, one at a time as DynamoDB requires,
+ * waiting for each to be active (DynamoDB Local fills it from the items already there).
+ */
+async function addMissingIndexes(client: DynamoDBClient, tableName: string, existing: Set<string>) {
+  for (const index of TABLE_SPEC.indexes) {
+    if (existing.has(index.name)) continue;
+    await client.send(
+      new UpdateTableCommand({
+        TableName: tableName,
+        AttributeDefinitions: [index.partitionKey, index.sortKey].map((name) => ({
+          AttributeName: name,
+          AttributeType: 'S',
+        })),
+        GlobalSecondaryIndexUpdates: [
+          {
+            Create: {
+              IndexName: index.name,
+              KeySchema: [
+                { AttributeName: index.partitionKey, KeyType: 'HASH' },
+                { AttributeName: index.sortKey, KeyType: 'RANGE' },
+              ],
+              Projection: { ProjectionType: 'ALL' },
+            },
+          },
+        ],
+      }),
+    );
+    for (let attempt = 0; attempt < 600; attempt++) {
+      const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+      const status = Table?.GlobalSecondaryIndexes?.find((i) => i.IndexName === index.name)?.IndexStatus;
+      if (status === 'ACTIVE') break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
 
 export async function ensureTable(endpoint: string, tableName: string): Promise<'created' | 'existing'> {
   const client = new DynamoDBClient({
@@ -16,7 +54,9 @@ export async function ensureTable(endpoint: string, tableName: string): Promise<
   });
   try {
     try {
-      await client.send(new DescribeTableCommand({ TableName: tableName }));
+      const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+      const indexes = new Set((Table?.GlobalSecondaryIndexes ?? []).map((index) => index.IndexName ?? ''));
+      await addMissingIndexes(client, tableName, indexes);
       return 'existing';
     } catch (error) {
       if (!(error instanceof ResourceNotFoundException)) throw error;

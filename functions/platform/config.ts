@@ -13,6 +13,8 @@ export interface Config {
   maxBodyBytes: number;
   /** How long a process trusts its copy of a published pointer before reading it again. */
   contentTtlMs: number;
+  /** The Cognito user pool the admin routes keep accounts in (AWS); undefined on a laptop. */
+  userPoolId: string | undefined;
 }
 
 function required(name: string): string {
@@ -43,6 +45,7 @@ export function config(): Config {
     region: process.env.AWS_REGION || 'ap-southeast-3',
     maxBodyBytes: integer('KAWAL_MAX_BODY_BYTES', 1024 * 1024),
     contentTtlMs: integer('KAWAL_CONTENT_TTL_MS', 5000),
+    userPoolId: process.env.KAWAL_USER_POOL_ID || undefined,
   });
   return cached;
 }

@@ -114,6 +114,39 @@ export const messages = {
     en: 'This reason needs a written note.',
   },
   office_not_found: { id: 'Kantor "{id}" tidak ditemukan.', en: 'Office "{id}" was not found.' },
+  unknown_office: {
+    id: 'Kantor tujuan tidak terdaftar; pilih salah satu kantor yang ada.',
+    en: 'The office is not registered; choose one of the existing offices.',
+  },
+  same_office: {
+    id: 'Kasus sudah berada di kantor ini; pilih kantor lain sebagai tujuan.',
+    en: 'The case is already in this office; choose another office.',
+  },
+  invalid_assignee: {
+    id: 'PK yang dipilih bukan petugas aktif di kantor kasus ini.',
+    en: "The person chosen is not an active worker of the case's office.",
+  },
+  duplicate_nik: {
+    id: 'Sudah ada kasus dengan NIK ini di kantor Anda; periksa kasus tersebut atau tegaskan bahwa kasus baru memang perlu dibuka.',
+    en: 'Your office already has a case with this NIK; check it, or confirm that a new case is needed.',
+  },
+  user_not_found: { id: 'Pengguna tidak ditemukan.', en: 'The user was not found.' },
+  user_exists: {
+    id: 'Nama pengguna atau email ini sudah dipakai akun lain.',
+    en: 'This username or email is already used by another account.',
+  },
+  office_required: {
+    id: 'PK dan Kabapas harus ditempatkan di sebuah kantor.',
+    en: 'Workers and supervisors must belong to an office.',
+  },
+  email_required: {
+    id: 'Email wajib diisi: undangan dan kata sandi sementara dikirim ke email tersebut.',
+    en: 'An email is required: the invitation and temporary password are sent to it.',
+  },
+  own_account: {
+    id: 'Anda tidak dapat menonaktifkan akun sendiri atau mencabut peran administrator Anda sendiri.',
+    en: 'You cannot disable your own account or remove your own administrator role.',
+  },
   invalid_pack: {
     id: 'Paket konten tidak valid; lihat rincian.',
     en: 'The content pack is not valid; see the details.',

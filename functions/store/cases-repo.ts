@@ -20,6 +20,7 @@ import type { CaseHead } from '../domain/case-file';
 import { nextDue } from '../domain/deadlines';
 import { AppError } from '../platform/errors';
 import { db, tableName } from './client';
+import { CLIENT_KEYS_ATTRIBUTE, CLIENT_KEYS_VERSION, clientKeyItems } from './client-keys';
 import { decodeCursor, encodeCursor, type Page } from './cursor';
 import { isConditionFailure, storeCall } from './errors';
 import { TABLE_SPEC } from './table-spec';
@@ -87,6 +88,8 @@ function headItem(head: CaseHead, today: string): Record<string, unknown> {
     nextDue: due ?? null,
     overdue: due !== undefined && due < today,
     ...indexKeys(head, today),
+    // Written with its client key items (client-keys.ts), which every head write puts beside it.
+    [CLIENT_KEYS_ATTRIBUTE]: CLIENT_KEYS_VERSION,
   };
 }
 
@@ -96,6 +99,7 @@ const HEAD_ONLY = new Set([
   'type',
   'nextDue',
   'overdue',
+  CLIENT_KEYS_ATTRIBUTE,
   ...TABLE_SPEC.indexes.flatMap((i) => [i.partitionKey, i.sortKey]),
 ]);
 
@@ -175,6 +179,7 @@ export async function commitCaseChangeReporting(
             }),
       },
     });
+    for (const key of clientKeyItems(change.head)) items.push({ Put: { TableName, Item: key } });
   } else if (change.expectedVersion !== undefined) {
     // The case must still exist and be the one the change was computed from.
     items.push({
@@ -534,10 +539,10 @@ export async function markOverdue(head: CaseHead, today: string): Promise<boolea
 
 /** Loads many new heads at once (imports and benchmarks): 25 per batch, retrying what DynamoDB leaves. */
 export async function putCaseHeads(heads: readonly CaseHead[], today: string): Promise<void> {
-  for (let start = 0; start < heads.length; start += 25) {
-    let requests = heads
-      .slice(start, start + 25)
-      .map((head) => ({ PutRequest: { Item: headItem(head, today) } }));
+  // Each head with its client key items (client-keys.ts).
+  const items = heads.flatMap((head) => [headItem(head, today), ...clientKeyItems(head)]);
+  for (let start = 0; start < items.length; start += 25) {
+    let requests = items.slice(start, start + 25).map((Item) => ({ PutRequest: { Item } }));
     for (let attempt = 0; requests.length > 0 && attempt < 10; attempt++) {
       const result = await storeCall(() =>
         db().send(new BatchWriteCommand({ RequestItems: { [tableName()]: requests } })),

@@ -23,7 +23,7 @@ export const TABLE_SPEC = {
       partitionKey: 'gsi1pk',
       sortKey: 'gsi1sk',
       purpose:
-        'collections: forms and rulesets by id, services by type, accounts; open cases by next due date (deadline job, rule impact)',
+        'collections: forms and rulesets by id, services by type, offices, the users directory per office by name; open cases by next due date (deadline job, rule impact)',
     },
     {
       name: 'gsi2',
@@ -48,6 +48,13 @@ export const TABLE_SPEC = {
       partitionKey: 'gsi5pk',
       sortKey: 'gsi5sk',
       purpose: 'overdue cases of one office (sparse), ordered by priority then nearest deadline',
+    },
+    {
+      name: 'gsi6',
+      partitionKey: 'gsi6pk',
+      sortKey: 'gsi6sk',
+      purpose:
+        "cases by their client's NIK, or by normalized name and birth date (search before opening a case), by office",
     },
   ],
   /** Attribute holding an epoch-seconds expiry (idempotency records, drafts); DynamoDB TTL deletes them. */

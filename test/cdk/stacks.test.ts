@@ -20,7 +20,13 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { CachePolicy, OriginRequestPolicy } from 'aws-cdk-lib/aws-cloudfront';
 import type { IConstruct } from 'constructs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkReadOnlyFunctions, READ_ONLY_FUNCTIONS, tableAccessOf } from '../../cdk/lib/api-stack';
+import {
+  checkReadOnlyFunctions,
+  READ_ONLY_FUNCTIONS,
+  tableAccessOf,
+  USER_POOL_ACTIONS,
+  USER_POOL_FUNCTION,
+} from '../../cdk/lib/api-stack';
 import { JOBS } from '../../cdk/lib/jobs';
 import { createKawalStacks, type KawalStacks } from '../../cdk/lib/kawal';
 import { type KawalFunction, REPO_ROOT } from '../../cdk/lib/kawal-function';
@@ -260,10 +266,10 @@ describe('Api stack functions', () => {
       expect(at(variables, 'NODE_OPTIONS'), id).toBe('--enable-source-maps');
       expect(String(at(variables, 'KAWAL_TABLE', 'Fn::ImportValue')), id).toMatch(/^Kawal-test-Data:/);
       // The content TTL (and every other tunable of functions/platform/config.ts) keeps its default;
-      // API handlers also get the cursor-signing key.
+      // API handlers also get the cursor-signing key, and the accounts function the user pool's id.
       const names = Object.keys(isJson(variables) ? variables : {}).sort();
       expect(
-        names.filter((name) => name !== 'KAWAL_CURSOR_SECRET'),
+        names.filter((name) => name !== 'KAWAL_CURSOR_SECRET' && name !== 'KAWAL_USER_POOL_ID'),
         id,
       ).toEqual(['KAWAL_TABLE', 'NODE_OPTIONS']);
       // Logs go to a group the stack owns, with a retention.
@@ -314,6 +320,30 @@ describe('Api stack functions', () => {
       expect(tableAccessOf(name), name).toBe('RW');
       expect(actionsOf(lambdaOf(apiFunction(name))), name).toEqual(expect.arrayContaining(WRITE_ACTIONS));
     }
+  });
+
+  it('lets only the accounts function call Cognito’s admin API, on the pool alone, and tells it the pool', () => {
+    const [[poolId] = ['']] = resources(api, 'AWS::Cognito::UserPool');
+    for (const [id, lambda] of kawalLambdas) {
+      const cognito = actionsOf(lambda).filter((action) => String(action).startsWith('cognito-idp:'));
+      const poolVariable = at(lambda, 'Properties', 'Environment', 'Variables', 'KAWAL_USER_POOL_ID');
+      if (id === logicalIdOf(kawal.api, apiFunction(USER_POOL_FUNCTION))) {
+        expect([...cognito].sort()).toEqual([...USER_POOL_ACTIONS].sort());
+        expect(poolVariable).toEqual({ Ref: poolId });
+      } else {
+        expect(cognito, id).toEqual([]);
+        expect(poolVariable, id).toBeUndefined();
+      }
+    }
+    const role = String(at(lambdaOf(apiFunction(USER_POOL_FUNCTION)), 'Properties', 'Role', 'Fn::GetAtt', 0));
+    const grants = statementsOfRole(role).filter((statement) =>
+      asArray(at(statement, 'Action')).some((action) => String(action).startsWith('cognito-idp:')),
+    );
+    expect(grants.map((statement) => at(statement, 'Resource'))).toEqual([{ 'Fn::GetAtt': [poolId, 'Arn'] }]);
+    // The people routes are served by that function.
+    expect(routesOf(USER_POOL_FUNCTION).map((route) => `${route.method} ${route.path}`)).toContain(
+      'POST /api/users',
+    );
   });
 
   it('refuses a read-only declaration naming an unknown function or one with writing routes', () => {

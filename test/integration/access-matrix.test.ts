@@ -186,6 +186,21 @@ const MATRIX: Record<string, Row> = {
     request: () => ({ path: '/api/packs/export' }),
     expect: [200, 403, 403, 403, 403],
   },
+  'GET /api/users': {
+    request: () => ({ path: '/api/users?office=bapas-1' }),
+    expect: [200, 200, 403, 403, 403],
+  },
+  'POST /api/users': {
+    request: () => ({
+      path: '/api/users',
+      body: { username: unique(), name: 'Pengguna Uji', roles: ['worker'], office: 'bapas-1' },
+    }),
+    expect: [201, 403, 403, 403, 403],
+  },
+  'PATCH /api/users/{id}': {
+    request: () => ({ path: '/api/users/pk2', body: { name: 'PK Dua' } }),
+    expect: [200, 403, 403, 403, 403],
+  },
   'POST /api/packs/import': {
     request: () => ({
       path: '/api/packs/import',
@@ -201,6 +216,10 @@ const MATRIX: Record<string, Row> = {
     expect: [403, 201, 201, 201, 201],
   },
   'GET /api/cases': { request: () => ({ path: '/api/cases' }), expect: [403, 200, 200, 200, 200] },
+  'GET /api/cases/search': {
+    request: () => ({ path: '/api/cases/search?nik=3201010101010001' }),
+    expect: [403, 200, 200, 200, 200],
+  },
   'GET /api/cases/{id}': {
     request: (f) => ({ path: `/api/cases/${f.caseId}` }),
     expect: [403, 200, 403, 200, 403],

@@ -629,15 +629,15 @@ describe('cases written before case types', () => {
 });
 
 describe('offices and packs', () => {
-  it('lists offices, refuses a transfer to an office that does not exist', async () => {
+  it('lists offices, refuses (422) a transfer to an office that does not exist', async () => {
     const offices = await pk1.request<{ items: { id: string; timeZone: string }[] }>('GET', '/api/offices');
     expect(offices.body.items.map((o) => o.id)).toEqual(expect.arrayContaining(['bapas-1', 'bapas-2']));
     const opened = await openCase(kabapas1, { caseType: 'integrasi' });
     const reply = await kabapas1.request<ErrorBody>('POST', `/api/cases/${opened.id}/transfer`, {
       body: { toOffice: 'bapas-9', reason: 'pindah' },
     });
-    expect(reply.status).toBe(404);
-    expect(reply.body.error.code).toBe('office_not_found');
+    expect(reply.status).toBe(422);
+    expect(reply.body.error.code).toBe('unknown_office');
     expect((await read(kabapas1, opened.id)).transfer).toBeNull();
   });
 

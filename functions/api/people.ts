@@ -1,0 +1,94 @@
+/**
+ * HTTP handler for the users directory: supervisors read their office's people, administrators read
+ * anyone's and invite or change people (the only function allowed to call Cognito's admin API).
+ */
+import { inviteUser, listDirectory, patchUser } from '../cases/users';
+import { ROLES, type Role } from '../platform/claims';
+import { AppError } from '../platform/errors';
+import { type ApiRequest, createApiHandler, ifMatchVersion } from '../platform/http';
+import { bodyParser } from '../validation/request';
+import { routesOf } from './routes';
+
+const OFFICE_PATTERN = '^[a-z0-9][a-z0-9-]{0,63}$';
+const OFFICE = { anyOf: [{ type: 'string', pattern: OFFICE_PATTERN }, { type: 'null' }] } as const;
+const NAME = { type: 'string', minLength: 1, maxLength: 200, pattern: '\\S' } as const;
+const ROLE_LIST = {
+  type: 'array',
+  minItems: 1,
+  uniqueItems: true,
+  items: { enum: ROLES },
+} as const;
+/** Nomor Induk Pegawai: 18 digits. */
+const NIP = { type: 'string', pattern: '^[0-9]{18}$' } as const;
+
+const inviteBody = bodyParser({
+  type: 'object',
+  required: ['name', 'roles'],
+  additionalProperties: false,
+  anyOf: [{ required: ['username'] }, { required: ['email'] }],
+  properties: {
+    username: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._@+-]{2,127}$' },
+    email: { type: 'string', format: 'email', maxLength: 254 },
+    name: NAME,
+    roles: ROLE_LIST,
+    office: OFFICE,
+    nip: NIP,
+  },
+} as const);
+
+const patchBody = bodyParser({
+  type: 'object',
+  minProperties: 1,
+  additionalProperties: false,
+  properties: {
+    name: NAME,
+    roles: ROLE_LIST,
+    office: OFFICE,
+    active: { type: 'boolean' },
+    nip: { anyOf: [NIP, { type: 'null' }] },
+  },
+} as const);
+
+const USER_ID = /^[A-Za-z0-9._@+-]{1,128}$/;
+const OFFICE_ID = new RegExp(OFFICE_PATTERN);
+
+function userId(request: ApiRequest): string {
+  const id = request.params.id;
+  if (id === undefined || !USER_ID.test(id))
+    throw new AppError('invalid_parameter', { params: { name: 'id' } });
+  return id;
+}
+
+function directoryQuery(request: ApiRequest) {
+  const { office, role, active } = request.query;
+  if (office !== undefined && !OFFICE_ID.test(office)) {
+    throw new AppError('invalid_parameter', { params: { name: 'office' } });
+  }
+  if (role !== undefined && !(ROLES as readonly string[]).includes(role)) {
+    throw new AppError('invalid_parameter', { params: { name: 'role' } });
+  }
+  if (active !== undefined && active !== 'true' && active !== 'false') {
+    throw new AppError('invalid_parameter', { params: { name: 'active' } });
+  }
+  return {
+    ...(office !== undefined ? { office } : {}),
+    ...(role !== undefined ? { role: role as Role } : {}),
+    ...(active !== undefined ? { active: active === 'true' } : {}),
+  };
+}
+
+export const handler = createApiHandler(routesOf('people'), {
+  list: async (request) => ({ body: await listDirectory(request.user, directoryQuery(request)) }),
+
+  invite: async (request) => {
+    const input = inviteBody(request.body ?? {}, request.lang);
+    const person = await inviteUser(request.user, input);
+    return { status: 201, body: person, ...(person.version ? { etag: person.version } : {}) };
+  },
+
+  patch: async (request) => {
+    const input = patchBody(request.body ?? {}, request.lang);
+    const person = await patchUser(request.user, userId(request), input, ifMatchVersion(request));
+    return { body: person, ...(person.version ? { etag: person.version } : {}) };
+  },
+});
