@@ -64,6 +64,24 @@ export const router = createBrowserRouter([
                   Component: (await import('../features/studio/studio-home')).StudioHome,
                 }),
               },
+              {
+                path: 'layanan',
+                lazy: async () => ({
+                  Component: (await import('../features/studio/directory/services-page')).ServicesPage,
+                }),
+              },
+              {
+                path: 'kantor',
+                lazy: async () => ({
+                  Component: (await import('../features/studio/directory/offices-page')).OfficesPage,
+                }),
+              },
+              {
+                path: 'kalender',
+                lazy: async () => ({
+                  Component: (await import('../features/studio/directory/calendar-page')).CalendarPage,
+                }),
+              },
             ],
           },
         ],
