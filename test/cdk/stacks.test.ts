@@ -27,9 +27,11 @@ import {
   USER_POOL_ACTIONS,
   USER_POOL_FUNCTION,
 } from '../../cdk/lib/api-stack';
+import { BACKUP_RETENTION_DAYS, checkBackupCopyVaultArn, DataStack } from '../../cdk/lib/data-stack';
 import { JOBS } from '../../cdk/lib/jobs';
 import { createKawalStacks, type KawalStacks } from '../../cdk/lib/kawal';
 import { type KawalFunction, REPO_ROOT } from '../../cdk/lib/kawal-function';
+import { checkAlarmEmail } from '../../cdk/lib/monitoring';
 import { deployedFunctions, ROUTES, routesOf } from '../../functions/api/routes';
 import { ROLES } from '../../functions/platform/claims';
 import type { RouteSpec } from '../../functions/platform/http';
@@ -117,11 +119,12 @@ function readContext(): Json {
 }
 
 const ENV = { account: '123456789012', region: 'ap-southeast-3' };
+const ALARM_EMAIL = 'ops@bapas.example.go.id';
 
 function synth(webDist: string | undefined): KawalStacks & { app: App; data_: Template; api_: Template } {
   // The same context as `cdk synth` (cdk.json), so feature flags behave as in a deploy.
   const app = new App({ context: readContext() });
-  const stacks = createKawalStacks(app, { stage: 'test', env: ENV, webDist });
+  const stacks = createKawalStacks(app, { stage: 'test', env: ENV, webDist, alarmEmail: ALARM_EMAIL });
   return { ...stacks, app, data_: Template.fromStack(stacks.data), api_: Template.fromStack(stacks.api) };
 }
 
@@ -183,6 +186,47 @@ function bundleDir(lambda: Json): string {
 // ---- Data stack -------------------------------------------------------------------------------------
 
 describe('Data stack', () => {
+  it('keeps daily backups for 35 days in a retained vault encrypted with the table key, and is termination-protected', () => {
+    expect(kawal.data.terminationProtection).toBe(true);
+    const [[keyId] = ['']] = resources(data, 'AWS::KMS::Key');
+    data.hasResource('AWS::Backup::BackupVault', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({ EncryptionKeyArn: { 'Fn::GetAtt': [keyId, 'Arn'] } }),
+    });
+    data.hasResourceProperties('AWS::Backup::BackupPlan', {
+      BackupPlan: Match.objectLike({
+        BackupPlanRule: [
+          Match.objectLike({
+            RuleName: 'daily',
+            ScheduleExpression: 'cron(0 19 * * ? *)',
+            Lifecycle: { DeleteAfterDays: BACKUP_RETENTION_DAYS },
+          }),
+        ],
+      }),
+    });
+    const [[tableId] = ['']] = resources(data, 'AWS::DynamoDB::Table');
+    data.hasResourceProperties('AWS::Backup::BackupSelection', {
+      BackupSelection: Match.objectLike({ Resources: [{ 'Fn::GetAtt': [tableId, 'Arn'] }] }),
+    });
+  });
+
+  it('copies each backup to a vault elsewhere when one is configured, and refuses what is not a vault ARN', () => {
+    const copyTo = 'arn:aws:backup:ap-southeast-1:210987654321:backup-vault:kawal-copy';
+    const other = new DataStack(new App(), 'Copy', { stage: 'copy', env: ENV, backupCopyVaultArn: copyTo });
+    Template.fromStack(other).hasResourceProperties('AWS::Backup::BackupPlan', {
+      BackupPlan: Match.objectLike({
+        BackupPlanRule: [
+          Match.objectLike({
+            CopyActions: [
+              { DestinationBackupVaultArn: copyTo, Lifecycle: { DeleteAfterDays: BACKUP_RETENTION_DAYS } },
+            ],
+          }),
+        ],
+      }),
+    });
+    expect(() => checkBackupCopyVaultArn('kawal-copy')).toThrow(/Invalid backupCopyVaultArn/);
+  });
+
   it('builds the table keys from the shared spec, every key attribute a string', () => {
     data.resourceCountIs('AWS::DynamoDB::Table', 1);
     data.hasResourceProperties('AWS::DynamoDB::Table', {
@@ -766,5 +810,79 @@ describe('Api stack with a built web app', () => {
     expect(resolve(parsed.region)).toBe(ENV.region);
     expect(resolve(parsed.userPoolId)).toEqual({ Ref: poolId });
     expect(resolve(parsed.userPoolClientId)).toEqual({ Ref: clientId });
+  });
+});
+
+// ---- Monitoring -------------------------------------------------------------------------------------
+
+describe('Api stack monitoring', () => {
+  const alarms = () => resources(api, 'AWS::CloudWatch::Alarm').map(([, alarm]) => alarm);
+  const alarmNamed = (name: string) => {
+    const found = alarms().find((alarm) => at(alarm, 'Properties', 'AlarmName') === `kawal-test-${name}`);
+    if (!found) throw new Error(`no alarm kawal-test-${name}`);
+    return found;
+  };
+  const topicId = () => {
+    const [[id] = []] = resources(api, 'AWS::SNS::Topic');
+    if (!id) throw new Error('no SNS topic');
+    return id;
+  };
+
+  it('e-mails every alarm, raised and cleared, to the configured address', () => {
+    api.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: ALARM_EMAIL });
+    expect(alarms().length).toBeGreaterThan(0);
+    for (const alarm of alarms()) {
+      expect(at(alarm, 'Properties', 'AlarmActions')).toEqual([{ Ref: topicId() }]);
+      expect(at(alarm, 'Properties', 'OKActions')).toEqual([{ Ref: topicId() }]);
+    }
+  });
+
+  it('alarms on the API 5xx rate, and on errors and throttles of every function', () => {
+    const rate = alarmNamed('api-5xx-rate');
+    const expressions = asArray(at(rate, 'Properties', 'Metrics')).map((metric) => at(metric, 'Expression'));
+    expect(expressions.some((e) => typeof e === 'string' && e.includes('errors / requests'))).toBe(true);
+    expect(at(rate, 'Properties', 'Threshold')).toBe(5);
+    for (const name of deployedFunctions()) {
+      expect(at(alarmNamed(`fn-${name}-errors`), 'Properties', 'MetricName')).toBe('Errors');
+      expect(at(alarmNamed(`fn-${name}-throttles`), 'Properties', 'MetricName')).toBe('Throttles');
+    }
+  });
+
+  it("notices a scheduled job's failure and its absence, and keeps failed runs in a dead-letter queue", () => {
+    for (const job of JOBS) {
+      const failed = alarmNamed(`job-${job.name}-failed`);
+      expect(at(failed, 'Properties', 'MetricName')).toBe('Errors');
+      const absent = alarmNamed(`job-${job.name}-absent`);
+      expect(at(absent, 'Properties', 'MetricName')).toBe('Invocations');
+      expect(at(absent, 'Properties', 'ComparisonOperator')).toBe('LessThanThreshold');
+      expect(at(absent, 'Properties', 'TreatMissingData')).toBe('breaching');
+      expect(at(absent, 'Properties', 'EvaluationPeriods')).toBe(25);
+      const id = logicalIdOf(kawal.api, jobFunction(job.name));
+      api.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+        FunctionName: { Ref: id },
+        MaximumRetryAttempts: 2,
+        DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
+      });
+    }
+    api.hasResourceProperties('AWS::SQS::Queue', {
+      SqsManagedSseEnabled: true,
+      MessageRetentionPeriod: 1_209_600,
+    });
+    expect(at(alarmNamed('job-failures-queued'), 'Properties', 'MetricName')).toBe(
+      'ApproximateNumberOfMessagesVisible',
+    );
+  });
+
+  it('alarms on DynamoDB throttles and system errors, and draws one dashboard', () => {
+    for (const name of ['table-throttles', 'table-system-errors']) {
+      const metrics = asArray(at(alarmNamed(name), 'Properties', 'Metrics'));
+      expect(metrics.length).toBeGreaterThan(1);
+    }
+    expect(resources(api, 'AWS::CloudWatch::Dashboard')).toHaveLength(1);
+  });
+
+  it('refuses a malformed alarm address at synth', () => {
+    expect(() => checkAlarmEmail('ops at bapas')).toThrow(/Invalid alarm e-mail/);
+    expect(() => checkAlarmEmail(ALARM_EMAIL)).not.toThrow();
   });
 });
