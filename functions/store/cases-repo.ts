@@ -145,6 +145,12 @@ export interface CaseChange {
   caseId: string;
   writes: CaseWrite[];
   today: string;
+  /**
+   * The head the change was computed from, when the caller has it: the client's key items are then
+   * written only when what they hold (client, case type, stage, office, assignee) changed, so a
+   * submission's transaction carries no item it does not change.
+   */
+  previous?: CaseHead;
 }
 
 /**
@@ -179,7 +185,10 @@ export async function commitCaseChangeReporting(
             }),
       },
     });
-    for (const key of clientKeyItems(change.head)) items.push({ Put: { TableName, Item: key } });
+    const keys = clientKeyItems(change.head);
+    const unchanged =
+      change.previous !== undefined && JSON.stringify(clientKeyItems(change.previous)) === JSON.stringify(keys);
+    if (!unchanged) for (const key of keys) items.push({ Put: { TableName, Item: key } });
   } else if (change.expectedVersion !== undefined) {
     // The case must still exist and be the one the change was computed from.
     items.push({
