@@ -259,7 +259,8 @@ describe('a PK works through a case in the browser', () => {
     await stage.getByRole('button', { name: 'Tutup kasus…' }).click();
     // One more look before anything is sent.
     await stage
-      .getByText('Tutup kasus ini dengan alasan «Klien meninggal dunia»?', { exact: false })
+      .getByRole('dialog', { name: 'Tutup kasus ini?' })
+      .getByText('Kasus akan ditutup dengan alasan «Klien meninggal dunia»', { exact: false })
       .waitFor();
     expect(transitions).toHaveLength(0);
     await stage.getByRole('button', { name: 'Ya, tutup kasus' }).click();
@@ -268,7 +269,7 @@ describe('a PK works through a case in the browser', () => {
     const text = await refusal.textContent();
     expect(text).toContain('Aturan tidak mengizinkan perubahan ini');
     expect(text).toContain(
-      'Aturan «Klien meninggal: tanggal meninggal belum diisi atau sesudah hari ini» (terminasi, versi 1) menolak perubahan ini.',
+      'Aturan «Klien meninggal: tanggal meninggal belum diisi atau sesudah hari ini» menolak perubahan ini.',
     );
     expect(text).toContain('Yang perlu dilengkapi: Tanggal meninggal.');
     expect(await page.getByTestId('case-stage').textContent()).toBe('Asesmen');
@@ -301,8 +302,12 @@ describe('a PK works through a case in the browser', () => {
     await stage.getByLabel('Catatan').fill('Tiga kali tidak wajib lapor. Data uji fiktif.');
     await stage.getByRole('button', { name: 'Tutup kasus…' }).click();
     await stage
+      .getByRole('dialog', { name: 'Ajukan penutupan kasus?' })
       .getByText(
-        'Ajukan penutupan kasus dengan alasan «Program dicabut (pencabutan)» kepada Kabapas untuk disetujui?',
+        'Permintaan menutup kasus dengan alasan «Program dicabut (pencabutan)» akan dikirim kepada Kabapas.',
+        {
+          exact: false,
+        },
       )
       .waitFor();
     await stage.getByRole('button', { name: 'Ya, ajukan ke Kabapas' }).click();
@@ -388,6 +393,10 @@ describe('a supervisor sees the office', () => {
     );
     await request.getByLabel('Komentar (tidak wajib)').fill('Sesuai SK. Data uji fiktif.');
     await request.getByRole('button', { name: 'Setujui' }).click();
+    await page
+      .getByRole('dialog', { name: 'Setujui permintaan ini?' })
+      .getByRole('button', { name: 'Ya, setujui' })
+      .click();
     await expect
       .poll(() => page.locator('.case-page > [role="status"]').textContent())
       .toBe('Disetujui. Tahap kasus sekarang: Terminasi.');

@@ -1,13 +1,16 @@
 /**
  * A move waiting for Kabapas's approval (a worker asked for it and its case type requires approval):
  * where the case would go, why, who asked and when. A supervisor of the case's office approves it
- * (the move is made) or returns it to the PK, with a comment.
+ * (the move is made, after a confirmation that says what will happen: the stage it moves to, or the
+ * closing and its reason) or returns it to the PK, with a comment.
  */
 import { type FormEvent, useId, useState } from 'react';
 import { ApiError, errorMessage } from '../../shared/api-client';
 import { useStageName } from '../../shared/case-labels';
 import type { CaseView, PendingApproval } from '../../shared/case-view';
-import { formatDateTime, useI18n } from '../../shared/i18n/language';
+import { CLOSED_STAGE } from '../../shared/case-view';
+import { ConfirmDialog, confirmTexts } from '../../shared/confirm-dialog';
+import { formatDate, formatDateTime, useI18n, useTexts } from '../../shared/i18n/language';
 import { decideApproval } from './api';
 import type { CaseAccess } from './case-access';
 import { dataFieldTitle } from './reason-data';
@@ -33,6 +36,8 @@ export function ApprovalPanel({
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState<Decision>();
   const [error, setError] = useState<string>();
+  const [confirming, setConfirming] = useState(false);
+  const confirmText = useTexts(confirmTexts).t;
   const reasons = kase.process?.termination.reasons ?? [];
   const reason = pending.reason ? reasons.find((candidate) => candidate.id === pending.reason) : undefined;
   const data = Object.entries(pending.data ?? {});
@@ -40,10 +45,13 @@ export function ApprovalPanel({
     typeof value === 'boolean'
       ? t(value ? 'app.yes' : 'app.no')
       : typeof value === 'string'
-        ? value
-        : JSON.stringify(value);
+        ? formatDate(value, lang)
+        : typeof value === 'number'
+          ? String(value)
+          : '';
 
-  const decide = async (decision: Decision) => {
+  /** Resolves true once the decision is taken. */
+  const decide = async (decision: Decision): Promise<boolean> => {
     setBusy(decision);
     setError(undefined);
     try {
@@ -57,9 +65,11 @@ export function ApprovalPanel({
           ? t('approval.approved', { stage: stageName(next.stage, kase.process) })
           : t('approval.returned'),
       );
+      return true;
     } catch (caught) {
       setError(errorMessage(caught));
       if (caught instanceof ApiError && caught.status === 412) await onStale();
+      return false;
     } finally {
       setBusy(undefined);
     }
@@ -67,7 +77,8 @@ export function ApprovalPanel({
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    void decide('approve');
+    setError(undefined);
+    setConfirming(true);
   };
 
   return (
@@ -118,11 +129,31 @@ export function ApprovalPanel({
               {t('approval.return')}
             </button>
           </div>
-          {error ? (
+          {error && !confirming ? (
             <p className="alert alert-error" role="alert">
               {error}
             </p>
           ) : null}
+          <ConfirmDialog
+            open={confirming}
+            title={confirmText('approve.title')}
+            confirmLabel={confirmText('approve.yes')}
+            tone={pending.to === CLOSED_STAGE ? 'danger' : 'primary'}
+            busy={busy === 'approve'}
+            error={confirming ? error : undefined}
+            onConfirm={() => {
+              void decide('approve').then((ok) => {
+                if (ok) setConfirming(false);
+              });
+            }}
+            onCancel={() => setConfirming(false)}
+          >
+            <p>
+              {pending.to === CLOSED_STAGE
+                ? confirmText('approve.close', { reason: reason?.title ?? pending.reason ?? '' })
+                : confirmText('approve.move', { stage: stageName(pending.to, kase.process) })}
+            </p>
+          </ConfirmDialog>
         </form>
       ) : null}
     </section>

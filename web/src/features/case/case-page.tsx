@@ -22,8 +22,10 @@ import {
   DeadlinesSummary,
   EligibilitySummary,
   FlagsSummary,
+  HeadlineFacts,
   PrioritySummary,
   TransferSummary,
+  useCaseDecisions,
 } from './case-summary';
 import { FormsSection } from './forms-section';
 import { NotesSection } from './notes-section';
@@ -61,6 +63,8 @@ function CaseFile({ initial }: { initial: CaseView }) {
   const [decided, setDecided] = useState<string>();
   // The forms there are: offered for filling in, and the titles of the submissions.
   const forms = useAsync('case-forms', (signal) => listFormsForCase(signal));
+  /** What the rules say today (eligibility in plain words, the RRI), read again when the case changes. */
+  const decisions = useCaseDecisions(kase.id, kase.version);
   /** Bumped after a submission, so the history reloads. */
   const [submissions, setSubmissions] = useState(0);
   const refresh = useCallback(async () => {
@@ -128,6 +132,7 @@ function CaseFile({ initial }: { initial: CaseView }) {
               <dd>{kase.client.nik}</dd>
             </div>
           ) : null}
+          <HeadlineFacts decisions={decisions} />
         </dl>
       </header>
 
@@ -152,7 +157,7 @@ function CaseFile({ initial }: { initial: CaseView }) {
         <DeadlinesSummary deadlines={kase.deadlines} />
         {kase.transfer ? <TransferSummary transfer={kase.transfer} /> : null}
       </div>
-      <EligibilitySummary eligibility={kase.eligibility} />
+      <EligibilitySummary eligibility={kase.eligibility} decisions={decisions} />
 
       <nav className="section-nav" aria-label={t('case.sections')}>
         <ul>

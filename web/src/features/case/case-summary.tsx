@@ -1,6 +1,7 @@
 /**
  * What the rules decided about a case and what is due: the flags they raised, priority, deadlines,
- * eligibility, a pending transfer.
+ * eligibility per programme in plain sentences with the values used, the headline facts of the case
+ * type (the RRI score and category), a pending transfer.
  */
 import { useId } from 'react';
 import type { Eligibility, Priority } from '../../../../functions/domain/case-decisions';
@@ -8,7 +9,11 @@ import type { PendingTransfer } from '../../../../functions/domain/case-file';
 import type { DeadlineView } from '../../../../functions/domain/deadlines';
 import { DeadlineText, PriorityBadge } from '../../shared/case-labels';
 import type { CaseFlag } from '../../shared/case-view';
-import { formatDate, formatDateTime, useI18n } from '../../shared/i18n/language';
+import { formatDate, formatDateTime, localeOf, useI18n, useTexts } from '../../shared/i18n/language';
+import { type AsyncState, useAsync } from '../../shared/use-async';
+import { decisionTexts } from './decision-texts';
+import { type CaseDecisions, getCaseDecisions, type HeadlineFact } from './decisions-api';
+import { ConditionList, type ConditionView, conditionOf, inReadingOrder } from './rule-explanation';
 
 /** The flags the rules raised (e.g. a revocation review after missed reports): first on the page. */
 export function FlagsSummary({ flags }: { flags: readonly CaseFlag[] }) {
@@ -122,44 +127,162 @@ export function TransferSummary({ transfer }: { transfer: PendingTransfer }) {
   );
 }
 
-/** A programme id as a person reads it ("diversi-wajib" → "diversi wajib"). */
+/** The case's decisions today (`GET /api/cases/{id}/decisions`), read again when the case changes. */
+export function useCaseDecisions(caseId: string, revision: number): AsyncState<CaseDecisions> {
+  return useAsync(`decisions:${caseId}:${revision}`, (signal) => getCaseDecisions(caseId, signal));
+}
+
+/** A headline fact's value as the case head shows it (a date the Indonesian way, yes/no). */
+function HeadlineValue({ fact }: { fact: HeadlineFact }) {
+  const { t, lang } = useTexts(decisionTexts);
+  if (fact.withheld) return <span className="muted">{t('headline.withheld')}</span>;
+  const value = fact.value;
+  if (value === null || value === undefined || value === '')
+    return <span className="muted">{t('headline.unknown')}</span>;
+  if (typeof value === 'boolean') return <>{t(value ? 'value.yes' : 'value.no')}</>;
+  if (typeof value === 'number') return <>{new Intl.NumberFormat(localeOf(lang)).format(value)}</>;
+  if (typeof value === 'string') return <>{fact.type === 'date' ? formatDate(value, lang) : value}</>;
+  return <span className="muted">{t('headline.unknown')}</span>;
+}
+
+/**
+ * The headline facts of the case type (e.g. the RRI score and category) as entries of the case
+ * head's description list; nothing until they have loaded.
+ */
+export function HeadlineFacts({ decisions }: { decisions: AsyncState<CaseDecisions> }) {
+  if (decisions.status !== 'done') return null;
+  return (
+    <>
+      {decisions.data.headline.map((fact) => (
+        <div key={fact.fact} data-testid={`headline-${fact.fact}`}>
+          <dt>{fact.title}</dt>
+          <dd>
+            <HeadlineValue fact={fact} />
+          </dd>
+        </div>
+      ))}
+    </>
+  );
+}
+
+/** A programme as the page lists it: from today's decisions, else from the head while they load. */
+interface ProgrammeView {
+  program: string;
+  title: string;
+  eligible: boolean;
+  rulesetTitle: string | undefined;
+  conditions: ConditionView[] | undefined;
+  reasons: string[];
+}
+
+/** A programme id as a person reads it, when its rules give it no title ("diversi-wajib" → "diversi wajib"). */
 const programmeName = (program: string) => program.replaceAll('-', ' ');
 
-export function EligibilitySummary({ eligibility }: { eligibility: Record<string, Eligibility> }) {
-  const { t } = useI18n();
+function programmesOf(
+  eligibility: Record<string, Eligibility>,
+  decisions: AsyncState<CaseDecisions>,
+): ProgrammeView[] {
+  if (decisions.status === 'done') {
+    return decisions.data.eligibility.map((programme) => ({
+      program: programme.program,
+      title: programme.title,
+      eligible: programme.eligible,
+      rulesetTitle: programme.rulesetTitle,
+      conditions: programme.conditions
+        .map((condition) => conditionOf(condition))
+        .filter((condition) => condition !== undefined),
+      reasons: [],
+    }));
+  }
+  return Object.entries(eligibility)
+    .map(([program, result]) => ({
+      program,
+      title: result.title ?? programmeName(program),
+      eligible: result.eligible,
+      rulesetTitle: undefined,
+      conditions: undefined,
+      reasons: result.reasons,
+    }))
+    .sort((a, b) => Number(b.eligible) - Number(a.eligible) || a.title.localeCompare(b.title));
+}
+
+/**
+ * Eligibility per programme, by title: whether the client is eligible and, opened, every condition
+ * as a sentence with the value used (decisive first). Closed, a refused programme says its first
+ * deciding condition. While today's decisions load, the head's deciding conditions are shown.
+ */
+export function EligibilitySummary({
+  eligibility,
+  decisions,
+}: {
+  eligibility: Record<string, Eligibility>;
+  decisions: AsyncState<CaseDecisions>;
+}) {
+  const { t } = useTexts(decisionTexts);
   const ids = useId();
-  const programmes = Object.entries(eligibility).sort(
-    ([a, left], [b, right]) => Number(right.eligible) - Number(left.eligible) || a.localeCompare(b),
-  );
+  const programmes = programmesOf(eligibility, decisions);
   return (
     <section className="panel eligibility" aria-labelledby={`${ids}-title`}>
-      <h2 id={`${ids}-title`}>{t('case.eligibility')}</h2>
+      <h2 id={`${ids}-title`}>{t('eligibility.title')}</h2>
+      {decisions.status === 'loading' && programmes.length > 0 ? (
+        <p role="status" className="meta">
+          {t('eligibility.loading')}
+        </p>
+      ) : null}
+      {decisions.status === 'failed' ? (
+        <p className="notice">
+          {t('eligibility.loadFailed')}{' '}
+          <button type="button" className="button button-link" onClick={decisions.retry}>
+            {t('eligibility.retry')}
+          </button>
+        </p>
+      ) : null}
       {programmes.length === 0 ? (
-        <p className="muted">{t('case.noEligibility')}</p>
+        <p className="muted">{t('eligibility.none')}</p>
       ) : (
         <ul className="eligibility-list">
-          {programmes.map(([program, result]) => (
-            <li key={program}>
-              <details>
-                <summary>
-                  <span className="programme">{programmeName(program)}</span>{' '}
-                  <span className={result.eligible ? 'badge badge-yes' : 'badge badge-no'}>
-                    {result.eligible ? t('case.eligible') : t('case.notEligible')}
-                  </span>{' '}
-                  <span className="meta">{t('case.reasonsCount', { count: result.reasons.length })}</span>
-                </summary>
-                {result.reasons.length > 0 ? (
-                  <ul>
-                    {result.reasons.map((reason) => (
-                      <li key={reason}>{reason}</li>
-                    ))}
-                  </ul>
-                ) : (
-                  <p className="muted">{t('case.noReasons')}</p>
-                )}
-              </details>
-            </li>
-          ))}
+          {programmes.map((programme) => {
+            const ordered = programme.conditions ? inReadingOrder(programme.conditions) : undefined;
+            const unmet = ordered?.filter((condition) => !condition.result).length ?? 0;
+            const lead = programme.eligible ? undefined : ordered?.[0];
+            return (
+              <li key={programme.program} data-programme={programme.program}>
+                <details>
+                  <summary>
+                    <span className="programme">{programme.title}</span>{' '}
+                    <span className={programme.eligible ? 'badge badge-yes' : 'badge badge-no'}>
+                      {programme.eligible ? t('eligibility.eligible') : t('eligibility.notEligible')}
+                    </span>{' '}
+                    {ordered ? (
+                      <span className="meta">
+                        {unmet === 0
+                          ? t('eligibility.allMet')
+                          : t('eligibility.unmetCount', { count: unmet })}
+                      </span>
+                    ) : null}
+                    {lead && !lead.result ? <span className="lead">{lead.text}</span> : null}
+                  </summary>
+                  {ordered ? (
+                    <>
+                      <h3 className="sr-only">{t('eligibility.conditions')}</h3>
+                      <ConditionList conditions={ordered} />
+                      {programme.rulesetTitle ? (
+                        <p className="meta">
+                          {t('eligibility.decidedBy', { ruleset: programme.rulesetTitle })}
+                        </p>
+                      ) : null}
+                    </>
+                  ) : (
+                    <ul>
+                      {programme.reasons.map((reason) => (
+                        <li key={reason}>{reason}</li>
+                      ))}
+                    </ul>
+                  )}
+                </details>
+              </li>
+            );
+          })}
         </ul>
       )}
     </section>

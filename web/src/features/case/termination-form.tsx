@@ -1,12 +1,14 @@
 /**
  * Closing a case: one of its case type's termination reasons, the data that reason declares (a small
  * JSON Schema whose properties become inputs: text, date, number, a checkbox, or a list for an enum
- * or oneOf), a note (required when the reason says so), and a last confirmation before anything is
- * sent. What is required is checked here first; the server and the termination rules judge the rest.
+ * or oneOf), a note (required when the reason says so), and a last confirmation in a dialog that
+ * names what will happen before anything is sent: no reason closes a case on one click. What is
+ * required is checked here first; the server and the termination rules judge the rest.
  */
-import { type FormEvent, useId, useRef, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import type { TerminationReason } from '../../shared/case-view';
-import { useI18n } from '../../shared/i18n/language';
+import { ConfirmDialog, confirmTexts } from '../../shared/confirm-dialog';
+import { formatDate, useI18n, useTexts } from '../../shared/i18n/language';
 import { type DataField, dataFields } from './reason-data';
 
 /** What the form sends: the reason, its data (only what was filled in), and the note. */
@@ -49,6 +51,14 @@ function collect(
   return { data: Object.fromEntries(entries), empty };
 }
 
+/** A value the form sends, as a person reads it: a choice by its label, yes/no, a date in words. */
+function shownValue(field: DataField, value: unknown, i18n: ReturnType<typeof useI18n>): string {
+  if (field.kind === 'boolean') return i18n.t(value === true ? 'app.yes' : 'app.no');
+  if (field.kind === 'choice') return field.choices.find((choice) => choice.value === value)?.label ?? '';
+  if (field.kind === 'date') return formatDate(String(value), i18n.lang);
+  return String(value);
+}
+
 export function TerminationForm({
   reasons,
   needsApproval,
@@ -64,14 +74,15 @@ export function TerminationForm({
   onSubmit: (termination: Termination) => Promise<boolean>;
   onCancel: () => void;
 }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
+  const confirmText = useTexts(confirmTexts).t;
   const ids = useId();
   const [reasonId, setReasonId] = useState('');
   const [values, setValues] = useState<Values>({});
   const [note, setNote] = useState('');
   const [problems, setProblems] = useState<Set<string>>(new Set());
   const [confirming, setConfirming] = useState<Termination>();
-  const question = useRef<HTMLParagraphElement>(null);
   const reason = reasons.find((option) => option.id === reasonId);
   const fields = dataFields(reason);
   const noteRequired = reason?.noteRequired === true;
@@ -94,8 +105,6 @@ export function TerminationForm({
       return;
     }
     setConfirming({ reason: reason.id, data, note: note.trim() });
-    // The question replaces the button that was pressed: focus follows it.
-    requestAnimationFrame(() => question.current?.focus());
   };
 
   const send = async (termination: Termination) => {
@@ -232,38 +241,48 @@ export function TerminationForm({
         ) : null}
       </fieldset>
 
-      {confirming && reason ? (
-        <div className="confirm">
-          <p ref={question} tabIndex={-1}>
-            {approval
-              ? t('termination.confirmRequest', { reason: reason.title })
-              : t('termination.confirm', { reason: reason.title })}
-          </p>
-          <div className="actions">
-            <button
-              type="button"
-              className={approval ? 'button button-primary' : 'button button-danger'}
-              disabled={busy}
-              aria-busy={busy}
-              onClick={() => void send(confirming)}
-            >
-              {approval ? t('termination.confirmRequestYes') : t('termination.confirmYes')}
-            </button>
-            <button type="button" className="button button-link" onClick={() => setConfirming(undefined)}>
-              {t('termination.back')}
-            </button>
-          </div>
-        </div>
-      ) : (
-        <div className="actions">
-          <button type="submit" className="button button-danger" disabled={reasons.length === 0}>
-            {t('termination.submit')}
-          </button>
-          <button type="button" className="button button-link" onClick={onCancel}>
-            {t('app.cancel')}
-          </button>
-        </div>
-      )}
+      <ConfirmDialog
+        open={confirming !== undefined && reason !== undefined}
+        title={approval ? confirmText('terminationRequest.title') : confirmText('termination.title')}
+        confirmLabel={approval ? confirmText('terminationRequest.yes') : confirmText('termination.yes')}
+        tone={approval ? 'primary' : 'danger'}
+        busy={busy}
+        onConfirm={() => {
+          if (confirming) void send(confirming);
+        }}
+        onCancel={() => setConfirming(undefined)}
+      >
+        <p>
+          {confirmText(approval ? 'terminationRequest.body' : 'termination.body', {
+            reason: reason?.title ?? '',
+          })}
+        </p>
+        {confirming && Object.keys(confirming.data).length > 0 ? (
+          <>
+            <p>{confirmText('termination.data')}</p>
+            <ul>
+              {fields
+                .filter((field) => Object.hasOwn(confirming.data, field.name))
+                .map((field) => (
+                  <li key={field.name}>
+                    {field.title}: {shownValue(field, confirming.data[field.name], i18n)}
+                  </li>
+                ))}
+            </ul>
+          </>
+        ) : null}
+        {confirming?.note ? (
+          <p className="note-text">{confirmText('termination.note', { note: confirming.note })}</p>
+        ) : null}
+      </ConfirmDialog>
+      <div className="actions">
+        <button type="submit" className="button button-danger" disabled={reasons.length === 0 || busy}>
+          {t('termination.submit')}
+        </button>
+        <button type="button" className="button button-link" onClick={onCancel}>
+          {t('app.cancel')}
+        </button>
+      </div>
     </form>
   );
 }
