@@ -65,6 +65,24 @@ export const router = createBrowserRouter([
                 }),
               },
               {
+                path: 'jenis-kasus',
+                lazy: async () => ({
+                  Component: (await import('../features/studio/case-types/case-types-page')).CaseTypesPage,
+                }),
+              },
+              {
+                path: 'jenis-kasus/:id',
+                lazy: async () => ({
+                  Component: (await import('../features/studio/case-types/case-type-page')).CaseTypePage,
+                }),
+              },
+              {
+                path: 'paket',
+                lazy: async () => ({
+                  Component: (await import('../features/studio/packs/packs-page')).PacksPage,
+                }),
+              },
+              {
                 path: 'layanan',
                 lazy: async () => ({
                   Component: (await import('../features/studio/directory/services-page')).ServicesPage,
