@@ -7,11 +7,13 @@ import { processBench } from './process';
 import { printRows } from './report';
 import { rulesBench } from './rules';
 import { validationBench } from './validation';
+import { webSizeBench } from './web-size';
 
 process.env.KAWAL_CONTENT_TTL_MS ??= '5000';
 console.log(`Kawal benchmarks — Node ${process.version}, ${new Date().toISOString()}`);
 printRows('Form validation (in process)', await validationBench());
 printRows("Rulesets (in process; inputs are each ruleset's own test facts)", await rulesBench());
+await webSizeBench();
 // One local stack for the HTTP benchmarks: the process has one configuration, like a Lambda.
 const kawal = await startLocal({ port: 0, data: 'memory', web: false, demo: true, demoPassword: 'bench' });
 try {

@@ -41,6 +41,9 @@ export function Layout() {
           {session ? (
             <nav aria-label={t('app.mainNav')}>
               {holdsCases(session.user) ? <NavLink to="/kasus">{t('caseload.title')}</NavLink> : null}
+              {session.user.roles.includes('supervisor') ? (
+                <NavLink to="/dasbor">{t('dashboard.nav')}</NavLink>
+              ) : null}
               <NavLink to="/formulir">{t('forms.title')}</NavLink>
               {session.user.roles.includes('admin') ? <NavLink to="/admin">{t('studio.nav')}</NavLink> : null}
             </nav>

@@ -40,6 +40,13 @@ export const router = createBrowserRouter([
             lazy: async () => ({ Component: (await import('../features/case/case-page')).CasePage }),
           },
           {
+            // A supervisor's charts: recharts loads with this route only, never with the caseload.
+            path: 'dasbor',
+            lazy: async () => ({
+              Component: (await import('../features/dashboard/dashboard-page')).DashboardPage,
+            }),
+          },
+          {
             path: 'formulir',
             lazy: async () => ({
               Component: (await import('../features/forms/forms-list-page')).FormsListPage,

@@ -30,6 +30,7 @@ import {
 import { FormsSection } from './forms-section';
 import { NotesSection } from './notes-section';
 import { ReferralsSection } from './referrals-section';
+import { ReturnedNotice } from './returned-notice';
 import { StageSection } from './stage-section';
 import { SubmissionsSection } from './submissions-section';
 import { SupervisorSection } from './supervisor-section';
@@ -152,6 +153,7 @@ function CaseFile({ initial }: { initial: CaseView }) {
           onStale={refresh}
         />
       ) : null}
+      <ReturnedNotice kase={kase} canAskAgain={access.canWrite} />
       <div className="case-overview">
         <PrioritySummary priority={kase.priority} />
         <DeadlinesSummary deadlines={kase.deadlines} />

@@ -2,9 +2,12 @@
  * `/kasus`, the home page of a PK or a supervisor: the counts of the caseload, the cases as the server
  * orders them (priority, then nearest deadline), filters kept in the query string, and opening a
  * new case. A worker sees their own cases and a supervisor the office's: the server decides. The case
- * types are fetched once, for their titles and for the new-case form.
+ * types are fetched once, for their titles and for the new-case form. Each case shows where a request
+ * for approval stands (waiting, or returned with the Kabapas's comment) and its PK by name. On a phone
+ * (narrower than 600 px) the cases read as cards and the summary and filters fold behind buttons, so
+ * the first case shows on the first screen.
  */
-import { type FormEvent, useId, useMemo, useState } from 'react';
+import { type FormEvent, type ReactNode, useId, useMemo, useState } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { PRIORITY_LEVELS } from '../../../../functions/domain/case-decisions';
 import type { Page } from '../../shared/api-client';
@@ -19,13 +22,14 @@ import {
   useLabel,
   useStageName,
 } from '../../shared/case-labels';
-import { useI18n } from '../../shared/i18n/language';
+import { useI18n, useTexts } from '../../shared/i18n/language';
 import { LoadError } from '../../shared/load-error';
 import { MoreButton } from '../../shared/more-button';
 import { useAsync } from '../../shared/use-async';
 import { useDocumentTitle } from '../../shared/use-document-title';
 import { useMore } from '../../shared/use-more';
 import { useSession } from '../auth/session';
+import { usePersonName } from '../dashboard/use-person-name';
 import {
   type CaseFilters,
   type CaseView,
@@ -34,8 +38,12 @@ import {
   listCases,
   listCaseTypes,
 } from './api';
+import { ApprovalState } from './approval-state';
+import { caseloadTexts } from './caseload-texts';
 import { InboxPanel } from './inbox-panel';
 import { NewCaseForm } from './new-case-form';
+import { useNarrowScreen } from './use-narrow-screen';
+import './caseload.css';
 
 function filtersOf(params: URLSearchParams): CaseFilters {
   const stage = params.get('stage');
@@ -82,6 +90,8 @@ export function CaseloadPage() {
   // What a page that sent the user here had to say (e.g. a transfer rejected from the case page).
   const notice = (useLocation().state as { notice?: unknown } | null)?.notice;
   const supervisor = session?.user.roles.includes('supervisor') === true && session.user.office !== null;
+  const narrow = useNarrowScreen();
+  const texts = useTexts(caseloadTexts);
 
   return (
     <>
@@ -118,28 +128,119 @@ export function CaseloadPage() {
       {supervisor ? <InboxPanel /> : null}
 
       <section aria-labelledby={`${ids}-summary`} className="section">
-        <h2 id={`${ids}-summary`}>{t('caseload.summary')}</h2>
-        {dashboard.status === 'loading' ? <p role="status">{t('app.loading')}</p> : null}
-        {dashboard.status === 'failed' ? <LoadError error={dashboard.error} retry={dashboard.retry} /> : null}
-        {dashboard.status === 'done' ? <DashboardCounts dashboard={dashboard.data} stages={stages} /> : null}
+        <Foldable
+          folded={narrow}
+          id={`${ids}-summary`}
+          heading={t('caseload.summary')}
+          label={
+            dashboard.status === 'done'
+              ? `${texts.t('showSummary')}: ${texts.t('summaryLine', {
+                  overdue: dashboard.data.overdue,
+                  open: openCount(dashboard.data),
+                })}`
+              : texts.t('showSummary')
+          }
+        >
+          {dashboard.status === 'loading' ? <p role="status">{t('app.loading')}</p> : null}
+          {dashboard.status === 'failed' ? (
+            <LoadError error={dashboard.error} retry={dashboard.retry} />
+          ) : null}
+          {dashboard.status === 'done' ? (
+            <DashboardCounts dashboard={dashboard.data} stages={stages} />
+          ) : null}
+          {supervisor ? (
+            <p className="dashboard-link">
+              <Link to="/dasbor">{texts.t('dashboardLink')}</Link>
+            </p>
+          ) : null}
+        </Foldable>
       </section>
 
       <section aria-labelledby={`${ids}-list`} className="section">
         <h2 id={`${ids}-list`}>{t('caseload.list')}</h2>
-        <Filters key={key} filters={filters} stages={stages} />
+        <Foldable
+          folded={narrow}
+          id={`${ids}-filters`}
+          label={
+            key === ''
+              ? texts.t('showFilters')
+              : `${texts.t('showFilters')} (${texts.t('activeFilters', { count: activeCount(filters) })})`
+          }
+        >
+          <Filters key={key} filters={filters} stages={stages} />
+        </Foldable>
         {cases.status === 'loading' ? <p role="status">{t('app.loading')}</p> : null}
         {cases.status === 'failed' ? <LoadError error={cases.error} retry={cases.retry} /> : null}
         {cases.status === 'done' ? (
-          <CaseTable
+          <CaseList
             key={key}
             first={cases.data}
             filters={filters}
             filtered={key !== ''}
             captionId={`${ids}-list`}
             caseTypeTitles={titles}
+            cards={narrow}
           />
         ) : null}
       </section>
+    </>
+  );
+}
+
+function openCount(dashboard: Dashboard): number {
+  return Object.values(dashboard.byPriority).reduce((sum, count) => sum + count, 0);
+}
+
+function activeCount(filters: CaseFilters): number {
+  return [filters.stage, filters.priority, filters.overdue].filter(Boolean).length;
+}
+
+/**
+ * Content that folds behind a button on a phone (`folded`), and shows as it is otherwise; the
+ * heading, when given, stays a heading either way.
+ */
+function Foldable({
+  folded,
+  id,
+  heading,
+  label,
+  children,
+}: {
+  folded: boolean;
+  id: string;
+  heading?: string;
+  label: string;
+  children: ReactNode;
+}) {
+  const [open, setOpen] = useState(false);
+  const title = heading ? <h2 id={id}>{heading}</h2> : null;
+  if (!folded) {
+    return (
+      <>
+        {title}
+        {children}
+      </>
+    );
+  }
+  return (
+    <>
+      {heading ? (
+        <h2 id={id} className="sr-only">
+          {heading}
+        </h2>
+      ) : null}
+      <button
+        type="button"
+        className="button fold-toggle"
+        aria-expanded={open}
+        aria-controls={`${id}-body`}
+        onClick={() => setOpen((shown) => !shown)}
+      >
+        {label}
+      </button>
+      <div id={`${id}-body`} hidden={!open} className="fold-body">
+        {children}
+      </div>
     </>
   );
 }
@@ -247,26 +348,74 @@ function Filters({ filters, stages }: { filters: CaseFilters; stages: readonly s
   );
 }
 
-function CaseTable({
+function CaseList({
   first,
   filters,
   filtered,
   captionId,
   caseTypeTitles,
+  cards,
 }: {
   first: Page<CaseView>;
   filters: CaseFilters;
   filtered: boolean;
   captionId: string;
   caseTypeTitles: ReadonlyMap<string, string>;
+  cards: boolean;
 }) {
   const { t } = useI18n();
+  const texts = useTexts(caseloadTexts);
   const stageName = useStageName();
   const caseTypeName = useCaseTypeName();
+  const personName = usePersonName();
   const list = useMore(first, (cursor) => listCases(filters, cursor));
   const items = list.items;
 
   if (items.length === 0) return <p>{filtered ? t('caseload.noMatch') : t('caseload.empty')}</p>;
+  if (cards) {
+    return (
+      <>
+        <ul className="case-cards" aria-labelledby={captionId}>
+          {items.map((item) => {
+            const next = item.deadlines[0];
+            return (
+              <li key={item.id} className="case-card">
+                <h3 className="case-card-title">
+                  <Link to={`/kasus/${encodeURIComponent(item.id)}`}>{item.client.name}</Link>
+                </h3>
+                <dl className="case-card-facts">
+                  <div className="case-card-wide">
+                    <dt>{texts.t('caseType')}</dt>
+                    <dd>{item.process?.title || caseTypeName(item.caseType, caseTypeTitles)}</dd>
+                  </div>
+                  <div>
+                    <dt>{texts.t('stage')}</dt>
+                    <dd>{item.process?.stageTitle || stageName(item.stage, item.process)}</dd>
+                  </div>
+                  <div>
+                    <dt>{texts.t('priority')}</dt>
+                    <dd>
+                      <PriorityBadge level={item.priority.level} />
+                    </dd>
+                  </div>
+                  <div className="case-card-wide">
+                    <dt>{texts.t('nextDeadline')}</dt>
+                    <dd>{next ? <DeadlineText deadline={next} /> : texts.t('noDeadline')}</dd>
+                  </div>
+                  <div className="case-card-wide">
+                    <dt>{texts.t('pk')}</dt>
+                    <dd>{item.assignee ? personName(item.assignee) : texts.t('unassigned')}</dd>
+                  </div>
+                </dl>
+                <ApprovalState kase={item} />
+              </li>
+            );
+          })}
+        </ul>
+        <MoreButton list={list} />
+      </>
+    );
+  }
   return (
     <>
       <div className="table-wrap">
@@ -291,12 +440,21 @@ function CaseTable({
                       {item.process?.title || caseTypeName(item.caseType, caseTypeTitles)}
                     </span>
                   </th>
-                  <td>{item.process?.stageTitle || stageName(item.stage, item.process)}</td>
+                  <td>
+                    {item.process?.stageTitle || stageName(item.stage, item.process)}
+                    <ApprovalState kase={item} />
+                  </td>
                   <td>
                     <PriorityBadge level={item.priority.level} />
                   </td>
                   <td>{next ? <DeadlineText deadline={next} /> : <span className="muted">—</span>}</td>
-                  <td>{item.assignee ?? <span className="muted">{t('case.unassigned')}</span>}</td>
+                  <td>
+                    {item.assignee ? (
+                      personName(item.assignee)
+                    ) : (
+                      <span className="muted">{t('case.unassigned')}</span>
+                    )}
+                  </td>
                 </tr>
               );
             })}

@@ -1,29 +1,44 @@
 /**
  * A supervisor's home screen starts with what waits on their office: transfers coming in (with the
  * office they come from and the date to decide by) and moves waiting for approval, each a link to
- * the case where the decision is made.
+ * the case. A move (or a closing) can be approved or returned to the PK right from the list; a
+ * return needs a comment, which the PK then sees on the case and in their caseload.
  */
-import { useId } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
+import { errorMessage } from '../../shared/api-client';
 import { useStageName } from '../../shared/case-labels';
-import { formatDate, useI18n } from '../../shared/i18n/language';
+import { CLOSED_STAGE } from '../../shared/case-view';
+import { formatDate, useI18n, useTexts } from '../../shared/i18n/language';
 import { LoadError } from '../../shared/load-error';
 import { useAsync } from '../../shared/use-async';
+import { decideApproval } from '../case/api';
+import { usePersonName } from '../dashboard/use-person-name';
 import { type InboxItem, listApprovals, listIncomingTransfers } from './api';
+import { caseloadTexts } from './caseload-texts';
+
+/** An approval as the inbox lists it: the waiting request's own fields beside the case's. */
+type ApprovalItem = InboxItem & { id?: string; note?: string };
 
 export function InboxPanel() {
   const { t, lang } = useI18n();
+  const texts = useTexts(caseloadTexts);
   const ids = useId();
   const stageName = useStageName();
+  const personName = usePersonName();
+  /** Bumped after a decision made here, so the approvals list is read again. */
+  const [decisions, setDecisions] = useState(0);
+  const [outcome, setOutcome] = useState('');
   const transfers = useAsync('inbox:transfers', (signal) => listIncomingTransfers(signal));
-  const approvals = useAsync('inbox:approvals', (signal) => listApprovals(signal));
+  const approvals = useAsync(`inbox:approvals:${decisions}`, (signal) => listApprovals(signal));
 
   const list = (
     state: typeof transfers,
     heading: (count: number) => string,
     empty: string,
-    line: (item: InboxItem) => string,
+    line: (item: ApprovalItem) => string,
     id: string,
+    actions?: (item: ApprovalItem) => ReactNode,
   ) => (
     <div className="stack">
       {state.status === 'loading' ? <p role="status">{t('app.loading')}</p> : null}
@@ -34,10 +49,11 @@ export function InboxPanel() {
           {state.data.items.length === 0 ? (
             <p className="muted">{empty}</p>
           ) : (
-            <ul aria-labelledby={id}>
-              {state.data.items.map((item) => (
+            <ul aria-labelledby={id} className={actions ? 'inbox-list' : undefined}>
+              {state.data.items.map((item: ApprovalItem) => (
                 <li key={item.caseId}>
                   <Link to={`/kasus/${item.caseId}`}>{item.clientName}</Link> — {line(item)}
+                  {actions?.(item)}
                 </li>
               ))}
             </ul>
@@ -63,13 +79,141 @@ export function InboxPanel() {
             .join(', '),
         `${ids}-transfers`,
       )}
+      <p role="status" className="status-success">
+        {outcome}
+      </p>
       {list(
         approvals,
         (count) => t('inbox.approvals', { count }),
         t('inbox.noApprovals'),
-        (item) => t('inbox.approvalMove', { stage: stageName(item.to ?? ''), who: item.requestedBy ?? '' }),
+        (item) => {
+          const who = personName(item.requestedBy ?? '');
+          return item.to === CLOSED_STAGE
+            ? texts.t('closingRequest', { who })
+            : t('inbox.approvalMove', { stage: stageName(item.to ?? ''), who });
+        },
         `${ids}-approvals`,
+        (item) => (
+          <ApprovalDecision
+            item={item}
+            onDecided={(message) => {
+              setOutcome(message);
+              setDecisions((n) => n + 1);
+            }}
+          />
+        ),
       )}
     </section>
+  );
+}
+
+/** Approve, or return with a comment, one waiting request from the list. */
+function ApprovalDecision({ item, onDecided }: { item: ApprovalItem; onDecided: (message: string) => void }) {
+  const { t } = useTexts(caseloadTexts);
+  const common = useI18n();
+  const ids = useId();
+  const [returning, setReturning] = useState(false);
+  const [comment, setComment] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const [missing, setMissing] = useState(false);
+  const commentRef = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    if (returning) commentRef.current?.focus();
+  }, [returning]);
+
+  const decide = async (decision: 'approve' | 'return') => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await decideApproval(item.caseId, item.id, {
+        decision,
+        ...(decision === 'return' ? { comment: comment.trim() } : {}),
+      });
+      onDecided(t(decision === 'approve' ? 'approvedFor' : 'returnedFor', { name: item.clientName }));
+    } catch (caught) {
+      setError(errorMessage(caught));
+      setBusy(false);
+    }
+  };
+
+  const onReturn = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (!comment.trim()) {
+      setMissing(true);
+      commentRef.current?.focus();
+      return;
+    }
+    void decide('return');
+  };
+
+  return (
+    // biome-ignore lint/a11y/useSemanticElements: a labelled group of actions, not a form fieldset
+    <div className="inbox-decision" role="group" aria-label={t('decideFor', { name: item.clientName })}>
+      {item.note ? <p className="note-text meta">{common.t('approval.note', { note: item.note })}</p> : null}
+      {returning ? (
+        <form className="stack" onSubmit={onReturn} noValidate>
+          <div className="field">
+            <label htmlFor={`${ids}-comment`}>{t('returnComment')}</label>
+            <textarea
+              ref={commentRef}
+              id={`${ids}-comment`}
+              rows={2}
+              maxLength={2000}
+              value={comment}
+              aria-invalid={missing && !comment.trim()}
+              aria-describedby={missing && !comment.trim() ? `${ids}-missing` : undefined}
+              onChange={(event) => setComment(event.target.value)}
+            />
+            {missing && !comment.trim() ? (
+              <p id={`${ids}-missing`} className="field-error">
+                {t('returnCommentNeeded')}
+              </p>
+            ) : null}
+          </div>
+          <div className="actions">
+            <button type="submit" className="button button-small" disabled={busy} aria-busy={busy}>
+              {t('returnFromList')}
+            </button>
+            <button
+              type="button"
+              className="button button-small button-link"
+              disabled={busy}
+              onClick={() => {
+                setReturning(false);
+                setMissing(false);
+              }}
+            >
+              {t('cancel')}
+            </button>
+          </div>
+        </form>
+      ) : (
+        <div className="actions">
+          <button
+            type="button"
+            className="button button-small button-primary"
+            disabled={busy}
+            aria-busy={busy}
+            onClick={() => void decide('approve')}
+          >
+            {t('approveFromList')}
+          </button>
+          <button
+            type="button"
+            className="button button-small"
+            disabled={busy}
+            onClick={() => setReturning(true)}
+          >
+            {t('returnFromList')}
+          </button>
+        </div>
+      )}
+      {error ? (
+        <p className="alert alert-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
   );
 }
