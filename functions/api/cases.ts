@@ -203,7 +203,11 @@ function searchKey(request: ApiRequest): ClientKey {
     throw new AppError('invalid_parameter', { params: { name: 'name' } });
   }
   const date = birthDate === undefined ? undefined : new Date(`${birthDate}T00:00:00Z`);
-  if (!birthDate || !/^\d{4}-\d{2}-\d{2}$/.test(birthDate) || date?.toISOString().slice(0, 10) !== birthDate) {
+  if (
+    !birthDate ||
+    !/^\d{4}-\d{2}-\d{2}$/.test(birthDate) ||
+    date?.toISOString().slice(0, 10) !== birthDate
+  ) {
     throw new AppError('invalid_parameter', { params: { name: 'birthDate' } });
   }
   return { name, birthDate };
