@@ -18,6 +18,7 @@ let closing = '';
 let revoked = '';
 const posted: string[] = [];
 
+// Starting the stack and filing the case file take a while on a busy machine.
 beforeAll(async () => {
   session = await startBrowserSession();
   ({ kawal, page } = session);
@@ -36,7 +37,7 @@ beforeAll(async () => {
     if (request.method() === 'POST' && /\/(transitions|approvals\/)/.test(request.url()))
       posted.push(request.url());
   });
-});
+}, 240_000);
 
 afterAll(async () => session?.stop());
 

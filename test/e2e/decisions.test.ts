@@ -19,12 +19,13 @@ let caseId = '';
 
 const CLIENT = { name: 'Dewi Contoh', birthDate: '1988-06-15', sex: 'perempuan' };
 
+// Starting the stack and filing the case file take a while on a busy machine.
 beforeAll(async () => {
   session = await startBrowserSession();
   ({ kawal, page } = session);
   const pk1 = await signIn(kawal.url, 'pk1', BROWSER_PASSWORD);
   ({ caseId } = await integrasiCase(pk1, CLIENT, 20));
-});
+}, 240_000);
 
 afterAll(async () => session?.stop());
 

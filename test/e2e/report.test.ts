@@ -22,6 +22,7 @@ const CLIENT = { name: 'Eko Contoh', birthDate: '1984-02-29', sex: 'laki-laki' }
 const MONTH =
   /\b\d{1,2} (Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember) \d{4}\b/;
 
+// Starting the stack and filing the case file take a while on a busy machine.
 beforeAll(async () => {
   session = await startBrowserSession();
   ({ kawal, page } = session);
@@ -39,7 +40,7 @@ beforeAll(async () => {
       CLIENT.name,
     ),
   );
-});
+}, 240_000);
 
 afterAll(async () => session?.stop());
 
