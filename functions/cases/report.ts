@@ -108,7 +108,10 @@ export function humanize(key: string): string {
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/([a-zA-Z])(\d)/g, '$1 $2')
     .trim()
-    .toLowerCase();
+    .split(/\s+/)
+    // A lone capital or an acronym ("B", "NIK") stays as written.
+    .map((word) => (word.length === 1 || word === word.toUpperCase() ? word : word.toLowerCase()))
+    .join(' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
