@@ -63,7 +63,8 @@ export function JsonEditor({
       linter((view) => diagnosticsFor(view, problemsRef.current), { delay: 200 }),
       lintGutter(),
       EditorView.lineWrapping,
-      EditorView.contentAttributes.of({ 'aria-label': label }),
+      // Focusable by itself, so its scrolling area is reachable from the keyboard (axe: scrollable-region-focusable).
+      EditorView.contentAttributes.of({ 'aria-label': label, tabindex: '0' }),
     ],
     [schema, label],
   );
