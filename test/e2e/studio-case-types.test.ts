@@ -203,8 +203,10 @@ describe('case types in the studio', () => {
     expect(await result.textContent()).toMatch(/Pemicu peninjauan pencabutan program integrasi: \d+ kasus/);
     const changed = page.getByRole('table', { name: 'Keputusan yang berubah, per kasus dan aturan' });
     const row = changed.getByRole('row', { name: /Pemicu peninjauan pencabutan/ }).first();
+    await row.waitFor();
     const cells = await row.getByRole('cell').allTextContents();
-    expect(cells.slice(-2)).toEqual(['tidak ada keputusan', 'Peninjauan pencabutan']);
+    expect(cells.at(-2)).toBe('tidak ada keputusan');
+    expect(cells.at(-1)).toBe('Peninjauan pencabutan: Perilaku klien menimbulkan keresahan masyarakat');
     expect(await seriousViolations(page)).toEqual([]);
     await keepScreenshot(page, 'case-type-impact');
 
@@ -243,6 +245,49 @@ describe('case types in the studio', () => {
     );
     expect(rule?.fired).toBe(true);
     expect(rule?.conditions.find((condition) => condition.fact === FACT)?.factValue).toBe(true);
+  });
+});
+
+describe('editing a case type without JSON', () => {
+  it('renames a stage and adds a move, shown in the diagram, saved and compared in the history', async () => {
+    await page.goto(`${kawal.url}/admin/jenis-kasus/pembimbingan`);
+    await page.getByRole('tab', { name: 'Ubah' }).click();
+    await page.getByLabel('Tahap 5', { exact: true }).fill('Pengawasan lapangan');
+    await page.getByLabel('Dari tahap').selectOption({ label: 'Pendampingan' });
+    await page.getByLabel('Ke tahap').selectOption({ label: 'Asesmen' });
+    await page.getByLabel('Perpindahan oleh PK perlu persetujuan Kabapas').check();
+    await page.getByRole('button', { name: 'Tambahkan perpindahan' }).click();
+    await page.getByText('Perpindahan Pendampingan → Asesmen ditambahkan ke draf.').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await keepScreenshot(page, 'case-type-edit');
+
+    await page.getByRole('tab', { name: 'Alur kasus' }).click();
+    const diagram = page.locator('.process-diagram svg');
+    expect(await diagram.locator('[data-stage="monitoring"]').textContent()).toBe('Pengawasan lapangan');
+    expect(await diagram.locator('[data-move="accompaniment>assessment"]').textContent()).toContain(
+      'perlu persetujuan Kabapas',
+    );
+    await page.getByRole('button', { name: 'Simpan draf' }).click();
+    await page.getByText(/^Tersimpan /).waitFor();
+    const saved = (await api<CaseTypeBody>('admin', 'GET', '/api/case-types/pembimbingan/draft')).body;
+    expect(saved.stages.find((stage) => stage.id === 'monitoring')?.title).toBe('Pengawasan lapangan');
+    expect(saved.moves.at(-1)).toEqual({ from: 'accompaniment', to: 'assessment', approval: true });
+
+    await page.getByRole('tab', { name: 'Riwayat' }).click();
+    await page.getByLabel('Bandingkan dari').selectOption({ label: 'Versi 3' });
+    await page.getByLabel('dengan').selectOption({ label: 'Draf saat ini' });
+    await page.getByRole('button', { name: 'Tampilkan perbedaan' }).click();
+    const diff = page.locator('.studio-diff');
+    const renamed = diff.getByRole('row', { name: /Tahap «Pengawasan lapangan» › Judul/ });
+    await renamed.waitFor();
+    expect(await renamed.getByRole('cell').allTextContents()).toEqual([
+      'Diubah',
+      'Pengawasan',
+      'Pengawasan lapangan',
+    ]);
+    expect(await diff.getByRole('row', { name: /Perpindahan Pendampingan → Asesmen/ }).count()).toBe(1);
+    expect(await seriousViolations(page)).toEqual([]);
+    await keepScreenshot(page, 'case-type-history');
   });
 });
 
@@ -298,6 +343,7 @@ describe('configuration packs', () => {
     await table.getByRole('button', { name: `Lihat perbedaan ${caseType.title}` }).click();
     const diff = page.getByRole('table', { name: `Perbedaan ${caseType.title}: yang terbit dan isi berkas` });
     const change = diff.getByRole('row', { name: /Tahap «Asesmen dan litmas»/ });
+    await change.waitFor();
     expect(await change.getByRole('cell').allTextContents()).toEqual([
       'Diubah',
       'Asesmen',
@@ -305,12 +351,9 @@ describe('configuration packs', () => {
     ]);
     await table.getByRole('button', { name: `Lihat perbedaan ${form.title}` }).click();
     const formDiff = page.getByRole('table', { name: `Perbedaan ${form.title}: yang terbit dan isi berkas` });
-    expect(
-      await formDiff
-        .getByRole('row', { name: /^title/ })
-        .getByRole('cell')
-        .allTextContents(),
-    ).toEqual(['Diubah', formTitle, form.title]);
+    const retitled = formDiff.getByRole('row', { name: /^Judul/ });
+    await retitled.waitFor();
+    expect(await retitled.getByRole('cell').allTextContents()).toEqual(['Diubah', formTitle, form.title]);
     expect(await seriousViolations(page)).toEqual([]);
     await keepScreenshot(page, 'packs-import-preview');
 

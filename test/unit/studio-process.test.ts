@@ -253,7 +253,7 @@ describe('the process in words', () => {
 
   it('names a place in the document by titles', () => {
     const doc = { ...pembimbingan, title: 'Pembimbingan' };
-    expect(describeCaseTypePath(doc, pointerSegments('/stages/1/title'), t)).toBe('Tahap «Asesmen» › title');
+    expect(describeCaseTypePath(doc, pointerSegments('/stages/1/title'), t)).toBe('Tahap «Asesmen» › Judul');
     expect(describeCaseTypePath(doc, pointerSegments('/deadlines/0/length/months'), t)).toBe(
       'Tenggat «Pemeriksaan seluruh berkas klien» › length › months',
     );

@@ -30,7 +30,13 @@ export function describeCaseTypePath(
 ): string {
   const [head, index, ...rest] = path;
   const n = typeof index === 'number' ? index : Number(index);
-  const tail = (from: readonly PathSegment[]) => (from.length > 0 ? ` › ${from.join(' › ')}` : '');
+  const word = (segment: PathSegment) =>
+    segment === 'title'
+      ? t('path.title')
+      : segment === 'description'
+        ? t('path.description')
+        : String(segment);
+  const tail = (from: readonly PathSegment[]) => (from.length > 0 ? ` › ${from.map(word).join(' › ')}` : '');
   const stageTitle = (id: string) => document?.stages?.find((stage) => stage.id === id)?.title ?? id;
   if (head === undefined) return t('path.document');
   if (head === 'title') return t('path.title');

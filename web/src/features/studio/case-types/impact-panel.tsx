@@ -33,7 +33,11 @@ export function eventWords(
       t('event.priority', { level: text('level') ?? '—' }) + (text('reason') ? `: ${text('reason')}` : '')
     );
   if (effect?.as === 'eligibility') return t('event.eligible', { program: text('program') ?? '—' });
-  if (effect?.as === 'flag') return effect.title ?? text('alasan') ?? event.type ?? '';
+  if (effect?.as === 'flag') {
+    const why = text('alasan') ?? text('reason');
+    const title = effect.title ?? event.type ?? '';
+    return why ? `${title}: ${why}` : title;
+  }
   if (effect?.as === 'deadline') {
     const length = params.length as DeadlineLength | undefined;
     return t('event.deadline', {

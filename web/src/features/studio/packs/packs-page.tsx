@@ -13,7 +13,7 @@ import { useDocumentTitle } from '../../../shared/use-document-title';
 import { describeCaseTypePath } from '../case-types/describe';
 import { type ProcessKey, processTexts } from '../case-types/texts';
 import { getPublished } from '../content-api';
-import { JsonDiff } from '../json-diff';
+import { JsonDiff, type PathSegment } from '../json-diff';
 import { comparable } from '../version-history';
 import { exportPack, type ImportResult, importPack, type Pack } from './api';
 import {
@@ -228,23 +228,41 @@ function ImportSection() {
           <p role="status">
             {t('packs.counts', { changed: counts.changed, created: counts.new, same: counts.same })}
           </p>
-          <div className="table-wrap">
-            <table className="table pack-table">
-              <caption className="sr-only">{t('packs.preview', { file: checked.name })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('packs.item')}</th>
-                  <th scope="col">{t('packs.kindHeader')}</th>
-                  <th scope="col">{t('packs.change')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {checked.rows.map((row) => (
-                  <PackRowView key={`${row.kind}/${row.id}`} row={row} />
-                ))}
-              </tbody>
-            </table>
-          </div>
+          {counts.new + counts.changed > 0 ? (
+            <div className="table-wrap">
+              <table className="table pack-table">
+                <caption className="sr-only">{t('packs.preview', { file: checked.name })}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('packs.item')}</th>
+                    <th scope="col">{t('packs.kindHeader')}</th>
+                    <th scope="col">{t('packs.change')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {checked.rows
+                    .filter((row) => row.change !== 'same')
+                    .map((row) => (
+                      <PackRowView key={`${row.kind}/${row.id}`} row={row} />
+                    ))}
+                </tbody>
+              </table>
+            </div>
+          ) : null}
+          {counts.same > 0 ? (
+            <details className="pack-same">
+              <summary>{t('packs.sameList', { count: counts.same })}</summary>
+              <ul>
+                {checked.rows
+                  .filter((row) => row.change === 'same')
+                  .map((row) => (
+                    <li key={`${row.kind}/${row.id}`}>
+                      {t(`packs.kind.${row.kind}` as ProcessKey)}: {row.title}
+                    </li>
+                  ))}
+              </ul>
+            </details>
+          ) : null}
           {counts.new + counts.changed === 0 ? (
             <p>{t('packs.nothingToLoad')}</p>
           ) : (
@@ -300,9 +318,21 @@ function PackRowView({ row }: { row: PackRow }) {
 
   const describe =
     row.kind === 'caseType'
-      ? (path: (string | number)[]) =>
+      ? (path: PathSegment[]) =>
           describeCaseTypePath(after as Parameters<typeof describeCaseTypePath>[0], path, t)
-      : undefined;
+      : (path: PathSegment[]) =>
+          path
+            .filter((segment) => segment !== 'properties')
+            .map((segment) =>
+              typeof segment === 'number'
+                ? `#${segment + 1}`
+                : segment === 'title'
+                  ? t('path.title')
+                  : segment === 'description'
+                    ? t('path.description')
+                    : segment,
+            )
+            .join(' › ') || t('path.document');
 
   return (
     <>
@@ -338,7 +368,7 @@ function PackRowView({ row }: { row: PackRow }) {
                 before={diff.before}
                 after={diff.after}
                 caption={t('packs.diffCaption', { title: row.title })}
-                {...(describe ? { describePath: describe } : {})}
+                describePath={describe}
               />
             )}
           </td>
