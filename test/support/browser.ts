@@ -38,7 +38,9 @@ export async function startBrowserSession(): Promise<BrowserSession> {
     throw new Error(`${WEB_DIR} is missing: run npm run build:web first`);
   const kawal = await startLocal({ port: 0, data: 'memory', demoPassword: BROWSER_PASSWORD });
   const browser = await launchChromium();
-  const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+  // A context of its own (not browser.newPage's implicit one): axe-core's scanner opens pages in it.
+  const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+  const page = await context.newPage();
   return {
     kawal,
     browser,
