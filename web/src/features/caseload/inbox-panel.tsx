@@ -9,6 +9,7 @@ import { Link } from 'react-router';
 import { errorMessage } from '../../shared/api-client';
 import { useStageName } from '../../shared/case-labels';
 import { CLOSED_STAGE } from '../../shared/case-view';
+import { ConfirmDialog, confirmTexts } from '../../shared/confirm-dialog';
 import { formatDate, useI18n, useTexts } from '../../shared/i18n/language';
 import { LoadError } from '../../shared/load-error';
 import { useAsync } from '../../shared/use-async';
@@ -107,11 +108,14 @@ export function InboxPanel() {
   );
 }
 
-/** Approve, or return with a comment, one waiting request from the list. */
+/** Approve (after a confirmation), or return with a comment, one waiting request from the list. */
 function ApprovalDecision({ item, onDecided }: { item: ApprovalItem; onDecided: (message: string) => void }) {
   const { t } = useTexts(caseloadTexts);
+  const confirmText = useTexts(confirmTexts).t;
   const common = useI18n();
+  const stageName = useStageName();
   const ids = useId();
+  const [confirming, setConfirming] = useState(false);
   const [returning, setReturning] = useState(false);
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
@@ -130,6 +134,7 @@ function ApprovalDecision({ item, onDecided }: { item: ApprovalItem; onDecided: 
         decision,
         ...(decision === 'return' ? { comment: comment.trim() } : {}),
       });
+      setConfirming(false);
       onDecided(t(decision === 'approve' ? 'approvedFor' : 'returnedFor', { name: item.clientName }));
     } catch (caught) {
       setError(errorMessage(caught));
@@ -195,7 +200,10 @@ function ApprovalDecision({ item, onDecided }: { item: ApprovalItem; onDecided: 
             className="button button-small button-primary"
             disabled={busy}
             aria-busy={busy}
-            onClick={() => void decide('approve')}
+            onClick={() => {
+              setError(undefined);
+              setConfirming(true);
+            }}
           >
             {t('approveFromList')}
           </button>
@@ -209,11 +217,27 @@ function ApprovalDecision({ item, onDecided }: { item: ApprovalItem; onDecided: 
           </button>
         </div>
       )}
-      {error ? (
+      {error && !confirming ? (
         <p className="alert alert-error" role="alert">
           {error}
         </p>
       ) : null}
+      <ConfirmDialog
+        open={confirming}
+        title={confirmText('approve.title')}
+        confirmLabel={confirmText('approve.yes')}
+        tone={item.to === CLOSED_STAGE ? 'danger' : 'primary'}
+        busy={busy}
+        error={confirming ? error : undefined}
+        onConfirm={() => void decide('approve')}
+        onCancel={() => setConfirming(false)}
+      >
+        <p>
+          {item.to === CLOSED_STAGE
+            ? t('approveCloseFromList', { name: item.clientName })
+            : confirmText('approve.move', { stage: stageName(item.to ?? '') })}
+        </p>
+      </ConfirmDialog>
     </div>
   );
 }
