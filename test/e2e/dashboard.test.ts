@@ -268,6 +268,22 @@ describe('the caseload on a phone (390 × 844)', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await page.context().close();
   });
+
+  it('a supervisor’s inbox folds too, saying how much waits, so the first case still shows', async () => {
+    const kabapas = await apiAs('kabapas1');
+    const first = (await kabapas<{ items: CaseBody[] }>('GET', '/api/cases')).items[0] as CaseBody;
+    const page = await signedIn('kabapas1', 390, 844);
+    const inbox = page.getByRole('button', { name: 'Menunggu keputusan Anda (0)' });
+    await inbox.waitFor();
+    expect(await inbox.getAttribute('aria-expanded')).toBe('false');
+    const title = page.locator('.case-card').first().getByRole('link', { name: first.client.name });
+    const box = await title.boundingBox();
+    expect((box?.y ?? 900) + (box?.height ?? 0)).toBeLessThanOrEqual(844);
+    await inbox.click();
+    await page.getByText('Tidak ada yang menunggu persetujuan.').waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.context().close();
+  });
 });
 
 describe('an approval the PK can follow', () => {

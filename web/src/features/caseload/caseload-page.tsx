@@ -125,7 +125,7 @@ export function CaseloadPage() {
           {notice}
         </p>
       ) : null}
-      {supervisor ? <InboxPanel /> : null}
+      {supervisor ? <InboxPanel folded={narrow} /> : null}
 
       <section aria-labelledby={`${ids}-summary`} className="section">
         <Foldable

@@ -21,7 +21,8 @@ import { caseloadTexts } from './caseload-texts';
 /** An approval as the inbox lists it: the waiting request's own fields beside the case's. */
 type ApprovalItem = InboxItem & { id?: string; note?: string };
 
-export function InboxPanel() {
+/** `folded` (on a phone): the lists wait behind a button that says how many requests wait. */
+export function InboxPanel({ folded = false }: { folded?: boolean }) {
   const { t, lang } = useI18n();
   const texts = useTexts(caseloadTexts);
   const ids = useId();
@@ -32,6 +33,11 @@ export function InboxPanel() {
   const [outcome, setOutcome] = useState('');
   const transfers = useAsync('inbox:transfers', (signal) => listIncomingTransfers(signal));
   const approvals = useAsync(`inbox:approvals:${decisions}`, (signal) => listApprovals(signal));
+  const [open, setOpen] = useState(false);
+  const waiting = [transfers, approvals].reduce(
+    (sum, state) => sum + (state.status === 'done' ? state.data.items.length : 0),
+    0,
+  );
 
   const list = (
     state: typeof transfers,
@@ -66,44 +72,59 @@ export function InboxPanel() {
 
   return (
     <section aria-labelledby={`${ids}-title`} className="section">
-      <h2 id={`${ids}-title`}>{t('inbox.title')}</h2>
-      {list(
-        transfers,
-        (count) => t('inbox.transfers', { count }),
-        t('inbox.noTransfers'),
-        (item) =>
-          [
-            t('inbox.transferFrom', { office: item.fromOffice ?? '' }),
-            item.due ? t('inbox.transferDue', { due: formatDate(item.due, lang) }) : '',
-          ]
-            .filter(Boolean)
-            .join(', '),
-        `${ids}-transfers`,
-      )}
-      <p role="status" className="status-success">
-        {outcome}
-      </p>
-      {list(
-        approvals,
-        (count) => t('inbox.approvals', { count }),
-        t('inbox.noApprovals'),
-        (item) => {
-          const who = personName(item.requestedBy ?? '');
-          return item.to === CLOSED_STAGE
-            ? texts.t('closingRequest', { who })
-            : t('inbox.approvalMove', { stage: stageName(item.to ?? ''), who });
-        },
-        `${ids}-approvals`,
-        (item) => (
-          <ApprovalDecision
-            item={item}
-            onDecided={(message) => {
-              setOutcome(message);
-              setDecisions((n) => n + 1);
-            }}
-          />
-        ),
-      )}
+      <h2 id={`${ids}-title`} className={folded ? 'sr-only' : undefined}>
+        {t('inbox.title')}
+      </h2>
+      {folded ? (
+        <button
+          type="button"
+          className="button fold-toggle"
+          aria-expanded={open}
+          aria-controls={`${ids}-body`}
+          onClick={() => setOpen((shown) => !shown)}
+        >
+          {texts.t('inboxToggle', { title: t('inbox.title'), count: waiting })}
+        </button>
+      ) : null}
+      <div id={`${ids}-body`} hidden={folded && !open}>
+        {list(
+          transfers,
+          (count) => t('inbox.transfers', { count }),
+          t('inbox.noTransfers'),
+          (item) =>
+            [
+              t('inbox.transferFrom', { office: item.fromOffice ?? '' }),
+              item.due ? t('inbox.transferDue', { due: formatDate(item.due, lang) }) : '',
+            ]
+              .filter(Boolean)
+              .join(', '),
+          `${ids}-transfers`,
+        )}
+        <p role="status" className="status-success">
+          {outcome}
+        </p>
+        {list(
+          approvals,
+          (count) => t('inbox.approvals', { count }),
+          t('inbox.noApprovals'),
+          (item) => {
+            const who = personName(item.requestedBy ?? '');
+            return item.to === CLOSED_STAGE
+              ? texts.t('closingRequest', { who })
+              : t('inbox.approvalMove', { stage: stageName(item.to ?? ''), who });
+          },
+          `${ids}-approvals`,
+          (item) => (
+            <ApprovalDecision
+              item={item}
+              onDecided={(message) => {
+                setOutcome(message);
+                setDecisions((n) => n + 1);
+              }}
+            />
+          ),
+        )}
+      </div>
     </section>
   );
 }
