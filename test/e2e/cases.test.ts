@@ -427,6 +427,10 @@ describe('a supervisor sees the office', () => {
     await supervisor.getByLabel('Kode kantor tujuan').fill('bapas-2');
     await supervisor.getByLabel('Alasan pemindahan').fill('Klien pindah domisili. Data uji fiktif.');
     await supervisor.getByRole('button', { name: 'Pindahkan kasus' }).click();
+    await page
+      .getByRole('dialog', { name: /^Pindahkan kasus ke / })
+      .getByRole('button', { name: 'Ya, pindahkan' })
+      .click();
     await page.getByRole('heading', { name: 'Pemindahan tertunda', level: 2 }).waitFor();
     // The case type's deadline for the receiving office's decision.
     expect(await page.locator('.deadlines').textContent()).toContain('Keputusan pelimpahan bimbingan');
@@ -436,6 +440,10 @@ describe('a supervisor sees the office', () => {
     await page.waitForURL('**/kasus');
     await page.goto(budiUrl);
     await section('supervisor').getByRole('button', { name: 'Terima kasus' }).click();
+    await page
+      .getByRole('dialog', { name: 'Terima kasus ini?' })
+      .getByRole('button', { name: 'Ya, terima kasus' })
+      .click();
     await expect.poll(statusIn('supervisor')).toBe('Kasus diterima; sekarang milik bapas-2.');
     expect(await page.locator('.facts').textContent()).toContain('bapas-2');
     expect(await page.getByRole('heading', { name: 'Pemindahan tertunda' }).count()).toBe(0);
@@ -450,6 +458,10 @@ describe('a supervisor sees the office', () => {
       .getByLabel('Alasan pemindahan')
       .fill('Klien kembali ke alamat lama. Data uji fiktif.');
     await section('supervisor').getByRole('button', { name: 'Pindahkan kasus' }).click();
+    await page
+      .getByRole('dialog', { name: /^Pindahkan kasus ke / })
+      .getByRole('button', { name: 'Ya, pindahkan' })
+      .click();
     await page.getByRole('heading', { name: 'Pemindahan tertunda', level: 2 }).waitFor();
 
     await page.getByRole('button', { name: 'Keluar' }).click();
@@ -466,6 +478,10 @@ describe('a supervisor sees the office', () => {
     expect(await receiving.getByRole('alert').textContent()).toBe('Tuliskan alasan penolakan.');
     await receiving.getByLabel('Alasan penolakan').fill('Alamat lama di luar wilayah kerja kami.');
     await receiving.getByRole('button', { name: 'Tolak dan kembalikan ke kantor asal' }).click();
+    await page
+      .getByRole('dialog', { name: 'Tolak pemindahan ini?' })
+      .getByRole('button', { name: 'Ya, tolak pemindahan' })
+      .click();
     // The case stays with bapas-2: back on the caseload, with the outcome and an empty inbox.
     await page.waitForURL('**/kasus');
     await page
@@ -486,9 +502,16 @@ describe('a supervisor sees the office', () => {
     await sending.getByLabel('Kode kantor tujuan').fill('bapas-1');
     await sending.getByLabel('Alasan pemindahan').fill('Dicoba lagi. Data uji fiktif.');
     await sending.getByRole('button', { name: 'Pindahkan kasus' }).click();
+    await page
+      .getByRole('dialog', { name: /^Pindahkan kasus ke / })
+      .getByRole('button', { name: 'Ya, pindahkan' })
+      .click();
     await sending.getByRole('heading', { name: 'Pemindahan menunggu keputusan' }).waitFor();
     await sending.getByRole('button', { name: 'Batalkan pemindahan' }).click();
-    await sending.getByRole('button', { name: 'Ya, batalkan' }).click();
+    await page
+      .getByRole('dialog', { name: /^Batalkan pemindahan ke / })
+      .getByRole('button', { name: 'Ya, batalkan pemindahan' })
+      .click();
     await expect.poll(statusIn('supervisor')).toBe('Pemindahan ke bapas-1 dibatalkan.');
     expect(await page.getByRole('heading', { name: 'Pemindahan tertunda' }).count()).toBe(0);
   });

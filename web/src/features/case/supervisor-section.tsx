@@ -22,6 +22,7 @@ import {
 } from './api';
 import type { CaseAccess } from './case-access';
 import { Section } from './section';
+import { useTransferConfirm } from './transfer-confirm';
 import { AUDIT_ACTION_LABELS } from './vocabulary';
 
 export function SupervisorSection({
@@ -199,6 +200,7 @@ function TransferForm({ kase, onChanged }: { kase: CaseView; onChanged: Changed 
   const [reason, setReason] = useState('');
   const [missing, setMissing] = useState(false);
   const action = useAction();
+  const confirm = useTransferConfirm();
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -208,6 +210,7 @@ function TransferForm({ kase, onChanged }: { kase: CaseView; onChanged: Changed 
     }
     setMissing(false);
     void action.run(async () => {
+      if (!(await confirm.ask({ kind: 'send', office: toOffice.trim(), reason: reason.trim() }))) return;
       const next = await transferCase(kase.id, { toOffice: toOffice.trim(), reason: reason.trim() });
       const office = toOffice.trim();
       const due = next.transfer?.due;
@@ -252,6 +255,7 @@ function TransferForm({ kase, onChanged }: { kase: CaseView; onChanged: Changed 
           {t('supervisor.transferSubmit')}
         </button>
       </div>
+      {confirm.dialog}
       <Failure error={action.error} />
     </form>
   );
@@ -262,6 +266,7 @@ function AcceptTransfer({ kase, onChanged }: { kase: CaseView; onChanged: Change
   const ids = useId();
   const navigate = useNavigate();
   const action = useAction();
+  const confirm = useTransferConfirm();
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState('');
   const [missing, setMissing] = useState(false);
@@ -275,6 +280,7 @@ function AcceptTransfer({ kase, onChanged }: { kase: CaseView; onChanged: Change
     }
     setMissing(false);
     void action.run(async () => {
+      if (!(await confirm.ask({ kind: 'reject', office: kase.office, reason: reason.trim() }))) return;
       const next = await rejectTransfer(kase.id, reason.trim());
       // The case stays with the other office: this office has nothing more to do on it.
       navigate('/kasus', { state: { notice: t('supervisor.rejected', { office: next.office }) } });
@@ -297,6 +303,7 @@ function AcceptTransfer({ kase, onChanged }: { kase: CaseView; onChanged: Change
           aria-busy={action.busy}
           onClick={() =>
             void action.run(async () => {
+              if (!(await confirm.ask({ kind: 'accept', office: kase.office }))) return;
               const next = await acceptTransfer(kase.id);
               onChanged(next, t('supervisor.accepted', { office: next.office }));
             })
@@ -332,6 +339,7 @@ function AcceptTransfer({ kase, onChanged }: { kase: CaseView; onChanged: Change
           </form>
         ) : null}
       </div>
+      {confirm.dialog}
       <Failure error={action.error} />
     </section>
   );
@@ -342,7 +350,7 @@ function CancelTransfer({ kase, onChanged }: { kase: CaseView; onChanged: Change
   const { t, lang } = useI18n();
   const ids = useId();
   const action = useAction();
-  const [confirming, setConfirming] = useState(false);
+  const confirm = useTransferConfirm();
   const transfer = kase.transfer;
   if (!transfer) return null;
   return (
@@ -356,34 +364,24 @@ function CancelTransfer({ kase, onChanged }: { kase: CaseView; onChanged: Change
             })
           : t('supervisor.pendingTransferOpen', { office: transfer.toOffice })}
       </p>
-      {confirming ? (
-        <div className="inline-form">
-          <p>{t('supervisor.cancelConfirm')}</p>
-          <button
-            type="button"
-            className="button"
-            disabled={action.busy}
-            aria-busy={action.busy}
-            onClick={() =>
-              void action.run(async () => {
-                const next = await cancelTransfer(kase.id);
-                onChanged(next, t('supervisor.cancelled', { office: transfer.toOffice }));
-              })
-            }
-          >
-            {t('supervisor.cancelYes')}
-          </button>
-          <button type="button" className="button" onClick={() => setConfirming(false)}>
-            {t('supervisor.cancelNo')}
-          </button>
-        </div>
-      ) : (
-        <div>
-          <button type="button" className="button" onClick={() => setConfirming(true)}>
-            {t('supervisor.cancelTransfer')}
-          </button>
-        </div>
-      )}
+      <div>
+        <button
+          type="button"
+          className="button"
+          disabled={action.busy}
+          aria-busy={action.busy}
+          onClick={() =>
+            void action.run(async () => {
+              if (!(await confirm.ask({ kind: 'cancel', office: transfer.toOffice }))) return;
+              const next = await cancelTransfer(kase.id);
+              onChanged(next, t('supervisor.cancelled', { office: transfer.toOffice }));
+            })
+          }
+        >
+          {t('supervisor.cancelTransfer')}
+        </button>
+      </div>
+      {confirm.dialog}
       <Failure error={action.error} />
     </section>
   );
