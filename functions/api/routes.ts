@@ -43,6 +43,14 @@ export const ROUTES = [
   { method: 'POST', path: '/api/rulesets/{id}/evaluate', fn: 'rulesets', action: 'evaluate', roles: ANY },
   { method: 'GET', path: '/api/facts', fn: 'rulesets', action: 'facts', roles: ANY },
   { method: 'POST', path: '/api/rulesets/{id}/impact', fn: 'cases', action: 'impact', roles: ADMIN },
+  { method: 'GET', path: '/api/rulesets/{id}/cases', fn: 'rulesets', action: 'cases', roles: ADMIN },
+  {
+    method: 'POST',
+    path: '/api/rulesets/{id}/cases/{caseId}/evaluate',
+    fn: 'rulesets',
+    action: 'evaluateCase',
+    roles: ADMIN,
+  },
 
   { method: 'GET', path: '/api/case-types', fn: 'processes', action: 'list', roles: ANY },
   { method: 'GET', path: '/api/case-types/{id}', fn: 'processes', action: 'getPublished', roles: ANY },

@@ -1,7 +1,9 @@
 /** HTTP handler for rulesets and the fact catalogue: parse, call the use case, respond. */
+import { isDeepStrictEqual } from 'node:util';
 import { factCatalogue, providedFacts } from '../cases/case-types';
-import { contentId } from '../cases/content-ids';
+import { contentId, pageLimit } from '../cases/content-ids';
 import { evaluateCase } from '../cases/evaluate-case';
+import { evaluateCaseInStudio, redecideOpenCases, rulesetCases } from '../cases/ruleset-cases';
 import {
   evaluateFacts,
   getPublishedRuleset,
@@ -14,6 +16,8 @@ import {
   saveRulesetDraft,
   unprovidedFactWarnings,
 } from '../cases/rulesets';
+import type { RulesetContent } from '../decisions/ruleset';
+import { AppError } from '../platform/errors';
 import { createApiHandler, ifMatchVersion } from '../platform/http';
 import { bodyParser } from '../validation/request';
 import { contentReadActions, publishBody, VERSION_TARGET } from './content-actions';
@@ -42,6 +46,20 @@ const evaluateBody = bodyParser({
   ],
 } as const);
 
+/** Whether two versions of a ruleset decide alike: the same kind, case types, facts and rules. */
+const sameDecisions = (a: RulesetContent, b: RulesetContent) =>
+  isDeepStrictEqual(
+    [a.kind, a.caseTypes ?? [], a.facts ?? [], a.rules],
+    [b.kind, b.caseTypes ?? [], b.facts ?? [], b.rules],
+  );
+
+const CASE_ID = /^[A-Za-z0-9-]{1,64}$/;
+const caseEvaluateBody = bodyParser({
+  type: 'object',
+  additionalProperties: false,
+  properties: { version: VERSION_TARGET },
+} as const);
+
 export const handler = createApiHandler(routesOf('rulesets'), {
   ...contentReadActions({
     list: listRulesets,
@@ -66,8 +84,15 @@ export const handler = createApiHandler(routesOf('rulesets'), {
 
   publish: async (request) => {
     const input = publishBody(request.body ?? {}, request.lang);
-    const published = await publishRuleset(contentId(request.params.id), input, request.user, request.lang);
-    return { status: 201, body: published };
+    const id = contentId(request.params.id);
+    const before = await getPublishedRuleset(id).catch(() => undefined);
+    const published = await publishRuleset(id, input, request.user, request.lang);
+    // The open cases it decides follow the new version at once, not at the next daily run; a version
+    // that decides as the one before (a republish of the same rules) changes no case.
+    const after = await getRulesetVersion(id, published.version);
+    const same = before !== undefined && sameDecisions(before, after);
+    const redecided = same ? { redecided: 0, complete: true } : await redecideOpenCases(id, request.user);
+    return { status: 201, body: { ...published, ...redecided } };
   },
 
   evaluate: async (request) => {
@@ -81,4 +106,23 @@ export const handler = createApiHandler(routesOf('rulesets'), {
   },
 
   facts: async () => ({ body: { items: await factCatalogue(), nextCursor: null } }),
+
+  cases: async ({ params, query }) => ({
+    body: await rulesetCases(contentId(params.id), pageLimit(query.limit), query.cursor),
+  }),
+
+  evaluateCase: async (request) => {
+    const input = caseEvaluateBody(request.body ?? {}, request.lang);
+    const caseId = request.params.caseId ?? '';
+    if (!CASE_ID.test(caseId)) throw new AppError('invalid_parameter', { params: { name: 'caseId' } });
+    const version = input.version as number | 'draft' | undefined;
+    const result = await evaluateCaseInStudio(
+      request.user,
+      contentId(request.params.id),
+      caseId,
+      version,
+      request.lang,
+    );
+    return { body: result };
+  },
 });

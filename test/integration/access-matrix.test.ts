@@ -141,6 +141,14 @@ const MATRIX: Record<string, Row> = {
     request: () => ({ path: '/api/rulesets/prioritas/impact', body: { version: 1, limit: 5 } }),
     expect: [200, 403, 403, 403, 403],
   },
+  'GET /api/rulesets/{id}/cases': {
+    request: () => ({ path: '/api/rulesets/prioritas/cases?limit=5' }),
+    expect: [200, 403, 403, 403, 403],
+  },
+  'POST /api/rulesets/{id}/cases/{caseId}/evaluate': {
+    request: (f) => ({ path: `/api/rulesets/prioritas/cases/${f.caseId}/evaluate`, body: {} }),
+    expect: [200, 403, 403, 403, 403],
+  },
   'GET /api/case-types': { request: () => ({ path: '/api/case-types' }), expect: [200, 200, 200, 200, 200] },
   'GET /api/case-types/{id}': {
     request: () => ({ path: '/api/case-types/integrasi' }),
