@@ -72,6 +72,18 @@ export const router = createBrowserRouter([
                 }),
               },
               {
+                path: 'aturan',
+                lazy: async () => ({
+                  Component: (await import('../features/studio/rulesets/rulesets-page')).RulesetsPage,
+                }),
+              },
+              {
+                path: 'aturan/:id',
+                lazy: async () => ({
+                  Component: (await import('../features/studio/rulesets/ruleset-page')).RulesetPage,
+                }),
+              },
+              {
                 path: 'jenis-kasus',
                 lazy: async () => ({
                   Component: (await import('../features/studio/case-types/case-types-page')).CaseTypesPage,
