@@ -103,10 +103,18 @@ const HEAD_ONLY = new Set([
   ...TABLE_SPEC.indexes.flatMap((i) => [i.partitionKey, i.sortKey]),
 ]);
 
+/**
+ * Marks a head read from an item whose client key items exist. Not enumerable, so a copy of the head
+ * (`{...head}`) or its JSON never carries it: only the head as read can vouch for its key items.
+ */
+const KEYED = Symbol('clientKeyed');
+
 function toHead(item: Record<string, unknown>): CaseHead {
-  return Object.fromEntries(
+  const head = Object.fromEntries(
     Object.entries(item).filter(([key]) => !HEAD_ONLY.has(key)),
   ) as unknown as CaseHead;
+  if (item[CLIENT_KEYS_ATTRIBUTE] !== undefined) Object.defineProperty(head, KEYED, { value: true });
+  return head;
 }
 
 function checkSize(item: Record<string, unknown>): void {
@@ -186,8 +194,12 @@ export async function commitCaseChangeReporting(
       },
     });
     const keys = clientKeyItems(change.head);
+    // Skipped only when the previous head was read with its key items in place (a head from before
+    // them gets them on its first write, rather than a marker without items).
     const unchanged =
-      change.previous !== undefined && JSON.stringify(clientKeyItems(change.previous)) === JSON.stringify(keys);
+      change.previous !== undefined &&
+      (change.previous as CaseHead & { [KEYED]?: boolean })[KEYED] === true &&
+      JSON.stringify(clientKeyItems(change.previous)) === JSON.stringify(keys);
     if (!unchanged) for (const key of keys) items.push({ Put: { TableName, Item: key } });
   } else if (change.expectedVersion !== undefined) {
     // The case must still exist and be the one the change was computed from.

@@ -17,6 +17,7 @@ import { migrateCaseHeads } from '../../functions/cases/migrate';
 import type { LocalKawal } from '../../functions/local/app';
 import { seedAccounts } from '../../functions/local/seed';
 import { ensureTable } from '../../functions/local/table';
+import { caseWorkingSet, commitCaseChange } from '../../functions/store/cases-repo';
 import { db, tableName } from '../../functions/store/client';
 import { hashPassword } from '../../functions/store/passwords';
 import { TABLE_SPEC } from '../../functions/store/table-spec';
@@ -510,6 +511,65 @@ describe('searching before opening a case', () => {
     expect((await search(pk1, `nik=${nik}`)).body.items.map((match) => match.id)).toEqual([opened.id]);
     // The case itself did not change.
     expect((await pk1.request<CaseBody>('GET', `/api/cases/${opened.id}`)).body.version).toBe(opened.version);
+  });
+});
+
+describe('the client key items', () => {
+  /** The client key items a write of the head puts, by sort key. */
+  async function keyWritesDuring(action: () => Promise<unknown>): Promise<string[]> {
+    const commands = await commandsDuring(action);
+    // The document client's TransactWriteCommand runs as TransactWriteItemsCommand; keys may be marshalled.
+    const writes = commands.filter((command) => command.name.startsWith('TransactWrite'));
+    expect(writes).toHaveLength(1);
+    const items = writes.flatMap(
+      (command) => (command.input as { TransactItems: { Put?: { Item: { sk: unknown } } }[] }).TransactItems,
+    );
+    const skOf = (sk: unknown) =>
+      typeof sk === 'string' ? sk : ((sk as { S?: string } | undefined)?.S ?? '');
+    return items.map((item) => skOf(item.Put?.Item.sk)).filter((sk) => sk.startsWith('CLIENT#'));
+  }
+
+  async function rewrite(caseId: string, change: (head: CaseBody & { version: number }) => object) {
+    const { head } = await caseWorkingSet(caseId);
+    if (!head) throw new Error('no head');
+    return keyWritesDuring(() =>
+      commitCaseChange({
+        head: {
+          ...head,
+          ...change(head as unknown as CaseBody & { version: number }),
+          version: head.version + 1,
+        },
+        expectedVersion: head.version,
+        previous: head,
+        caseId,
+        today: '2026-12-01',
+        writes: [],
+      }),
+    );
+  }
+
+  it('are written with a head only when what they hold changed, and always for a head from before them', async () => {
+    const nik = newNik();
+    const opened = await openCase(pk1, { client: { ...ADULT, nik } });
+    expect(await rewrite(opened.id, () => ({ updatedAt: new Date().toISOString() }))).toEqual([]);
+    expect((await rewrite(opened.id, () => ({ stage: 'assessment' }))).sort()).toEqual([
+      'CLIENT#NIK',
+      'CLIENT#PERSON',
+    ]);
+    // A head an earlier Kawal wrote: no marker, no items; its next write gives it both.
+    for (const sk of ['CLIENT#NIK', 'CLIENT#PERSON']) {
+      await db().send(new DeleteCommand({ TableName: tableName(), Key: { pk: `CASE#${opened.id}`, sk } }));
+    }
+    await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: { pk: `CASE#${opened.id}`, sk: 'HEAD' },
+        UpdateExpression: 'REMOVE clientKeys',
+      }),
+    );
+    expect((await rewrite(opened.id, () => ({}))).sort()).toEqual(['CLIENT#NIK', 'CLIENT#PERSON']);
+    const found = await pk1.request<Search>('GET', `/api/cases/search?nik=${nik}`);
+    expect(found.body.items.map((match) => [match.id, match.stage])).toEqual([[opened.id, 'assessment']]);
   });
 });
 
