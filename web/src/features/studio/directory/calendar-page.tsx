@@ -259,7 +259,7 @@ function CalendarEditor({ initial }: { initial: CalendarYear }) {
         {baselineDates.size === 0 ? (
           <p className="muted">{t('calendar.baselineEmpty')}</p>
         ) : (
-          <div className="table-wrap">
+          <div className="table-wrap directory-table-wrap">
             <table className="table directory-days">
               <caption className="sr-only">{t('calendar.baselineTitle', { year })}</caption>
               <thead>
@@ -347,7 +347,7 @@ function CalendarEditor({ initial }: { initial: CalendarYear }) {
         {draft.add.length === 0 ? (
           <p className="muted">{t('calendar.addedEmpty')}</p>
         ) : (
-          <div className="table-wrap">
+          <div className="table-wrap directory-table-wrap">
             <table className="table directory-days">
               <caption className="sr-only">{t('calendar.addedTitle')}</caption>
               <thead>
@@ -437,7 +437,12 @@ function CalendarEditor({ initial }: { initial: CalendarYear }) {
           })}
         </p>
         {result.length > 0 ? (
-          <div className="table-wrap">
+          <section
+            className="table-wrap directory-table-wrap"
+            aria-labelledby={`${ids}-result`}
+            // biome-ignore lint/a11y/noNoninteractiveTabindex: a table wider than a phone scrolls, and the keyboard must reach it
+            tabIndex={0}
+          >
             <table className="table directory-days">
               <caption className="sr-only">{t('calendar.resultTitle', { year })}</caption>
               <thead>
@@ -462,10 +467,15 @@ function CalendarEditor({ initial }: { initial: CalendarYear }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </section>
         ) : null}
         <h3 id={`${ids}-months`}>{t('calendar.monthsTitle')}</h3>
-        <div className="table-wrap">
+        <section
+          className="table-wrap directory-table-wrap"
+          aria-labelledby={`${ids}-months`}
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: a table wider than a phone scrolls, and the keyboard must reach it
+          tabIndex={0}
+        >
           <table className="table directory-months" aria-labelledby={`${ids}-months`}>
             <thead>
               <tr>
@@ -494,7 +504,7 @@ function CalendarEditor({ initial }: { initial: CalendarYear }) {
               </tr>
             </tfoot>
           </table>
-        </div>
+        </section>
       </section>
 
       <div className="directory-savebar">

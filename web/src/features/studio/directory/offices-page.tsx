@@ -86,7 +86,7 @@ export function OfficesPage() {
         <p className="muted">{t('offices.empty')}</p>
       ) : null}
       {sorted.length > 0 ? (
-        <div className="table-wrap">
+        <div className="table-wrap directory-table-wrap">
           <table className="table">
             <caption className="sr-only">{t('offices.title')}</caption>
             <thead>
