@@ -37,7 +37,8 @@ describe('the studio', () => {
   });
 
   it('is refused to a worker, who is not shown the way in', async () => {
-    await page.evaluate(() => localStorage.clear());
+    await page.getByRole('button', { name: 'Keluar' }).click();
+    await page.waitForURL('**/masuk');
     await logInAs(page, kawal.url, 'pk1');
     await page.waitForURL('**/kasus');
     expect(
