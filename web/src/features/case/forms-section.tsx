@@ -9,7 +9,6 @@
 import type { ErrorSchema } from '@rjsf/utils';
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { ApiError, errorMessage, type Page } from '../../shared/api-client';
-import { PRIORITY_LABELS, useLabel } from '../../shared/case-labels';
 import { formatDateTime, useI18n } from '../../shared/i18n/language';
 import { LoadError } from '../../shared/load-error';
 import { type AsyncState, useAsync } from '../../shared/use-async';
@@ -19,6 +18,7 @@ import { type Refusal, RefusalAlerts } from '../forms/refusal-alerts';
 import { serverErrorsToErrorSchema } from '../forms/server-errors';
 import type { FormValue } from '../forms/validator';
 import { type CaseView, getDraft, type SubmissionResult, submitForm, type WorkDraft } from './api';
+import { SubmissionDecisions } from './rule-explanation';
 import { Section } from './section';
 import { type AutosaveState, useAutosave } from './use-autosave';
 
@@ -91,7 +91,7 @@ export function FormsSection({
       <p role="status" className="status-success">
         {filed ? t('caseForms.filed', { title: filed.title, version: filed.result.formVersion }) : ''}
       </p>
-      {filed ? <DecisionsSummary result={filed.result} /> : null}
+      {filed ? <SubmissionDecisions decisions={filed.result.decisions} /> : null}
       {open ? (
         <CaseFormLoader
           key={open}
@@ -122,69 +122,8 @@ function offeredForms(offered: readonly string[], forms: readonly FormSummary[])
     .filter((form): form is FormSummary => form !== undefined && form.publishedVersion !== null);
 }
 
-/** What the rules decided on the submission, ruleset by ruleset, each event with its parameters. */
-function DecisionsSummary({ result }: { result: SubmissionResult }) {
-  const { t } = useI18n();
-  const ids = useId();
-  return (
-    <section className="decisions" aria-labelledby={`${ids}-title`}>
-      <h3 id={`${ids}-title`}>{t('caseForms.decisions')}</h3>
-      {result.decisions.length === 0 ? (
-        <p className="muted">{t('caseForms.noDecisions')}</p>
-      ) : (
-        <ul className="plain-list">
-          {result.decisions.map((decision) => (
-            <li key={decision.rulesetId}>
-              <strong>{decision.rulesetId}</strong>{' '}
-              <span className="meta">{t('caseForms.rulesetVersion', { version: decision.version })}</span>
-              {decision.events.length === 0 ? (
-                <p className="muted">{t('caseForms.noEvents')}</p>
-              ) : (
-                <ul>
-                  {decision.events.map((event, index) => (
-                    // Events have no identity of their own; their order is the rules'.
-                    // biome-ignore lint/suspicious/noArrayIndexKey: see above
-                    <li key={index}>
-                      <EventText event={event} />
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
-  );
-}
-
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** An event as a person reads it: a priority in words, any other as "type — name: value, …". */
-function EventText({ event }: { event: unknown }) {
-  const { t } = useI18n();
-  const label = useLabel();
-  if (!isRecord(event)) return <>{String(event)}</>;
-  const type = typeof event.type === 'string' ? event.type : '?';
-  const params = isRecord(event.params) ? event.params : {};
-  if (type === 'prioritas' && typeof params.level === 'string') {
-    const reason = typeof params.reason === 'string' ? params.reason : '';
-    const hours = typeof params.responseHours === 'number' ? params.responseHours : undefined;
-    return (
-      <>
-        {t('caseForms.priorityEvent', { level: label(PRIORITY_LABELS, params.level), reason })}
-        {hours === undefined ? '' : ` (${t('caseForms.respondWithin', { hours })})`}
-      </>
-    );
-  }
-  const entries = Object.entries(params);
-  if (entries.length === 0) return <>{type}</>;
-  const text = entries
-    .map(([name, value]) => `${name}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)
-    .join(', ');
-  return <>{`${type} — ${text}`}</>;
 }
 
 interface Loaded {

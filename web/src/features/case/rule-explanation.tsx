@@ -214,14 +214,15 @@ export interface DecisionSummary {
   rulesetId: string;
   title?: string;
   version: number;
-  events: { type: string; params?: Record<string, unknown> }[];
+  events: readonly unknown[];
 }
 
 /** An event as a person reads it: a programme by title, a priority in words, else what it says. */
-function EventText({ event }: { event: DecisionSummary['events'][number] }) {
+function EventText({ event: raw }: { event: unknown }) {
   const { t } = useTexts(decisionTexts);
   const label = useLabel();
-  const params = event.params ?? {};
+  const event = isRecord(raw) && typeof raw.type === 'string' ? { type: raw.type } : { type: '' };
+  const params = isRecord(raw) && isRecord(raw.params) ? raw.params : {};
   const said = nonEmpty(params.title) ?? nonEmpty(params.program);
   if (event.type === 'eligible' || (said && typeof params.program === 'string')) {
     return <>{t('submission.eligible', { programme: said ?? event.type })}</>;
