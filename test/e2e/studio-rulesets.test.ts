@@ -21,9 +21,13 @@ const CONSENT_RULE = 'Kesepakatan diversi memerlukan persetujuan korban';
 const CONSENT_FLAG = 'Kesepakatan diversi memerlukan persetujuan korban';
 const MINIMUM_AGE = 'Usia saat tindak pidana paling sedikit 12 tahun';
 
-/** Answers every browser confirm() and prompt() with yes (and the prompt's default). */
+/** What the browser asked (confirm() and prompt()), each answered yes. */
+const asked: string[] = [];
 function acceptDialogs(target: Page) {
-  target.on('dialog', (dialog: Dialog) => void dialog.accept());
+  target.on('dialog', (dialog: Dialog) => {
+    asked.push(dialog.message());
+    void dialog.accept();
+  });
 }
 
 async function signOut(): Promise<void> {
@@ -201,6 +205,45 @@ describe('the simulator on a real open case', () => {
     expect(await result.getByText('Menentukan').count()).toBeGreaterThan(0);
     expect(await seriousViolations(page)).toEqual([]);
     await keepScreenshot(page, 'ruleset-simulator');
+  });
+});
+
+describe('two administrators on one draft', () => {
+  it('never overwrites the other’s draft silently, and asks before leaving unsaved edits', async () => {
+    const title = 'Asesmen yang wajib menyusul asesmen risiko';
+    const other = await session?.browser.newContext({ viewport: { width: 1100, height: 900 } });
+    if (!other) throw new Error('no browser');
+    const second = await other.newPage();
+    acceptDialogs(second);
+    await logInAs(second, kawal.url, 'admin');
+    for (const target of [page, second]) {
+      await target.goto(`${kawal.url}/admin/aturan/kewajiban-asesmen`);
+      await target.getByRole('heading', { name: title, level: 1 }).waitFor();
+    }
+    await page.getByLabel('Judul', { exact: true }).fill(`${title} (versi kantor wilayah)`);
+    await page.getByRole('button', { name: 'Simpan draf' }).click();
+    await page.getByText('Draf tersimpan.').waitFor();
+
+    await second.getByLabel('Judul', { exact: true }).fill(`${title} (usulan kedua)`);
+    await second.getByRole('button', { name: 'Simpan draf' }).click();
+    const conflict = second.getByRole('alert').filter({ hasText: 'Draf ini telah diubah orang lain' });
+    await conflict.waitFor();
+    expect(await seriousViolations(second)).toEqual([]);
+    await conflict.getByRole('button', { name: 'Muat draf mereka (buang perubahan saya)' }).click();
+    expect(await second.getByLabel('Judul', { exact: true }).inputValue()).toBe(
+      `${title} (versi kantor wilayah)`,
+    );
+    await other.close();
+
+    await page.getByLabel('Judul', { exact: true }).fill(title);
+    await page
+      .getByRole('navigation', { name: 'Bagian studio' })
+      .getByRole('link', { name: 'Jenis kasus' })
+      .click();
+    await page.waitForURL('**/admin/jenis-kasus');
+    expect(asked).toContain(
+      'Ada perubahan yang belum disimpan. Tinggalkan halaman ini dan buang perubahan itu?',
+    );
   });
 });
 

@@ -196,7 +196,8 @@ function RulesetEditor({ id, loaded }: { id: string; loaded: Loaded }) {
       withDeclarations({ ...content, rules: content.rules.map((item, i) => (i === index ? rule : item)) }),
     );
 
-  const save = async (basedOn = draftVersion) => {
+  // Without a draft when the page loaded, 0: a draft someone else made meanwhile answers 412, never overwritten.
+  const save = async (basedOn = draftVersion ?? 0) => {
     setSaving(true);
     setMessage(undefined);
     setProblems([]);
