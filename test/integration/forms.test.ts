@@ -357,13 +357,14 @@ describe('HTTP platform', () => {
     expect(reply).toMatchObject({ status: 200, body: { status: 'ok', store: 'ok' } });
   });
 
-  it('returns the caller from /api/me', async () => {
+  it('returns the caller from /api/me, with the NIP the users directory holds', async () => {
     const reply = await supervisor.request('GET', '/api/me');
     expect(reply.body).toEqual({
       id: 'kabapas1',
       name: 'Kepala Bapas Satu',
       roles: ['supervisor'],
       office: 'bapas-1',
+      nip: '197001012099011001',
     });
   });
 

@@ -1,5 +1,6 @@
 /** The frame of every page: header (app name, navigation, the user, language switch, sign out) and the page. */
-import { Link, NavLink, Outlet, useNavigate } from 'react-router';
+import { useEffect, useRef } from 'react';
+import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { signOut } from '../features/auth/authenticator';
 import { holdsCases, useSession } from '../features/auth/session';
 import { LANGUAGES, type MessageKey } from '../shared/i18n/dictionary';
@@ -14,10 +15,49 @@ function roleKey(role: string): MessageKey | undefined {
   return undefined;
 }
 
+/**
+ * After moving to another page the focus goes to the new page's `h1`, so a screen reader announces
+ * where the person is and the keyboard starts from the top of the page, not from the link left behind.
+ * The heading may come after the page's data: it is waited for (a few seconds at most). Focus the
+ * person already put inside the new page stays where it is.
+ */
+function useFocusOnNavigation(): void {
+  const { pathname } = useLocation();
+  const shown = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    // The first page of a visit: the browser starts at the top by itself.
+    const before = shown.current;
+    shown.current = pathname;
+    if (before === undefined || before === pathname) return;
+    const main = document.getElementById('main');
+    if (!main) return;
+    const focusHeading = (): boolean => {
+      const heading = main.querySelector('h1');
+      if (!heading) return false;
+      const active = document.activeElement;
+      if (active && active !== document.body && main.contains(active)) return true;
+      if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+      heading.focus();
+      return true;
+    };
+    if (focusHeading()) return;
+    const observer = new MutationObserver(() => {
+      if (focusHeading()) observer.disconnect();
+    });
+    observer.observe(main, { childList: true, subtree: true });
+    const timer = setTimeout(() => observer.disconnect(), 8000);
+    return () => {
+      observer.disconnect();
+      clearTimeout(timer);
+    };
+  }, [pathname]);
+}
+
 export function Layout() {
   const { t, lang, setLang } = useI18n();
   const session = useSession();
   const navigate = useNavigate();
+  useFocusOnNavigation();
   const roles = session?.user.roles.map((role) => {
     const key = roleKey(role);
     return key ? t(key) : role;

@@ -4,18 +4,22 @@
  * exactly as on the fill-form page (FormView); submitting files it on the case with an idempotency key
  * made once per attempt, so a double click or a retry after a lost answer never files it twice; the
  * server's field errors land on the fields; the work in progress is autosaved as a draft and comes
- * back when the form is opened again.
+ * back when the form is opened again. A new form opens with what the case and the signed-in PK already
+ * tell (`x-prefill`: the client's identity, the PK's name and NIP), and its heading takes the focus.
  */
 import type { ErrorSchema } from '@rjsf/utils';
-import { type FormEvent, useId, useRef, useState } from 'react';
+import { type FormEvent, memo, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { ApiError, errorMessage, type Page } from '../../shared/api-client';
-import { formatDateTime, useI18n } from '../../shared/i18n/language';
+import { formatDateTime, useI18n, useTexts } from '../../shared/i18n/language';
 import { LoadError } from '../../shared/load-error';
 import { type AsyncState, useAsync } from '../../shared/use-async';
+import { useSession } from '../auth/session';
 import { type FormSummary, getForm, type PublishedForm } from '../forms/api';
 import { FormView } from '../forms/form-view';
+import { prefilled, prefillValuesFor } from '../forms/prefill';
 import { type Refusal, RefusalAlerts } from '../forms/refusal-alerts';
 import { serverErrorsToErrorSchema } from '../forms/server-errors';
+import { formFillTexts } from '../forms/texts';
 import type { FormValue } from '../forms/validator';
 import { type CaseView, getDraft, type SubmissionResult, submitForm, type WorkDraft } from './api';
 import { SubmissionDecisions } from './rule-explanation';
@@ -45,8 +49,12 @@ export function FormsSection({
   const [filed, setFiled] = useState<Filed>();
   const heading = useRef<HTMLHeadingElement>(null);
   const offered = offeredForms(kase.process?.forms ?? [], forms.status === 'done' ? forms.data.items : []);
-  // A stage move can take the chosen form off the list.
+  // A stage move can take the chosen form off the list, and close one that is open.
   const choice = offered.some((form) => form.id === chosen) ? chosen : '';
+  const openForm =
+    open !== undefined && (forms.status !== 'done' || offered.some((form) => form.id === open))
+      ? open
+      : undefined;
 
   const onOpen = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -92,11 +100,11 @@ export function FormsSection({
         {filed ? t('caseForms.filed', { title: filed.title, version: filed.result.formVersion }) : ''}
       </p>
       {filed ? <SubmissionDecisions decisions={filed.result.decisions} /> : null}
-      {open ? (
+      {openForm ? (
         <CaseFormLoader
-          key={open}
-          caseId={kase.id}
-          formId={open}
+          key={openForm}
+          kase={kase}
+          formId={openForm}
           onClose={() => {
             setOpen(undefined);
             heading.current?.focus();
@@ -129,27 +137,50 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 interface Loaded {
   form: PublishedForm;
   draft: WorkDraft | null;
+  /** A new form's data: what the case and the PK tell its prefilled fields. */
+  initial: FormValue | undefined;
 }
 
-function CaseFormLoader(props: {
-  caseId: string;
+function CaseFormLoader({
+  kase,
+  formId,
+  ...props
+}: {
+  kase: CaseView;
   formId: string;
   onClose: () => void;
   onFiled: (filed: Filed) => void;
 }) {
   const { t } = useI18n();
-  const { caseId, formId } = props;
+  const session = useSession();
+  const caseId = kase.id;
   const state = useAsync(`case-form:${caseId}:${formId}`, async (signal): Promise<Loaded> => {
     const draft = getDraft(caseId, formId, signal).catch((error: unknown) => {
       // No draft yet (404), or it cannot be read: the form opens empty either way.
       if (signal.aborted) throw error;
       return null;
     });
-    return { form: await getForm(formId, signal), draft: await draft };
+    const form = await getForm(formId, signal);
+    const saved = await draft;
+    if (restorable(saved)) return { form, draft: saved, initial: undefined };
+    const values = await prefillValuesFor(
+      form.schema,
+      { client: kase.client, office: kase.office, workerName: session?.user.name ?? '' },
+      signal,
+    );
+    return { form, draft: saved, initial: prefilled(form.schema, values) };
   });
   if (state.status === 'loading') return <p role="status">{t('app.loading')}</p>;
   if (state.status === 'failed') return <LoadError error={state.error} retry={state.retry} />;
-  return <CaseFormFiller {...props} form={state.data.form} draft={state.data.draft} />;
+  return (
+    <CaseFormFiller
+      {...props}
+      caseId={caseId}
+      form={state.data.form}
+      draft={state.data.draft}
+      initial={state.data.initial}
+    />
+  );
 }
 
 type Outcome = Refusal;
@@ -162,19 +193,25 @@ function CaseFormFiller({
   caseId,
   form,
   draft,
+  initial,
   onClose,
   onFiled,
 }: {
   caseId: string;
   form: PublishedForm;
   draft: WorkDraft | null;
+  initial: FormValue | undefined;
   onClose: () => void;
   onFiled: (filed: Filed) => void;
 }) {
   const { t, lang } = useI18n();
+  const fill = useTexts(formFillTexts);
   const ids = useId();
   const restored = restorable(draft);
-  const [formData, setFormData] = useState<FormValue | undefined>(restored);
+  const [formData, setFormData] = useState<FormValue | undefined>(restored ?? initial);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Opening a form puts the person at its start.
+  useEffect(() => heading.current?.focus(), []);
   const [extraErrors, setExtraErrors] = useState<ErrorSchema<FormValue>>();
   const [outcome, setOutcome] = useState<Outcome>();
   const [sending, setSending] = useState(false);
@@ -190,7 +227,10 @@ function CaseFormFiller({
     if (touched.current) autosave.schedule(data ?? null);
   };
   const onTouch = () => {
+    if (touched.current) return;
     touched.current = true;
+    // A prefilled form becomes a draft from the first thing the person does in it, even a click.
+    if (!restored && initial !== undefined) autosave.schedule(formData ?? null);
   };
 
   const onSubmit = async (data: FormValue) => {
@@ -220,10 +260,13 @@ function CaseFormFiller({
     }
   };
 
-  return (
-    <section className="case-form" aria-labelledby={`${ids}-title`}>
+  // Drawn once, not on every key.
+  const header = useMemo(
+    () => (
       <header className="form-header">
-        <h3 id={`${ids}-title`}>{form.title}</h3>
+        <h3 id={`${ids}-title`} ref={heading} tabIndex={-1}>
+          {form.title}
+        </h3>
         <p className="meta">{t('form.version', { version: form.version })}</p>
         {form.description ? (
           <details className="description">
@@ -234,7 +277,15 @@ function CaseFormFiller({
         {restored && draft ? (
           <p className="notice">{t('caseForms.restored', { date: formatDateTime(draft.updatedAt, lang) })}</p>
         ) : null}
+        {!restored && initial ? <p className="notice">{fill.t('prefill.notice')}</p> : null}
       </header>
+    ),
+    [ids, form, restored, draft, initial, t, fill.t, lang],
+  );
+
+  return (
+    <section className="case-form" aria-labelledby={`${ids}-title`}>
+      {header}
       <div onInputCapture={onTouch} onChangeCapture={onTouch} onClickCapture={onTouch}>
         <FormView
           form={form}
@@ -258,10 +309,11 @@ function CaseFormFiller({
   );
 }
 
-function AutosaveNote({ state }: { state: AutosaveState }) {
+/** Drawn again only when the save state changes, not on every key. */
+const AutosaveNote = memo(function AutosaveNote({ state }: { state: AutosaveState }) {
   const { t, lang } = useI18n();
   if (!state) return <p className="meta">{t('caseForms.autosave')}</p>;
   if (state.kind === 'saved')
     return <p className="meta">{t('caseForms.draftSaved', { time: formatDateTime(state.at, lang) })}</p>;
   return <p className="meta alert-text">{t('caseForms.draftFailed', { message: state.message })}</p>;
-}
+});

@@ -28,3 +28,25 @@ export function validateFormData(id: string, data: unknown, version: number): Pr
     body: { data, version },
   });
 }
+
+/** The signed-in person as the server knows them; `nip` when the users directory has one. */
+export interface Me {
+  id: string;
+  name: string;
+  office: string | null;
+  nip?: string;
+}
+
+export function getMe(signal?: AbortSignal): Promise<Me> {
+  return apiRequest<Me>('/api/me', signal ? { signal } : {});
+}
+
+export interface OfficeName {
+  id: string;
+  name: string;
+}
+
+/** The offices there are (for their names). */
+export function listOfficeNames(signal?: AbortSignal): Promise<Page<OfficeName>> {
+  return apiRequest<Page<OfficeName>>('/api/offices', signal ? { signal } : {});
+}

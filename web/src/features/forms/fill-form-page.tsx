@@ -3,7 +3,7 @@
  * and messages as the server); then the server checks the data, and its errors are shown on the fields.
  */
 import type { ErrorSchema } from '@rjsf/utils';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { errorMessage } from '../../shared/api-client';
 import { formatDateTime, useI18n } from '../../shared/i18n/language';
@@ -64,8 +64,9 @@ function FormFiller({ form }: { form: PublishedForm }) {
     }
   };
 
-  return (
-    <article className="form-page">
+  // Drawn once, not on every key.
+  const header = useMemo(
+    () => (
       <header className="form-header">
         <h1>{form.title}</h1>
         <p className="meta">
@@ -76,6 +77,13 @@ function FormFiller({ form }: { form: PublishedForm }) {
         </p>
         {form.description ? <p className="description">{form.description}</p> : null}
       </header>
+    ),
+    [form, t, lang],
+  );
+
+  return (
+    <article className="form-page">
+      {header}
       <FormView
         form={form}
         formData={formData}

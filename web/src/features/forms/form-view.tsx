@@ -1,24 +1,43 @@
 /**
  * One published form rendered by @rjsf/core the Kawal way: the validator shared with the server, the
- * accessible radio group, the error list that names fields by title, rjsf's own texts in the UI
- * language, unanswered questions left unanswered, and calculated fields (`x-calculate`) computed live
- * and shown read-only. The fill-form page and the case page both use it; what happens on submit
- * (validate only, or file a submission on a case) is the caller's.
+ * accessible radio group, the error list that names fields by title in form order, rjsf's own texts in
+ * the UI language, unanswered questions left unanswered, calculated fields (`x-calculate`) computed
+ * live and shown read-only, and a long form in steps (see `steps.ts`). The fill-form page, the case
+ * page and the studio's preview use it; what happens on submit (validate only, or file a submission
+ * on a case) is the caller's.
+ *
+ * Checking happens when the person asks for it, never while typing: "Berikutnya" checks the current
+ * step (only its errors keep the person there), "Kirim" checks everything and opens the first step
+ * with an error, and while errors are on show each one goes as soon as the person puts it right.
+ * Typing stays fast on a long form: only the current step is mounted, and the data the form reports
+ * is not handed back into rjsf (which would derive its whole state a second time per key); data from
+ * elsewhere (a calculation, a restored draft) is.
  */
 import Form, { type IChangeEvent } from '@rjsf/core';
-import type { ErrorSchema, RJSFSchema, RJSFValidationError, UiSchema } from '@rjsf/utils';
+import {
+  type ErrorSchema,
+  mergeObjects,
+  type RJSFSchema,
+  type RJSFValidationError,
+  toErrorList,
+  toErrorSchema,
+  type UiSchema,
+} from '@rjsf/utils';
 import pointer from 'json-pointer';
-import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { type FormEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { CalculatedField } from '../../../../functions/validation/calculate';
-import { useI18n } from '../../shared/i18n/language';
+import { useI18n, useTexts } from '../../shared/i18n/language';
 import type { PublishedForm } from './api';
-import { ErrorList, type ErrorListContext } from './error-list';
+import { ErrorList, type ErrorListContext, segmentsOf } from './error-list';
+import { type FormSteps, FormStepsContext, ObjectFieldTemplate } from './form-steps';
 import { RadioWidget } from './radio-widget';
 import { rjsfTranslator } from './rjsf-strings';
+import { comparePositions, formPosition, planSteps, stepSchema } from './steps';
+import { formFillTexts } from './texts';
 import { useCalculations } from './use-calculations';
 import { type FormValue, validatorFor } from './validator';
 
-const templates = { ErrorListTemplate: ErrorList };
+const templates = { ErrorListTemplate: ErrorList, ObjectFieldTemplate };
 const widgets = { RadioWidget };
 
 /**
@@ -30,9 +49,19 @@ const defaultFormStateBehavior = { constAsDefaults: 'skipOneOf', requiredBoolean
 
 /**
  * Errors as the server reports them: without ajv's "must match the then schema", which only repeats
- * that a part opened by an `if` has errors of its own (listed beside it).
+ * that a part opened by an `if` has errors of its own (listed beside it), and each message once per
+ * field (a field's own message may answer for several keywords).
  */
-const transformErrors = (errors: RJSFValidationError[]) => errors.filter((error) => error.name !== 'if');
+const transformErrors = (errors: RJSFValidationError[]) => {
+  const seen = new Set<string>();
+  return errors.filter((error) => {
+    if (error.name === 'if') return false;
+    const key = `${error.property ?? ''}\u0000${error.message ?? ''}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+};
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -67,6 +96,14 @@ function withCalculatedFields(
   return root;
 }
 
+/** The first element a person can type into or choose at `element` (itself, or inside it). */
+function focusableIn(element: HTMLElement): HTMLElement | null {
+  if (element.matches('input, select, textarea, button')) return element;
+  return element.querySelector<HTMLElement>(
+    'input:not([type="hidden"]):not([disabled]), select:not([disabled]), textarea:not([disabled]), button:not([disabled])',
+  );
+}
+
 export interface FormViewProps {
   form: PublishedForm;
   formData: FormValue | undefined;
@@ -79,9 +116,20 @@ export interface FormViewProps {
   extraErrors: ErrorSchema<FormValue> | undefined;
   /** While true the submit button is disabled. */
   sending: boolean;
-  /** The level of the error list's heading: 2 on a page of its own, deeper inside a page section. */
+  /** The level of the error list's and the step's heading: 2 on a page of its own, deeper inside a section. */
   headingLevel?: ErrorListContext['headingLevel'];
+  /** Whether a long form is shown in steps (the default); false keeps every form on one page. */
+  steps?: boolean;
 }
+
+/** What a check found, and whether it was of one step or of the whole form. */
+interface Shown {
+  scope: 'step' | 'all';
+  errors: RJSFValidationError[];
+}
+
+/** Where the focus goes after the next render. */
+type FocusTarget = { kind: 'heading' } | { kind: 'field'; segments: readonly string[] };
 
 export function FormView({
   form,
@@ -92,13 +140,41 @@ export function FormView({
   extraErrors,
   sending,
   headingLevel = 2,
+  steps: allowSteps = true,
 }: FormViewProps) {
   const { t, lang } = useI18n();
+  const { t: stepText } = useTexts(formFillTexts);
   const validator = validatorFor(form);
   const schema = form.schema as RJSFSchema;
   const calculations = useCalculations(form.schema, formData, onChange);
   const fields = calculations.fields;
   const wrapper = useRef<HTMLDivElement>(null);
+  const stepHeading = useRef<HTMLHeadingElement>(null);
+  const latest = useRef(formData);
+  latest.current = formData;
+  const calculationsRef = useRef(calculations);
+  calculationsRef.current = calculations;
+  const callbacks = useRef({ onChange, onSubmit, onError });
+  callbacks.current = { onChange, onSubmit, onError };
+
+  const plan = useMemo(
+    () => (allowSteps ? planSteps(form.schema, form.uiSchema) : undefined),
+    [allowSteps, form.schema, form.uiSchema],
+  );
+  const [step, setStep] = useState(0);
+  const [shown, setShown] = useState<Shown>();
+  const [focus, setFocus] = useState<{ target: FocusTarget; serial: number }>();
+  const last = plan ? plan.steps.length - 1 : 0;
+  const current = Math.min(step, last);
+  /** What rjsf renders: the current step's own schema where the form allows it, else the whole form. */
+  const shownSchema = useMemo(
+    () =>
+      plan
+        ? ((stepSchema(form.schema, plan.steps[current]?.fields ?? []) as RJSFSchema | undefined) ?? schema)
+        : schema,
+    [plan, current, form.schema, schema],
+  );
+
   /** Bumped when a submit waited for the calculations: sends the form again once they are in. */
   const [resubmit, setResubmit] = useState(0);
 
@@ -134,36 +210,244 @@ export function FormView({
       'ui:submitButtonOptions': {
         ...(isRecord(own) ? own : {}),
         submitText: t('form.submit'),
-        props: { disabled: sending, className: 'button-primary' },
+        // On a step before the last, Berikutnya is the main way on; Kirim stays for whoever is done.
+        props: { disabled: sending, className: plan && current < last ? 'button' : 'button-primary' },
       },
     };
-  }, [form.uiSchema, fields, t, sending]);
+  }, [form.uiSchema, fields, t, sending, plan, current, last]);
   const translateString = useMemo(() => rjsfTranslator(lang), [lang]);
   const formContext = useMemo((): ErrorListContext => ({ headingLevel }), [headingLevel]);
 
-  return (
-    <div ref={wrapper} onSubmitCapture={onSubmitCapture}>
+  /** The position of a field in the form, to sort errors the way a person meets them. */
+  const firstOf = useCallback(
+    (errors: readonly RJSFValidationError[]): readonly string[] | undefined => {
+      let first: { segments: string[]; position: number[] } | undefined;
+      for (const error of errors) {
+        const segments = segmentsOf(error);
+        const position = formPosition(segments, form.schema, form.uiSchema);
+        if (!first || comparePositions(position, first.position) < 0) first = { segments, position };
+      }
+      return first?.segments;
+    },
+    [form.schema, form.uiSchema],
+  );
+
+  const stepOfError = useCallback(
+    (error: RJSFValidationError): number | undefined => {
+      const name = segmentsOf(error)[0];
+      return name === undefined ? undefined : plan?.stepOf.get(name);
+    },
+    [plan],
+  );
+
+  /** Every browser-side error of `data` (the same rules and words as the server). */
+  const check = useCallback(
+    (data: FormValue | undefined): RJSFValidationError[] =>
+      validator.validateFormData(data ?? {}, schema, undefined, transformErrors, uiSchema).errors,
+    [validator, schema, uiSchema],
+  );
+
+  /** The current data with its calculated values. */
+  const currentData = useCallback(async () => {
+    const calculating = calculationsRef.current;
+    return calculating.pending() ? await calculating.flush() : latest.current;
+  }, []);
+
+  const goToStep = useCallback((index: number, target: FocusTarget = { kind: 'heading' }) => {
+    setStep(index);
+    // A step's errors are of that step: they go with it.
+    setShown((previous) => (previous?.scope === 'step' ? undefined : previous));
+    setFocus((previous) => ({ target, serial: (previous?.serial ?? 0) + 1 }));
+  }, []);
+
+  const goToField = useCallback(
+    (segments: readonly string[]) => {
+      const name = segments[0];
+      const index = name === undefined ? undefined : plan?.stepOf.get(name);
+      if (index !== undefined && index !== current) setStep(index);
+      setFocus((previous) => ({ target: { kind: 'field', segments }, serial: (previous?.serial ?? 0) + 1 }));
+    },
+    [plan, current],
+  );
+
+  const next = useCallback(() => {
+    void currentData().then((data) => {
+      const all = check(data);
+      const here = all.filter((error) => stepOfError(error) === current);
+      const scope = shown?.scope === 'all' ? 'all' : 'step';
+      if (here.length > 0) {
+        setShown({ scope, errors: scope === 'all' ? all : here });
+        const first = firstOf(here);
+        if (first) goToField(first);
+        return;
+      }
+      setShown(scope === 'all' && all.length > 0 ? { scope, errors: all } : undefined);
+      setStep(current + 1);
+      setFocus((previous) => ({ target: { kind: 'heading' }, serial: (previous?.serial ?? 0) + 1 }));
+    });
+  }, [currentData, check, stepOfError, current, shown, firstOf, goToField]);
+
+  /**
+   * While errors are on show, a change takes away those it put right, at once and without adding any
+   * (new ones wait for the next check), so nothing moves under a pointer between press and release.
+   */
+  const shownRef = useRef(shown);
+  shownRef.current = shown;
+  const settle = useCallback(
+    (data: FormValue | undefined) => {
+      const showing = shownRef.current;
+      if (!showing) return;
+      const still = new Set(
+        check(data).map((error) => `${error.property ?? ''}\u0000${error.message ?? ''}`),
+      );
+      const errors = showing.errors.filter((error) =>
+        still.has(`${error.property ?? ''}\u0000${error.message ?? ''}`),
+      );
+      if (errors.length === showing.errors.length) return;
+      const next = errors.length > 0 ? { scope: showing.scope, errors } : undefined;
+      shownRef.current = next;
+      setShown(next);
+    },
+    [check],
+  );
+
+  const submit = useCallback(
+    (data: FormValue) => {
+      const errors = check(data);
+      if (errors.length === 0) {
+        setShown(undefined);
+        callbacks.current.onSubmit(data);
+        return;
+      }
+      setShown({ scope: 'all', errors });
+      const first = firstOf(errors);
+      if (first) goToField(first);
+      callbacks.current.onError?.();
+    },
+    [check, firstOf, goToField],
+  );
+
+  // The server's verdict: the first field it refused is shown, on its step.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new verdict moves the person, not a step taken since
+  useEffect(() => {
+    if (!extraErrors) return;
+    const first = firstOf(toErrorList(extraErrors));
+    if (first) goToField(first);
+  }, [extraErrors]);
+
+  // After a move, the focus goes to the step heading or into the field asked for.
+  useEffect(() => {
+    if (!focus) return;
+    if (focus.target.kind === 'heading') {
+      stepHeading.current?.focus();
+      return;
+    }
+    const root = wrapper.current?.querySelector('form');
+    const id = ['root', ...focus.target.segments].join('_');
+    const element = root?.querySelector<HTMLElement>(`[id="${CSS.escape(id)}"]`);
+    const target = element ? focusableIn(element) : null;
+    target?.focus();
+    target?.scrollIntoView({ block: 'center' });
+  }, [focus]);
+
+  const errorsShown = useMemo(() => (shown ? toErrorSchema<FormValue>(shown.errors) : undefined), [shown]);
+  const allErrors = useMemo((): ErrorSchema<FormValue> | undefined => {
+    if (!errorsShown) return extraErrors;
+    if (!extraErrors) return errorsShown;
+    return mergeObjects(extraErrors, errorsShown, 'preventDuplicates') as ErrorSchema<FormValue>;
+  }, [errorsShown, extraErrors]);
+
+  const stepsWithErrors = useMemo(() => {
+    const found = new Set<number>();
+    for (const error of shown?.errors ?? []) {
+      const index = stepOfError(error);
+      if (index !== undefined) found.add(index);
+    }
+    return found;
+  }, [shown, stepOfError]);
+
+  const stepTitle = useCallback(
+    (index: number) => {
+      const item = plan?.steps[index];
+      return (
+        item?.title ??
+        stepText(item && item.fields.length > 1 ? 'step.otherFields' : 'step.untitled', { number: index + 1 })
+      );
+    },
+    [plan, stepText],
+  );
+
+  const context = useMemo(
+    (): FormSteps => ({
+      plan,
+      step: current,
+      stepsWithErrors,
+      stepTitle,
+      goToStep,
+      next,
+      goToField,
+      headingLevel,
+      headingRef: stepHeading,
+      schema,
+      uiSchema,
+    }),
+    [plan, current, stepsWithErrors, stepTitle, goToStep, next, goToField, headingLevel, schema, uiSchema],
+  );
+
+  /**
+   * What rjsf gets as `formData`: the data from elsewhere, never its own report handed back (that
+   * would make it derive its state twice per key). With any other prop changing, it gets the current
+   * data, so what it derives from them starts from what the person typed.
+   */
+  const reported = useRef<{ data: FormValue | undefined } | undefined>(undefined);
+  const given = useRef(formData);
+  const otherProps = [shownSchema, uiSchema, allErrors, formContext, translateString, validator];
+  const previousOther = useRef(otherProps);
+  if (
+    reported.current?.data !== formData ||
+    otherProps.some((value, index) => value !== previousOther.current[index])
+  ) {
+    given.current = formData;
+  }
+  previousOther.current = otherProps;
+  const rjsfData = given.current;
+
+  const handlers = useRef({ submit, settle });
+  handlers.current = { submit, settle };
+
+  const rendered = useMemo(
+    () => (
       <Form<FormValue, RJSFSchema, ErrorListContext>
-        schema={schema}
+        schema={shownSchema}
         uiSchema={uiSchema}
         validator={validator}
-        formData={formData}
+        formData={rjsfData}
         formContext={formContext}
-        onChange={(event) => onChange(event.formData)}
+        onChange={(event) => {
+          reported.current = { data: event.formData };
+          callbacks.current.onChange(event.formData);
+          handlers.current.settle(event.formData);
+        }}
         onSubmit={({ formData: data }: IChangeEvent<FormValue, RJSFSchema, ErrorListContext>) =>
-          onSubmit(data ?? {})
+          handlers.current.submit(data ?? {})
         }
-        onError={() => onError?.()}
-        extraErrors={extraErrors}
-        transformErrors={transformErrors}
+        extraErrors={allErrors}
+        // Kawal checks itself (a step, or everything on Kirim): rjsf only shows what it found.
+        noValidate
         showErrorList="top"
         noHtml5Validate
-        focusOnFirstError
         experimental_defaultFormStateBehavior={defaultFormStateBehavior}
         templates={templates}
         widgets={widgets}
         translateString={translateString}
       />
+    ),
+    [shownSchema, uiSchema, validator, rjsfData, formContext, allErrors, translateString],
+  );
+
+  return (
+    <div ref={wrapper} onSubmitCapture={onSubmitCapture}>
+      <FormStepsContext.Provider value={context}>{rendered}</FormStepsContext.Provider>
       {calculations.errors.length > 0 ? (
         <p className="notice" role="status">
           {t('form.calculationFailed', { count: calculations.errors.length })}

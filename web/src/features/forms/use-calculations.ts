@@ -55,8 +55,8 @@ export interface Calculations {
   errors: readonly CalculationError[];
   /** Whether the current data may not hold its calculated values yet. */
   pending(): boolean;
-  /** Calculates now over the current data; resolves once it is up to date. */
-  flush(): Promise<void>;
+  /** Calculates now over the current data; resolves with the data once it is up to date. */
+  flush(): Promise<FormValue | undefined>;
 }
 
 export function useCalculations(
@@ -93,18 +93,19 @@ export function useCalculations(
   }, [calculates]);
 
   const calculate = useCallback(
-    async (data: FormValue | undefined): Promise<void> => {
+    async (data: FormValue | undefined): Promise<FormValue | undefined> => {
       const loaded = await loadCalculate();
       const result = await loaded.applyCalculations(schema, data ?? {}, { bindings: { today: today() } });
       // The user has changed the data since: a newer calculation follows.
-      if (latest.current !== data) return;
+      if (latest.current !== data) return latest.current;
       setErrors((previous) => (sameErrors(previous, result.errors) ? previous : result.errors));
       if (sameCalculated(loaded.calculatedFields(schema), data ?? {}, result.data)) {
         settled.current = data;
-        return;
+        return data;
       }
       settled.current = result.data;
       report.current(result.data);
+      return result.data;
     },
     [schema],
   );
@@ -119,6 +120,6 @@ export function useCalculations(
     fields,
     errors,
     pending: () => calculates && latest.current !== settled.current,
-    flush: () => calculate(latest.current).catch(() => undefined),
+    flush: () => calculate(latest.current).catch(() => latest.current),
   };
 }
