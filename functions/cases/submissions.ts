@@ -176,6 +176,7 @@ export async function submit(
     ];
     const written = await commitCaseChangeReporting({
       head: next,
+      previous: head,
       expectedVersion: head.version,
       caseId,
       today,

@@ -264,14 +264,18 @@ describe('changing the case head', () => {
   });
 
   it('lets only a supervisor assign', async () => {
+    const invited = await admin.request<{ id: string }>('POST', '/api/users', {
+      body: { username: 'pk-tujuh', name: 'PK Tujuh', roles: ['worker'], office: 'bapas-1' },
+    });
+    expect(invited.status).toBe(201);
     const opened = await openCase(pk1);
     expect(
-      (await pk1.request('PATCH', `/api/cases/${opened.id}`, { body: { assignee: 'pk9' } })).status,
+      (await pk1.request('PATCH', `/api/cases/${opened.id}`, { body: { assignee: invited.body.id } })).status,
     ).toBe(403);
     const assigned = await kabapas1.request<CaseBody>('PATCH', `/api/cases/${opened.id}`, {
-      body: { assignee: 'pk9' },
+      body: { assignee: invited.body.id },
     });
-    expect(assigned.body.assignee).toBe('pk9');
+    expect(assigned.body.assignee).toBe(invited.body.id);
     expect((await pk1.request('GET', `/api/cases/${opened.id}`)).status).toBe(403);
   });
 });
