@@ -35,7 +35,7 @@ import { ImpactPanel } from './impact-panel';
 import { RuleEditor } from './rule-editor';
 import { Simulator } from './simulator';
 import { type TestResult, TestsTable } from './tests-table';
-import { kindLabel, type RulesKey, rulesTexts } from './texts';
+import { kindLabel, type RulesKey, rulesKey, rulesTexts } from './texts';
 import './rulesets.css';
 
 type Loaded = {
@@ -86,7 +86,7 @@ function contentOf(item: RulesetContent): RulesetContent {
     title: item.title,
     description: item.description ?? '',
     kind: item.kind,
-    ...(item.caseTypes && item.caseTypes.length > 0 ? { caseTypes: item.caseTypes } : {}),
+    caseTypes: item.caseTypes ?? [],
     facts: item.facts ?? [],
     rules: item.rules,
     tests: item.tests ?? [],
@@ -102,11 +102,13 @@ export function RulesetPage() {
   return <RulesetEditor key={id} id={id} loaded={loaded.data} />;
 }
 
-const pointerParts = (pointer: string) =>
+/** A JSON Pointer's segments, array indexes as numbers. */
+const segmentsOf = (pointer: string): PathSegment[] =>
   pointer
     .split('/')
     .slice(1)
-    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'));
+    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
 
 function RulesetEditor({ id, loaded }: { id: string; loaded: Loaded }) {
   const { t, lang } = useTexts(rulesTexts);
@@ -235,13 +237,27 @@ function RulesetEditor({ id, loaded }: { id: string; loaded: Loaded }) {
   const describePath = (path: readonly PathSegment[]): string => {
     const [head, index, ...rest] = path;
     const source = head === 'rules' || head === 'tests' || head === 'facts' ? content[head] : undefined;
+    const word = (key: string) => {
+      const known = rulesKey(`where.key.${key}`);
+      return known ? t(known) : key;
+    };
     if (source && typeof index === 'number') {
       const item = source[index] as { name?: string } | undefined;
-      const name = item?.name ?? String(index + 1);
-      const tail = rest.filter((part) => typeof part === 'string' && part !== 'all' && part !== 'any');
-      return [t(`where.${head}` as RulesKey, { name }), ...tail].join(' › ');
+      const parts = [t(`where.${head}` as RulesKey, { name: item?.name ?? String(index + 1) })];
+      // Down the rule: a condition by its name, a key in words; the group keys say nothing.
+      let node: unknown = item;
+      for (const part of rest) {
+        node =
+          node && typeof node === 'object' ? (node as Record<string | number, unknown>)[part] : undefined;
+        const named = (node as { name?: unknown } | undefined)?.name;
+        if (typeof part === 'number') {
+          if (typeof named === 'string') parts.push(`“${named}”`);
+          else parts.push(t('where.item', { n: part + 1 }));
+        } else if (!['all', 'any', 'not'].includes(part)) parts.push(word(part));
+      }
+      return parts.join(' › ');
     }
-    return path.join(' › ') || '—';
+    return path.map((part) => (typeof part === 'number' ? String(part + 1) : word(part))).join(' › ') || '—';
   };
 
   const problemsOfRule = (index: number) =>
@@ -249,7 +265,7 @@ function RulesetEditor({ id, loaded }: { id: string; loaded: Loaded }) {
       .filter((problem) => problem.path === `/rules/${index}` || problem.path.startsWith(`/rules/${index}/`))
       .map((problem) => ({
         pointer: problem.path.slice(`/rules/${index}`.length),
-        message: problem.message,
+        message: `${problem.message} (${studio('errors.at', { where: describePath(segmentsOf(problem.path)) })})`,
       }));
   const otherProblems = problems.filter((problem) => !/^\/rules\/\d+(\/|$)/.test(problem.path));
 
@@ -388,9 +404,7 @@ function RulesetEditor({ id, loaded }: { id: string; loaded: Loaded }) {
                 {problem.message}{' '}
                 {problem.path
                   ? studio('errors.at', {
-                      where: describePath(
-                        pointerParts(problem.path).map((part) => (/^\d+$/.test(part) ? Number(part) : part)),
-                      ),
+                      where: describePath(segmentsOf(problem.path)),
                     })
                   : null}
               </li>

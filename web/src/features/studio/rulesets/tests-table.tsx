@@ -180,7 +180,9 @@ export function TestsTable({
               return [
                 // biome-ignore lint/suspicious/noArrayIndexKey: a test being renamed may share its name for a moment
                 <tr key={`row-${test.name}-${index}`} className={failed ? 'rules-test-failed' : undefined}>
-                  <th scope="row">{test.name}</th>
+                  <th scope="row" className="rules-test-name">
+                    {test.name}
+                  </th>
                   <td>
                     <details>
                       <summary>{t('tests.factCount', { count: facts.length })}</summary>
