@@ -27,10 +27,15 @@ export interface AxeFinding {
   targets: string[];
 }
 
-/** The serious and critical accessibility violations on the page as it is now (WCAG 2.1 A and AA). */
+/**
+ * The serious and critical accessibility violations on the page as it is now (WCAG 2.1 A and AA).
+ * axe runs inside the page itself (legacy mode): its default finishes in a second page of the same
+ * context, which a page made by `browser.newPage()` (as `startBrowserSession` makes) cannot open.
+ */
 export async function seriousViolations(page: Page): Promise<AxeFinding[]> {
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .setLegacyMode(true)
     .analyze();
   return results.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')

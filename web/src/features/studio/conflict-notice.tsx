@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import { formatDateTime, useTexts } from '../../shared/i18n/language';
-import { JsonDiff, type PathSegment } from './json-diff';
+import { type DescribePath, JsonDiff } from './json-diff';
 import { studioTexts } from './texts';
 
 export interface Conflict<T> {
@@ -27,7 +27,7 @@ export function ConflictNotice<T>({
   onReload: () => void;
   /** Saves this editor's content on top of their revision. */
   onOverwrite: (theirVersion: number) => void;
-  describePath?: (path: PathSegment[]) => string;
+  describePath?: DescribePath;
 }) {
   const { t, lang } = useTexts(studioTexts);
   const [comparing, setComparing] = useState(false);

@@ -11,6 +11,13 @@ import { studioTexts } from './texts';
 
 export type PathSegment = string | number;
 
+/**
+ * Names a place in the document in words (e.g. a field's title instead of its key). The documents
+ * compared come along, so a name can be looked up in either (an added field's title is only in
+ * `after`, a removed one's only in `before`).
+ */
+export type DescribePath = (path: PathSegment[], documents: { before: unknown; after: unknown }) => string;
+
 export interface Change {
   path: PathSegment[];
   kind: 'added' | 'removed' | 'changed' | 'moved';
@@ -83,8 +90,7 @@ export function JsonDiff({
   before: unknown;
   after: unknown;
   caption: string;
-  /** Names a place in the document in words (e.g. a field's title instead of its key). */
-  describePath?: (path: PathSegment[]) => string;
+  describePath?: DescribePath;
 }) {
   const { t } = useTexts(studioTexts);
   const changes = useMemo(() => changesBetween(before, after), [before, after]);
@@ -109,7 +115,7 @@ export function JsonDiff({
         <tbody>
           {changes.map((change) => (
             <tr key={`${change.kind}:${change.path.join('/')}`} className={`studio-diff-${change.kind}`}>
-              <th scope="row">{describePath(change.path)}</th>
+              <th scope="row">{describePath(change.path, { before, after })}</th>
               <td>{t(`diff.${change.kind}`)}</td>
               <td>{change.before === undefined ? null : <del>{showValue(change.before)}</del>}</td>
               <td>{change.after === undefined ? null : <ins>{showValue(change.after)}</ins>}</td>

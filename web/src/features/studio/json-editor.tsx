@@ -1,16 +1,96 @@
 /**
  * A JSON document in CodeMirror 6. With a JSON Schema (for a form's schema: the JSON Schema
- * meta-schema) codemirror-json-schema completes keys and values and marks what the schema refuses as
- * you type; problems the server reported (422 details, as JSON Pointers) are marked on the lines they
- * point to, so a refusal lands where it has to be fixed.
+ * meta-schema) what the schema refuses is marked as you type, checked by ajv (the validator the
+ * server runs, with its messages in the UI language) after a pause, and codemirror-json-schema
+ * completes keys and values and explains them on hover; problems the server reported (422 details, as
+ * JSON Pointers) are marked on the lines they point to, so a refusal lands where it has to be fixed.
+ *
+ * Long documents stay quick to type in: the schema check waits for a pause, and completion opens
+ * while typing only in a short document (in a long one, Ctrl+Space opens it).
  */
-import { json, jsonParseLinter } from '@codemirror/lang-json';
+import type { CompletionContext } from '@codemirror/autocomplete';
+import { json, jsonLanguage, jsonParseLinter } from '@codemirror/lang-json';
+import { forceParsing } from '@codemirror/language';
 import { type Diagnostic, forceLinting, linter, lintGutter } from '@codemirror/lint';
-import { EditorView } from '@codemirror/view';
+import { EditorView, hoverTooltip } from '@codemirror/view';
 import CodeMirror, { type ReactCodeMirrorRef } from '@uiw/react-codemirror';
-import { getJsonPointers, jsonSchema } from 'codemirror-json-schema';
+import Ajv, { type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import {
+  getJsonPointers,
+  handleRefresh,
+  jsonCompletion,
+  jsonSchemaHover,
+  jsonSchemaLinter,
+  stateExtensions,
+} from 'codemirror-json-schema';
 import type { JSONSchema7 } from 'json-schema';
 import { useEffect, useMemo, useRef } from 'react';
+import { localizeErrors } from '../../../../functions/validation/messages';
+import { getLanguage } from '../../shared/i18n/language';
+
+/** Beyond this many characters, completion waits to be asked for (Ctrl+Space). */
+const LONG_DOCUMENT = 20_000;
+/** The pause in typing before the document is checked against its schema. */
+const CHECK_DELAY_MS = 600;
+
+const checkers = new WeakMap<object, ValidateFunction | null>();
+let ajv: Ajv | undefined;
+
+/** ajv's validator for `schema` (null when ajv cannot compile it: codemirror-json-schema checks then). */
+function checkerFor(schema: JSONSchema7): ValidateFunction | null {
+  let checker = checkers.get(schema);
+  if (checker !== undefined) return checker;
+  ajv ??= addFormats(new Ajv({ allErrors: true, strict: false }));
+  try {
+    const id = typeof schema.$id === 'string' ? schema.$id : undefined;
+    checker = (id ? ajv.getSchema(id) : undefined) ?? ajv.compile(schema);
+  } catch {
+    checker = null;
+  }
+  checkers.set(schema, checker);
+  return checker;
+}
+
+/** The document's problems against `checker`, each on the key its pointer names. */
+function schemaDiagnostics(view: EditorView, checker: ValidateFunction): Diagnostic[] {
+  let document: unknown;
+  try {
+    document = JSON.parse(view.state.doc.toString());
+  } catch {
+    return [];
+  }
+  if (checker(document)) return [];
+  const errors = (checker.errors ?? []).map((error) => ({ ...error }));
+  localizeErrors(errors, getLanguage());
+  const pointers = getJsonPointers(view.state, 'json4');
+  return errors.map((error) => {
+    const place = placeOf(pointers, error.instancePath);
+    return {
+      from: place ? place.keyFrom : 0,
+      to: place ? place.keyTo : Math.min(1, view.state.doc.length),
+      severity: 'error',
+      message: error.message ?? error.keyword,
+    };
+  });
+}
+
+/** Checking, completion and hover against `schema`. */
+function schemaExtensions(schema: JSONSchema7) {
+  const checker = checkerFor(schema);
+  const complete = jsonCompletion();
+  return [
+    checker
+      ? linter((view) => schemaDiagnostics(view, checker), { delay: CHECK_DELAY_MS })
+      : linter(jsonSchemaLinter(), { delay: CHECK_DELAY_MS, needsRefresh: handleRefresh }),
+    jsonLanguage.data.of({
+      autocomplete: (context: CompletionContext) =>
+        context.explicit || context.state.doc.length <= LONG_DOCUMENT ? complete(context) : null,
+    }),
+    hoverTooltip(jsonSchemaHover()),
+    stateExtensions(schema),
+  ];
+}
 
 export interface PointerProblem {
   /** JSON Pointer into this document (`/properties/nik/pattern`). */
@@ -18,21 +98,44 @@ export interface PointerProblem {
   message: string;
 }
 
-/** The problems, each on the nearest part of the document its pointer reaches (its parent if it names a missing key). */
+/** Where a pointer's key is in the document: the nearest part it reaches (its parent if it names a missing key). */
+function placeOf(pointers: ReturnType<typeof getJsonPointers>, wanted: string) {
+  let pointer = wanted;
+  let place = pointers.get(pointer);
+  while (!place && pointer !== '') {
+    pointer = pointer.slice(0, Math.max(0, pointer.lastIndexOf('/')));
+    place = pointers.get(pointer);
+  }
+  return place;
+}
+
+/** The problems, each on the nearest part of the document its pointer reaches. */
 function diagnosticsFor(view: EditorView, problems: readonly PointerProblem[]): Diagnostic[] {
   if (problems.length === 0) return [];
   const pointers = getJsonPointers(view.state, 'json4');
   return problems.map((problem) => {
-    let pointer = problem.pointer;
-    let place = pointers.get(pointer);
-    while (!place && pointer !== '') {
-      pointer = pointer.slice(0, Math.max(0, pointer.lastIndexOf('/')));
-      place = pointers.get(pointer);
-    }
+    const place = placeOf(pointers, problem.pointer);
     const from = place ? place.keyFrom : 0;
     const to = place ? place.keyTo : Math.min(1, view.state.doc.length);
     return { from, to, severity: 'error', message: problem.message, source: 'Kawal' };
   });
+}
+
+/**
+ * Parses the whole document now (CodeMirror parses a long one in the background, and a pointer
+ * further down would otherwise land on a parent), then marks the problems and shows `reveal`.
+ */
+function settle(view: EditorView, reveal: string | undefined): void {
+  forceParsing(view, view.state.doc.length, 1000);
+  if (reveal !== undefined) {
+    const place = placeOf(getJsonPointers(view.state, 'json4'), reveal);
+    if (place)
+      view.dispatch({
+        selection: { anchor: place.keyFrom, head: place.keyTo },
+        effects: EditorView.scrollIntoView(place.keyFrom, { y: 'start', yMargin: 48 }),
+      });
+  }
+  forceLinting(view);
 }
 
 export function JsonEditor({
@@ -42,6 +145,7 @@ export function JsonEditor({
   schema,
   problems = [],
   height = '28rem',
+  reveal,
 }: {
   value: string;
   onChange: (text: string) => void;
@@ -51,6 +155,8 @@ export function JsonEditor({
   schema?: JSONSchema7;
   problems?: readonly PointerProblem[];
   height?: string;
+  /** A JSON Pointer to show: its key is selected and scrolled into view (again whenever it changes). */
+  reveal?: string;
 }) {
   const editor = useRef<ReactCodeMirrorRef>(null);
   const problemsRef = useRef(problems);
@@ -58,8 +164,9 @@ export function JsonEditor({
 
   const extensions = useMemo(
     () => [
-      schema ? jsonSchema(schema) : json(),
+      json(),
       linter(jsonParseLinter()),
+      ...(schema ? schemaExtensions(schema) : []),
       linter((view) => diagnosticsFor(view, problemsRef.current), { delay: 200 }),
       lintGutter(),
       EditorView.lineWrapping,
@@ -69,10 +176,18 @@ export function JsonEditor({
     [schema, label],
   );
 
+  const revealRef = useRef(reveal);
+  revealRef.current = reveal;
+  // Marked again when the problems change (not when a caller passes an equal list anew).
+  const problemsKey = JSON.stringify(problems);
   useEffect(() => {
     const view = editor.current?.view;
-    if (view && problems) forceLinting(view);
-  }, [problems]);
+    if (view && problemsKey) settle(view, undefined);
+  }, [problemsKey]);
+  useEffect(() => {
+    const view = editor.current?.view;
+    if (view && reveal !== undefined) settle(view, reveal);
+  }, [reveal]);
 
   return (
     <div className="studio-json-editor">
@@ -82,6 +197,7 @@ export function JsonEditor({
         height={height}
         extensions={extensions}
         onChange={onChange}
+        onCreateEditor={(view) => settle(view, revealRef.current)}
         basicSetup={{ foldGutter: true, highlightActiveLine: true, tabSize: 2 }}
       />
     </div>

@@ -9,7 +9,7 @@ import { formatDateTime, useTexts } from '../../shared/i18n/language';
 import { LoadError } from '../../shared/load-error';
 import { useAsync } from '../../shared/use-async';
 import { type ContentKind, getVersion, listVersions, rollback } from './content-api';
-import { JsonDiff, type PathSegment } from './json-diff';
+import { type DescribePath, JsonDiff } from './json-diff';
 import { studioTexts } from './texts';
 
 /** What two versions are compared on: the content without its revision, author and timestamps. */
@@ -35,7 +35,7 @@ export function VersionHistory({
   /** Changes when a publish happened elsewhere on the page, so the list is read again. */
   refreshKey: string;
   onRolledBack: (version: number) => void;
-  describePath?: (path: PathSegment[]) => string;
+  describePath?: DescribePath;
 }) {
   const { t, lang } = useTexts(studioTexts);
   const [reload, setReload] = useState(0);
