@@ -102,6 +102,18 @@ export const router = createBrowserRouter([
                 }),
               },
               {
+                path: 'formulir',
+                lazy: async () => ({
+                  Component: (await import('../features/studio/forms/forms-list-page')).FormsListPage,
+                }),
+              },
+              {
+                path: 'formulir/:id',
+                lazy: async () => ({
+                  Component: (await import('../features/studio/forms/form-editor-page')).FormEditorPage,
+                }),
+              },
+              {
                 path: 'layanan',
                 lazy: async () => ({
                   Component: (await import('../features/studio/directory/services-page')).ServicesPage,
