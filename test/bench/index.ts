@@ -6,6 +6,7 @@ import { casesBench } from './cases';
 import { processBench } from './process';
 import { printRows } from './report';
 import { rulesBench } from './rules';
+import { studioPreviewBench } from './studio-preview';
 import { validationBench } from './validation';
 import { webSizeBench } from './web-size';
 
@@ -14,6 +15,7 @@ console.log(`Kawal benchmarks — Node ${process.version}, ${new Date().toISOStr
 printRows('Form validation (in process)', await validationBench());
 printRows("Rulesets (in process; inputs are each ruleset's own test facts)", await rulesBench());
 await webSizeBench();
+printRows('Forms editor: pause in typing → live preview (Chromium)', await studioPreviewBench());
 // One local stack for the HTTP benchmarks: the process has one configuration, like a Lambda.
 const kawal = await startLocal({ port: 0, data: 'memory', web: false, demo: true, demoPassword: 'bench' });
 try {
