@@ -335,6 +335,13 @@ describe('a PK works through a case in the browser', () => {
     await expect.poll(() => caseRows().count()).toBe(3);
     await page.getByRole('button', { name: 'Kasus baru' }).click();
     const form = page.getByRole('region', { name: 'Buka kasus baru' });
+    // The client is looked up first: Gita has no case yet.
+    await form.getByLabel('Nama dan tanggal lahir').check();
+    await form.getByLabel('Nama klien').fill('Gita Contoh');
+    await form.getByLabel('Tanggal lahir', { exact: true }).fill('1994-03-05');
+    await form.getByRole('button', { name: 'Cari' }).click();
+    await form.getByText('Tidak ada kasus yang cocok yang dapat Anda lihat.').waitFor();
+    await form.getByRole('button', { name: 'Lanjut isi data klien' }).click();
     await form.getByLabel('Nama klien').fill('Gita Contoh');
     await form.getByLabel('Tanggal lahir').fill('1994-03-05');
     await form.getByLabel('Perempuan').check();
@@ -424,7 +431,7 @@ describe('a supervisor sees the office', () => {
     await page.getByRole('heading', { name: 'Budi Contoh', level: 1 }).waitFor();
     const budiUrl = page.url();
     const supervisor = section('supervisor');
-    await supervisor.getByLabel('Kode kantor tujuan').fill('bapas-2');
+    await supervisor.getByLabel('Kantor tujuan').selectOption({ label: 'Bapas Kota Contoh Dua' });
     await supervisor.getByLabel('Alasan pemindahan').fill('Klien pindah domisili. Data uji fiktif.');
     await supervisor.getByRole('button', { name: 'Pindahkan kasus' }).click();
     await page
@@ -444,8 +451,8 @@ describe('a supervisor sees the office', () => {
       .getByRole('dialog', { name: 'Terima kasus ini?' })
       .getByRole('button', { name: 'Ya, terima kasus' })
       .click();
-    await expect.poll(statusIn('supervisor')).toBe('Kasus diterima; sekarang milik bapas-2.');
-    expect(await page.locator('.facts').textContent()).toContain('bapas-2');
+    await expect.poll(statusIn('supervisor')).toBe('Kasus diterima; sekarang milik Bapas Kota Contoh Dua.');
+    expect(await page.locator('.facts').textContent()).toContain('Bapas Kota Contoh Dua');
     expect(await page.getByRole('heading', { name: 'Pemindahan tertunda' }).count()).toBe(0);
   });
 
@@ -453,7 +460,7 @@ describe('a supervisor sees the office', () => {
     // kabapas2 now holds Budi's case and sends it back to bapas-1.
     await page.getByRole('heading', { name: 'Budi Contoh', level: 1 }).waitFor();
     const budiUrl = page.url();
-    await section('supervisor').getByLabel('Kode kantor tujuan').fill('bapas-1');
+    await section('supervisor').getByLabel('Kantor tujuan').selectOption({ label: 'Bapas Kota Contoh Satu' });
     await section('supervisor')
       .getByLabel('Alasan pemindahan')
       .fill('Klien kembali ke alamat lama. Data uji fiktif.');
@@ -486,7 +493,7 @@ describe('a supervisor sees the office', () => {
     await page.waitForURL('**/kasus');
     await page
       .getByRole('status')
-      .filter({ hasText: 'Pemindahan ditolak; kasus tetap di bapas-2.' })
+      .filter({ hasText: 'Pemindahan ditolak; kasus tetap di Bapas Kota Contoh Dua.' })
       .waitFor();
     await page
       .getByRole('region', { name: 'Menunggu keputusan Anda' })
@@ -499,7 +506,7 @@ describe('a supervisor sees the office', () => {
     await page.waitForURL('**/kasus');
     await page.goto(budiUrl);
     const sending = section('supervisor');
-    await sending.getByLabel('Kode kantor tujuan').fill('bapas-1');
+    await sending.getByLabel('Kantor tujuan').selectOption({ label: 'Bapas Kota Contoh Satu' });
     await sending.getByLabel('Alasan pemindahan').fill('Dicoba lagi. Data uji fiktif.');
     await sending.getByRole('button', { name: 'Pindahkan kasus' }).click();
     await page
@@ -512,7 +519,7 @@ describe('a supervisor sees the office', () => {
       .getByRole('dialog', { name: /^Batalkan pemindahan ke / })
       .getByRole('button', { name: 'Ya, batalkan pemindahan' })
       .click();
-    await expect.poll(statusIn('supervisor')).toBe('Pemindahan ke bapas-1 dibatalkan.');
+    await expect.poll(statusIn('supervisor')).toBe('Pemindahan ke Bapas Kota Contoh Satu dibatalkan.');
     expect(await page.getByRole('heading', { name: 'Pemindahan tertunda' }).count()).toBe(0);
   });
 });

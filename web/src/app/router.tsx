@@ -72,6 +72,12 @@ export const router = createBrowserRouter([
                 }),
               },
               {
+                path: 'pengguna',
+                lazy: async () => ({
+                  Component: (await import('../features/studio/users/users-page')).UsersPage,
+                }),
+              },
+              {
                 path: 'aturan',
                 lazy: async () => ({
                   Component: (await import('../features/studio/rulesets/rulesets-page')).RulesetsPage,

@@ -15,6 +15,7 @@ import { LoadError } from '../../shared/load-error';
 import { useAsync } from '../../shared/use-async';
 import { useDocumentTitle } from '../../shared/use-document-title';
 import { useSession } from '../auth/session';
+import { OfficeName, PersonName } from '../people/names';
 import { type CaseView, getCase, listFormsForCase } from './api';
 import { ApprovalPanel } from './approval-panel';
 import { accessOf } from './case-access';
@@ -113,11 +114,15 @@ function CaseFile({ initial }: { initial: CaseView }) {
           </div>
           <div>
             <dt>{t('case.office')}</dt>
-            <dd>{kase.office}</dd>
+            <dd>
+              <OfficeName id={kase.office} />
+            </dd>
           </div>
           <div>
             <dt>{t('case.assignee')}</dt>
-            <dd>{kase.assignee ?? t('case.unassigned')}</dd>
+            <dd>
+              {kase.assignee ? <PersonName id={kase.assignee} office={kase.office} /> : t('case.unassigned')}
+            </dd>
           </div>
           <div>
             <dt>{t('case.birthDate')}</dt>

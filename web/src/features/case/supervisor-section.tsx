@@ -1,15 +1,18 @@
 /**
- * What only supervisors see: assigning the case to a worker, handing it to another office, accepting
- * a transfer addressed to their own office, and the audit trail (oldest first, reads included).
+ * What only supervisors see: assigning the case to one of the office's active workers (picked by
+ * name from the users directory), handing it to another office (picked by name), accepting a
+ * transfer addressed to their own office, and the audit trail (oldest first, reads included).
  */
 import { type FormEvent, type ReactNode, useId, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiError, errorMessage, type Page } from '../../shared/api-client';
-import { formatDate, formatTimestamp, useI18n } from '../../shared/i18n/language';
+import { formatDate, formatTimestamp, useI18n, useTexts } from '../../shared/i18n/language';
 import { LoadError } from '../../shared/load-error';
 import { MoreButton } from '../../shared/more-button';
 import { useAsync } from '../../shared/use-async';
 import { useMore } from '../../shared/use-more';
+import { useOfficeNamer, useOfficePeople, useOffices, usePersonNamer } from '../people/names';
+import { peopleTexts } from '../people/texts';
 import {
   type AuditEntry,
   acceptTransfer,
@@ -141,18 +144,24 @@ function AssignForm({
   onStale: () => Promise<void>;
 }) {
   const { t } = useI18n();
+  const people = useTexts(peopleTexts);
   const ids = useId();
-  const [assignee, setAssignee] = useState(kase.assignee ?? '');
+  const directory = useOfficePeople(kase.office);
+  const nameOf = usePersonNamer(kase.office);
+  const officeName = useOfficeNamer();
+  const workers = (directory ?? []).filter((person) => person.active && person.roles.includes('worker'));
+  const [assignee, setAssignee] = useState('');
   const action = useAction();
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const who = assignee.trim();
-    if (who === '') return;
+    const who = workers.find((person) => person.id === assignee);
+    if (!who) return;
     void action.run(
       async () => {
-        const next = await assignCase(kase.id, kase.version, who);
-        onChanged(next, t('supervisor.assigned', { user: who }));
+        const next = await assignCase(kase.id, kase.version, who.id);
+        setAssignee('');
+        onChanged(next, people.t('assign.done', { name: who.name }));
       },
       async (error) => {
         if (error instanceof ApiError && error.status === 412) await onStale();
@@ -164,29 +173,36 @@ function AssignForm({
     <form className="stack" onSubmit={submit} noValidate aria-labelledby={`${ids}-title`}>
       <h3 id={`${ids}-title`}>{t('supervisor.assign')}</h3>
       <p>
-        {t('supervisor.currentAssignee')} <strong>{kase.assignee ?? t('case.unassigned')}</strong>
+        {t('supervisor.currentAssignee')}{' '}
+        <strong>{kase.assignee ? nameOf(kase.assignee) : t('case.unassigned')}</strong>
       </p>
       <div className="inline-form">
         <div className="field">
-          <label htmlFor={`${ids}-user`}>{t('supervisor.assignee')}</label>
-          <input
+          <label htmlFor={`${ids}-user`}>{people.t('assign.pick')}</label>
+          <select
             id={`${ids}-user`}
-            type="text"
-            autoComplete="off"
-            autoCapitalize="none"
-            spellCheck={false}
-            maxLength={128}
             value={assignee}
             onChange={(event) => setAssignee(event.target.value)}
             aria-describedby={`${ids}-hint`}
-          />
+          >
+            <option value="">{people.t('assign.choose')}</option>
+            {workers.map((person) => (
+              <option key={person.id} value={person.id} disabled={person.id === kase.assignee}>
+                {person.name}
+              </option>
+            ))}
+          </select>
         </div>
-        <button type="submit" className="button" disabled={action.busy || assignee.trim() === ''}>
-          {t('supervisor.assignSubmit')}
+        <button type="submit" className="button" disabled={action.busy || assignee === ''}>
+          {people.t('assign.submit')}
         </button>
       </div>
       <p id={`${ids}-hint`} className="hint">
-        {t('supervisor.assigneeHint')}
+        {directory === undefined
+          ? people.t('loading')
+          : workers.length === 0
+            ? people.t('assign.none')
+            : people.t('assign.hint', { office: officeName(kase.office) })}
       </p>
       <Failure error={action.error} />
     </form>
@@ -195,7 +211,10 @@ function AssignForm({
 
 function TransferForm({ kase, onChanged }: { kase: CaseView; onChanged: Changed }) {
   const { t, lang } = useI18n();
+  const people = useTexts(peopleTexts);
   const ids = useId();
+  const offices = useOffices();
+  const targets = (offices ?? []).filter((office) => office.id !== kase.office);
   const [toOffice, setToOffice] = useState('');
   const [reason, setReason] = useState('');
   const [missing, setMissing] = useState(false);
@@ -204,21 +223,21 @@ function TransferForm({ kase, onChanged }: { kase: CaseView; onChanged: Changed 
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (toOffice.trim() === '' || reason.trim() === '') {
+    const target = targets.find((office) => office.id === toOffice);
+    if (!target || reason.trim() === '') {
       setMissing(true);
       return;
     }
     setMissing(false);
     void action.run(async () => {
-      if (!(await confirm.ask({ kind: 'send', office: toOffice.trim(), reason: reason.trim() }))) return;
-      const next = await transferCase(kase.id, { toOffice: toOffice.trim(), reason: reason.trim() });
-      const office = toOffice.trim();
+      if (!(await confirm.ask({ kind: 'send', office: target.name, reason: reason.trim() }))) return;
+      const next = await transferCase(kase.id, { toOffice: target.id, reason: reason.trim() });
       const due = next.transfer?.due;
       onChanged(
         next,
         due
-          ? t('supervisor.transferred', { office, due: formatDate(due, lang) })
-          : t('supervisor.transferredOpen', { office }),
+          ? t('supervisor.transferred', { office: target.name, due: formatDate(due, lang) })
+          : t('supervisor.transferredOpen', { office: target.name }),
       );
     });
   };
@@ -227,20 +246,26 @@ function TransferForm({ kase, onChanged }: { kase: CaseView; onChanged: Changed 
     <form className="stack" onSubmit={submit} noValidate aria-labelledby={`${ids}-title`}>
       <h3 id={`${ids}-title`}>{t('supervisor.transfer')}</h3>
       <div className="field">
-        <label htmlFor={`${ids}-office`}>{t('supervisor.toOffice')}</label>
-        <input
+        <label htmlFor={`${ids}-office`}>{people.t('transfer.office')}</label>
+        <select
           id={`${ids}-office`}
-          type="text"
-          autoComplete="off"
-          autoCapitalize="none"
-          spellCheck={false}
-          maxLength={64}
           value={toOffice}
           onChange={(event) => setToOffice(event.target.value)}
           aria-describedby={`${ids}-office-hint`}
-        />
+        >
+          <option value="">{people.t('transfer.choose')}</option>
+          {targets.map((office) => (
+            <option key={office.id} value={office.id}>
+              {office.name}
+            </option>
+          ))}
+        </select>
         <p id={`${ids}-office-hint`} className="hint">
-          {t('supervisor.toOfficeHint')}
+          {offices === undefined
+            ? people.t('loading')
+            : targets.length === 0
+              ? people.t('transfer.none')
+              : people.t('transfer.hint')}
         </p>
       </div>
       <ReasonField
@@ -263,6 +288,7 @@ function TransferForm({ kase, onChanged }: { kase: CaseView; onChanged: Changed 
 
 function AcceptTransfer({ kase, onChanged }: { kase: CaseView; onChanged: Changed }) {
   const { t, lang } = useI18n();
+  const officeName = useOfficeNamer();
   const ids = useId();
   const navigate = useNavigate();
   const action = useAction();
@@ -280,17 +306,20 @@ function AcceptTransfer({ kase, onChanged }: { kase: CaseView; onChanged: Change
     }
     setMissing(false);
     void action.run(async () => {
-      if (!(await confirm.ask({ kind: 'reject', office: kase.office, reason: reason.trim() }))) return;
+      if (!(await confirm.ask({ kind: 'reject', office: officeName(kase.office), reason: reason.trim() })))
+        return;
       const next = await rejectTransfer(kase.id, reason.trim());
       // The case stays with the other office: this office has nothing more to do on it.
-      navigate('/kasus', { state: { notice: t('supervisor.rejected', { office: next.office }) } });
+      navigate('/kasus', {
+        state: { notice: t('supervisor.rejected', { office: officeName(next.office) }) },
+      });
     });
   };
 
   return (
     <section className="stack" aria-labelledby={`${ids}-title`}>
       <h3 id={`${ids}-title`}>{t('supervisor.accept')}</h3>
-      <p>{t('supervisor.acceptIntro', { office: kase.office })}</p>
+      <p>{t('supervisor.acceptIntro', { office: officeName(kase.office) })}</p>
       {kase.transfer?.reason ? (
         <p>{t('supervisor.transferReasonWas', { reason: kase.transfer.reason })}</p>
       ) : null}
@@ -303,9 +332,9 @@ function AcceptTransfer({ kase, onChanged }: { kase: CaseView; onChanged: Change
           aria-busy={action.busy}
           onClick={() =>
             void action.run(async () => {
-              if (!(await confirm.ask({ kind: 'accept', office: kase.office }))) return;
+              if (!(await confirm.ask({ kind: 'accept', office: officeName(kase.office) }))) return;
               const next = await acceptTransfer(kase.id);
-              onChanged(next, t('supervisor.accepted', { office: next.office }));
+              onChanged(next, t('supervisor.accepted', { office: officeName(next.office) }));
             })
           }
         >
@@ -348,6 +377,7 @@ function AcceptTransfer({ kase, onChanged }: { kase: CaseView; onChanged: Change
 /** The sending office sees its pending transfer and may take it back, after confirming. */
 function CancelTransfer({ kase, onChanged }: { kase: CaseView; onChanged: Changed }) {
   const { t, lang } = useI18n();
+  const officeName = useOfficeNamer();
   const ids = useId();
   const action = useAction();
   const confirm = useTransferConfirm();
@@ -359,10 +389,10 @@ function CancelTransfer({ kase, onChanged }: { kase: CaseView; onChanged: Change
       <p>
         {transfer.due
           ? t('supervisor.pendingTransferDue', {
-              office: transfer.toOffice,
+              office: officeName(transfer.toOffice),
               due: formatDate(transfer.due, lang),
             })
-          : t('supervisor.pendingTransferOpen', { office: transfer.toOffice })}
+          : t('supervisor.pendingTransferOpen', { office: officeName(transfer.toOffice) })}
       </p>
       <div>
         <button
@@ -372,9 +402,9 @@ function CancelTransfer({ kase, onChanged }: { kase: CaseView; onChanged: Change
           aria-busy={action.busy}
           onClick={() =>
             void action.run(async () => {
-              if (!(await confirm.ask({ kind: 'cancel', office: transfer.toOffice }))) return;
+              if (!(await confirm.ask({ kind: 'cancel', office: officeName(transfer.toOffice) }))) return;
               const next = await cancelTransfer(kase.id);
-              onChanged(next, t('supervisor.cancelled', { office: transfer.toOffice }));
+              onChanged(next, t('supervisor.cancelled', { office: officeName(transfer.toOffice) }));
             })
           }
         >

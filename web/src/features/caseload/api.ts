@@ -26,6 +26,8 @@ export interface CaseFilters {
 export interface NewCase {
   client: Client;
   caseType: string;
+  /** Opens the case although its client's NIK is already recorded in the office (409 otherwise). */
+  confirmDuplicate?: boolean;
 }
 
 /** GET /api/cases: the caller's caseload (the server decides the scope), as the server orders it. */

@@ -1,16 +1,21 @@
 /**
- * Opening a case: the client (name, birth date, sex, optional NIK) and the case type, one of the
- * published case types (`GET /api/case-types`, fetched by the caseload). Checked in the browser first;
- * the server's own field errors (JSON Pointers such as /client/nik) land on the same fields. On success
- * the new case opens.
+ * Opening a case, in two steps. First the client is looked up (by NIK, or by name and birth date:
+ * `features/people/client-search.tsx`), so existing cases show before a duplicate is made; a NIK
+ * already recorded in the office needs the caller's confirmation. Then the client (name, birth date,
+ * sex, optional NIK, filled in from the search) and the case type, one of the published case types
+ * (`GET /api/case-types`, fetched by the caseload). Checked in the browser first; the server's own
+ * field errors (JSON Pointers such as /client/nik) land on the same fields, and a NIK the server finds
+ * in the office (409 `duplicate_nik`) sends the form back to the search. On success the new case opens.
  */
 import { type FormEvent, useId, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiError, errorMessage, type Page } from '../../shared/api-client';
 import { SEX_LABELS, SEXES, useLabel } from '../../shared/case-labels';
-import { useI18n } from '../../shared/i18n/language';
+import { formatDate, useI18n, useTexts } from '../../shared/i18n/language';
 import { LoadError } from '../../shared/load-error';
 import type { AsyncState } from '../../shared/use-async';
+import { ClientSearch, type SearchOutcome } from '../people/client-search';
+import { peopleTexts } from '../people/texts';
 import { type CaseTypeSummary, createCase } from './api';
 
 type Field = 'name' | 'birthDate' | 'sex' | 'nik' | 'caseType';
@@ -35,13 +40,56 @@ export function NewCaseForm({
   onCancel: () => void;
 }) {
   const { t } = useI18n();
+  const ids = useId();
+  const [searched, setSearched] = useState<SearchOutcome>();
+  // A NIK the server found in the office after all: back to the search with it, to confirm there.
+  const [searchAgain, setSearchAgain] = useState<Partial<SearchOutcome>>();
+  return (
+    <section className="panel" aria-labelledby={`${ids}-title`}>
+      <h2 id={`${ids}-title`}>{t('newCase.title')}</h2>
+      {searched ? (
+        <ClientDetails
+          caseTypes={caseTypes}
+          searched={searched}
+          onSearchAgain={(nik) => {
+            setSearchAgain(nik ? { nik } : searched);
+            setSearched(undefined);
+          }}
+          onCancel={onCancel}
+        />
+      ) : (
+        <ClientSearch
+          key={searchAgain?.nik ?? ''}
+          {...(searchAgain ? { initial: searchAgain } : {})}
+          onContinue={setSearched}
+          onCancel={onCancel}
+          cancelLabel={t('app.cancel')}
+        />
+      )}
+    </section>
+  );
+}
+
+function ClientDetails({
+  caseTypes,
+  searched,
+  onSearchAgain,
+  onCancel,
+}: {
+  caseTypes: AsyncState<Page<CaseTypeSummary>>;
+  searched: SearchOutcome;
+  onSearchAgain: (nik?: string) => void;
+  onCancel: () => void;
+}) {
+  const { t, lang } = useI18n();
+  const people = useTexts(peopleTexts);
   const label = useLabel();
   const navigate = useNavigate();
   const ids = useId();
-  const [name, setName] = useState('');
-  const [birthDate, setBirthDate] = useState('');
+  const [name, setName] = useState(searched.name ?? '');
+  const [birthDate, setBirthDate] = useState(searched.birthDate ?? '');
   const [sex, setSex] = useState('');
-  const [nik, setNik] = useState('');
+  const [nik, setNik] = useState(searched.nik ?? '');
   const [caseType, setCaseType] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<string>();
@@ -81,10 +129,15 @@ export function NewCaseForm({
           ...(nik ? { nik } : {}),
         },
         caseType,
+        ...(searched.confirmedDuplicate && nik === searched.nik ? { confirmDuplicate: true } : {}),
       });
       navigate(`/kasus/${encodeURIComponent(created.id)}`);
     } catch (caught) {
       setBusy(false);
+      if (caught instanceof ApiError && caught.code === 'duplicate_nik') {
+        onSearchAgain(nik);
+        return;
+      }
       setFailure(errorMessage(caught));
       if (caught instanceof ApiError) {
         const fromServer: FieldErrors = {};
@@ -106,9 +159,17 @@ export function NewCaseForm({
       </p>
     ) : null;
 
+  const what = searched.nik
+    ? `${people.t('search.nik')} ${searched.nik}`
+    : `${searched.name ?? ''}, ${formatDate(searched.birthDate ?? '', lang)}`;
   return (
-    <section className="panel" aria-labelledby={`${ids}-title`}>
-      <h2 id={`${ids}-title`}>{t('newCase.title')}</h2>
+    <>
+      <p className="inline-form">
+        <span className="muted">{people.t('search.searched', { what })}</span>
+        <button type="button" className="button button-link" onClick={() => onSearchAgain()}>
+          {people.t('search.again')}
+        </button>
+      </p>
       <form className="stack" onSubmit={onSubmit} noValidate>
         <div className="field">
           <label htmlFor={`${ids}-name`}>{t('newCase.name')}</label>
@@ -211,6 +272,6 @@ export function NewCaseForm({
           </button>
         </div>
       </form>
-    </section>
+    </>
   );
 }
