@@ -83,21 +83,6 @@ export function moveCase(
   });
 }
 
-/**
- * Supervisor of the case's office: approves the pending move (it is made) or returns it to the PK.
- * `approvalId` names the request decided (`current`: whichever is pending).
- */
-export function decideApproval(
-  caseId: string,
-  approvalId: string | undefined,
-  input: { decision: 'approve' | 'return'; comment?: string },
-): Promise<CaseView> {
-  return apiRequest<CaseView>(caseUrl(caseId, `/approvals/${encodeURIComponent(approvalId ?? 'current')}`), {
-    method: 'POST',
-    body: input,
-  });
-}
-
 export function listNotes(caseId: string, cursor: string | null, signal?: AbortSignal): Promise<Page<Note>> {
   return apiRequest<Page<Note>>(caseUrl(caseId, `/notes${pageQuery(cursor)}`), withSignal(signal));
 }

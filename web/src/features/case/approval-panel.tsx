@@ -6,12 +6,12 @@
  */
 import { type FormEvent, useId, useState } from 'react';
 import { ApiError, errorMessage } from '../../shared/api-client';
+import { decideApproval } from '../../shared/approvals-api';
 import { useStageName } from '../../shared/case-labels';
 import type { CaseView, PendingApproval } from '../../shared/case-view';
 import { CLOSED_STAGE } from '../../shared/case-view';
 import { ConfirmDialog, confirmTexts } from '../../shared/confirm-dialog';
 import { formatDate, formatDateTime, useI18n, useTexts } from '../../shared/i18n/language';
-import { decideApproval } from './api';
 import type { CaseAccess } from './case-access';
 import { dataFieldTitle } from './reason-data';
 

@@ -7,13 +7,13 @@
 import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { errorMessage } from '../../shared/api-client';
+import { decideApproval } from '../../shared/approvals-api';
 import { useStageName } from '../../shared/case-labels';
 import { CLOSED_STAGE } from '../../shared/case-view';
 import { ConfirmDialog, confirmTexts } from '../../shared/confirm-dialog';
 import { formatDate, useI18n, useTexts } from '../../shared/i18n/language';
 import { LoadError } from '../../shared/load-error';
 import { useAsync } from '../../shared/use-async';
-import { decideApproval } from '../case/api';
 import { usePersonName } from '../dashboard/use-person-name';
 import { type InboxItem, listApprovals, listIncomingTransfers } from './api';
 import { caseloadTexts } from './caseload-texts';
