@@ -9,6 +9,7 @@ import { rulesBench } from './rules';
 import { studioPreviewBench } from './studio-preview';
 import { validationBench } from './validation';
 import { webSizeBench } from './web-size';
+import { webTypingBench } from './web-typing';
 
 process.env.KAWAL_CONTENT_TTL_MS ??= '5000';
 console.log(`Kawal benchmarks — Node ${process.version}, ${new Date().toISOString()}`);
@@ -16,6 +17,7 @@ printRows('Form validation (in process)', await validationBench());
 printRows("Rulesets (in process; inputs are each ruleset's own test facts)", await rulesBench());
 await webSizeBench();
 printRows('Forms editor: pause in typing → live preview (Chromium)', await studioPreviewBench());
+printRows('Typing into the adult litmas on a case, per key (Chromium)', await webTypingBench());
 // One local stack for the HTTP benchmarks: the process has one configuration, like a Lambda.
 const kawal = await startLocal({ port: 0, data: 'memory', web: false, demo: true, demoPassword: 'bench' });
 try {

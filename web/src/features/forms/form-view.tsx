@@ -16,6 +16,7 @@
 import Form, { type IChangeEvent } from '@rjsf/core';
 import {
   type ErrorSchema,
+  getDefaultFormState,
   mergeObjects,
   type RJSFSchema,
   type RJSFValidationError,
@@ -211,7 +212,10 @@ export function FormView({
         ...(isRecord(own) ? own : {}),
         submitText: t('form.submit'),
         // On a step before the last, Berikutnya is the main way on; Kirim stays for whoever is done.
-        props: { disabled: sending, className: plan && current < last ? 'button' : 'button-primary' },
+        props: {
+          disabled: sending,
+          className: plan && current < last ? 'submit-before-end' : 'button-primary',
+        },
       },
     };
   }, [form.uiSchema, fields, t, sending, plan, current, last]);
@@ -240,11 +244,28 @@ export function FormView({
     [plan],
   );
 
+  /**
+   * The data as the whole form holds it: with the empty parts rjsf adds for the steps the person has not
+   * opened yet (on one page it adds them all), so a missing part is checked, and sent, field by field.
+   */
+  const complete = useCallback(
+    (data: FormValue | undefined): FormValue =>
+      (getDefaultFormState<FormValue, RJSFSchema>(
+        validator,
+        schema,
+        data ?? {},
+        schema,
+        false,
+        defaultFormStateBehavior,
+      ) as FormValue | undefined) ?? {},
+    [validator, schema],
+  );
+
   /** Every browser-side error of `data` (the same rules and words as the server). */
   const check = useCallback(
     (data: FormValue | undefined): RJSFValidationError[] =>
-      validator.validateFormData(data ?? {}, schema, undefined, transformErrors, uiSchema).errors,
-    [validator, schema, uiSchema],
+      validator.validateFormData(complete(data), schema, undefined, transformErrors, uiSchema).errors,
+    [validator, schema, uiSchema, complete],
   );
 
   /** The current data with its calculated values. */
@@ -313,10 +334,11 @@ export function FormView({
 
   const submit = useCallback(
     (data: FormValue) => {
-      const errors = check(data);
+      const whole = complete(data);
+      const errors = check(whole);
       if (errors.length === 0) {
         setShown(undefined);
-        callbacks.current.onSubmit(data);
+        callbacks.current.onSubmit(whole);
         return;
       }
       setShown({ scope: 'all', errors });
@@ -324,7 +346,7 @@ export function FormView({
       if (first) goToField(first);
       callbacks.current.onError?.();
     },
-    [check, firstOf, goToField],
+    [complete, check, firstOf, goToField],
   );
 
   // The server's verdict: the first field it refused is shown, on its step.
@@ -335,19 +357,29 @@ export function FormView({
     if (first) goToField(first);
   }, [extraErrors]);
 
-  // After a move, the focus goes to the step heading or into the field asked for.
+  // After a move, the focus goes to the step heading or into the field asked for. A field of another
+  // step appears once rjsf has taken the step's schema (a render or two later): it is waited for.
   useEffect(() => {
     if (!focus) return;
     if (focus.target.kind === 'heading') {
       stepHeading.current?.focus();
       return;
     }
-    const root = wrapper.current?.querySelector('form');
     const id = ['root', ...focus.target.segments].join('_');
-    const element = root?.querySelector<HTMLElement>(`[id="${CSS.escape(id)}"]`);
-    const target = element ? focusableIn(element) : null;
-    target?.focus();
-    target?.scrollIntoView({ block: 'center' });
+    let frame = 0;
+    let tries = 0;
+    const attempt = () => {
+      const element = wrapper.current?.querySelector<HTMLElement>(`form [id="${CSS.escape(id)}"]`);
+      const target = element ? focusableIn(element) : null;
+      if (target) {
+        target.focus();
+        target.scrollIntoView({ block: 'center' });
+      } else if (tries++ < 30) {
+        frame = requestAnimationFrame(attempt);
+      }
+    };
+    attempt();
+    return () => cancelAnimationFrame(frame);
   }, [focus]);
 
   const errorsShown = useMemo(() => (shown ? toErrorSchema<FormValue>(shown.errors) : undefined), [shown]);
