@@ -206,6 +206,8 @@ describe('PB: risk must have come down since the previous RRI (UU 22/2022 Ps 10(
     await submit(opened.id, 'litmas-integrasi-dewasa', litmas({ detainedMonthsAgo: 25 }));
     const result = await eligibility(opened.id);
     expect(result.PB).toEqual({
+      rulesetId: 'kelayakan-integrasi',
+      title: 'Pembebasan bersyarat (PB)',
       eligible: false,
       reasons: ['Tingkat risiko menurun: kategori RRI terbaru lebih rendah daripada kategori RRI sebelumnya'],
     });
@@ -298,6 +300,8 @@ describe('PB: time served, conduct before the 2/3 date, community (Permenkumham 
     );
     const result = await eligibility(opened.id);
     expect(result.PB).toEqual({
+      rulesetId: 'kelayakan-integrasi',
+      title: 'Pembebasan bersyarat (PB)',
       eligible: false,
       reasons: ['Masyarakat dapat menerima program pembinaan klien'],
     });
@@ -356,6 +360,8 @@ describe('PB for adults and for children are separate programmes', () => {
     );
     const result = await eligibility(opened.id);
     expect(result.PB).toEqual({
+      rulesetId: 'kelayakan-integrasi',
+      title: 'Pembebasan bersyarat (PB)',
       eligible: false,
       reasons: ['Ada penjamin yang sanggup membantu membimbing dan mengawasi'],
     });
