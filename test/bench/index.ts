@@ -16,11 +16,11 @@ console.log(`Kawal benchmarks — Node ${process.version}, ${new Date().toISOStr
 printRows('Form validation (in process)', await validationBench());
 printRows("Rulesets (in process; inputs are each ruleset's own test facts)", await rulesBench());
 await webSizeBench();
-printRows('Forms editor: pause in typing → live preview (Chromium)', await studioPreviewBench());
-printRows('Typing into the adult litmas on a case, per key (Chromium)', await webTypingBench());
-// One local stack for the HTTP benchmarks: the process has one configuration, like a Lambda.
-const kawal = await startLocal({ port: 0, data: 'memory', web: false, demo: true, demoPassword: 'bench' });
+// One local stack for every benchmark that needs one: the process has one configuration, like a Lambda.
+const kawal = await startLocal({ port: 0, data: 'memory', demo: true, demoPassword: 'bench' });
 try {
+  printRows('Forms editor: pause in typing → live preview (Chromium)', await studioPreviewBench(kawal));
+  printRows('Typing into the adult litmas on a case, per key (Chromium)', await webTypingBench(kawal));
   printRows('Local API latency (HTTP → handler → DynamoDB Local)', await apiBench(kawal));
   printRows('Case process: facts and decisions (demo cases)', await processBench(kawal));
   printRows('Cases (HTTP → handler → DynamoDB Local)', await casesBench(kawal));

@@ -6,13 +6,12 @@
  */
 import { existsSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { startLocal, WEB_DIR } from '../../functions/local/app';
+import { type LocalKawal, startLocal, WEB_DIR } from '../../functions/local/app';
 import { launchChromium } from '../support/browser';
 import { type Row, rowFromSamples } from './report';
 
 /** The budget from a pause in typing to the preview showing it, at p95. */
 export const PREVIEW_BUDGET_MS = 100;
-const PASSWORD = 'bench-preview';
 const FORM = 'litmas-integrasi-dewasa';
 const FIELD_TITLE = 'Nomor surat permintaan';
 /** The field's label in the preview (rjsf's id for it). */
@@ -41,10 +40,10 @@ function installPreviewWatch(label: string): void {
   }).observe(document, { subtree: true, childList: true, characterData: true });
 }
 
-async function openEditor(page: Page, url: string): Promise<void> {
+async function openEditor(page: Page, url: string, password: string): Promise<void> {
   await page.goto(`${url}/masuk`);
   await page.getByLabel('Nama pengguna').fill('admin');
-  await page.getByLabel('Kata sandi').fill(PASSWORD);
+  await page.getByLabel('Kata sandi').fill(password);
   await page.getByRole('button', { name: 'Masuk' }).click();
   await page.waitForURL((target) => !target.pathname.endsWith('/masuk'));
   await page.goto(`${url}/admin/formulir/${FORM}`);
@@ -72,17 +71,16 @@ const samplesOf = (page: Page) =>
     return samples;
   });
 
-export async function studioPreviewBench(): Promise<Row[]> {
+export async function studioPreviewBench(kawal: LocalKawal): Promise<Row[]> {
   if (!existsSync(`${WEB_DIR}/index.html`)) {
     process.exitCode = 1;
     throw new Error(`${WEB_DIR} is missing: build the web app first (npm run build:web)`);
   }
-  const kawal = await startLocal({ port: 0, data: 'memory', demo: false, demoPassword: PASSWORD });
   const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.addInitScript(installPreviewWatch, PREVIEW_LABEL);
-    await openEditor(page, kawal.url);
+    await openEditor(page, kawal.url, kawal.demoPassword);
     await page.getByRole('button', { name: /^Kepala surat dan dasar litmas/ }).click();
     await page.getByRole('button', { name: new RegExp(`^${FIELD_TITLE}`) }).click();
     const title = page
@@ -133,7 +131,6 @@ export async function studioPreviewBench(): Promise<Row[]> {
     ];
   } finally {
     await browser.close();
-    await kawal.stop();
   }
 }
 
@@ -149,5 +146,10 @@ function judged(name: string, samples: number[]): Row {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { printRows } = await import('./report');
-  printRows('Forms editor preview in the browser', await studioPreviewBench());
+  const kawal = await startLocal({ port: 0, data: 'memory', demo: false, demoPassword: 'bench' });
+  try {
+    printRows('Forms editor preview in the browser', await studioPreviewBench(kawal));
+  } finally {
+    await kawal.stop();
+  }
 }

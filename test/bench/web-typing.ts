@@ -9,13 +9,12 @@
  */
 import { existsSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { startLocal, WEB_DIR } from '../../functions/local/app';
+import { type LocalKawal, startLocal, WEB_DIR } from '../../functions/local/app';
 import { launchChromium } from '../support/browser';
 import { type Row, rowFromSamples } from './report';
 
 /** The budget per key at p95: one frame at 60 Hz. */
 export const TYPING_BUDGET_MS = 16;
-const PASSWORD = 'bench-typing';
 const FORM_TITLE = 'Litmas Klien Dewasa: Integrasi (PB / CB / CMB / Asimilasi) dan Pemindahan';
 
 /** What a person types: text fields of the form's first part (shown whether or not the form has steps). */
@@ -67,10 +66,10 @@ function installKeyTimer(): void {
   );
 }
 
-async function openLitmas(page: Page, url: string, caseId: string): Promise<void> {
+async function openLitmas(page: Page, url: string, password: string, caseId: string): Promise<void> {
   await page.goto(`${url}/masuk`);
   await page.getByLabel('Nama pengguna').fill('pk1');
-  await page.getByLabel('Kata sandi').fill(PASSWORD);
+  await page.getByLabel('Kata sandi').fill(password);
   await page.getByRole('button', { name: 'Masuk' }).click();
   await page.waitForURL('**/kasus');
   await page.goto(`${url}/kasus/${caseId}`);
@@ -79,17 +78,16 @@ async function openLitmas(page: Page, url: string, caseId: string): Promise<void
   await page.locator(TYPING[0]?.[0] ?? '').waitFor();
 }
 
-export async function webTypingBench(): Promise<Row[]> {
+export async function webTypingBench(kawal: LocalKawal): Promise<Row[]> {
   if (!existsSync(`${WEB_DIR}/index.html`)) {
     process.exitCode = 1;
     throw new Error(`${WEB_DIR} is missing: build the web app first (npm run build:web)`);
   }
-  const kawal = await startLocal({ port: 0, data: 'memory', demo: false, demoPassword: PASSWORD });
   const browser = await launchChromium();
   try {
     const { token } = await api<{ token: string }>(kawal.url, '/api/auth/login', undefined, {
       username: 'pk1',
-      password: PASSWORD,
+      password: kawal.demoPassword,
     });
     const created = await api<{ id: string }>(kawal.url, '/api/cases', token, {
       client: { name: 'Klien Ketik Contoh', birthDate: '1988-04-12', sex: 'laki-laki' },
@@ -99,7 +97,7 @@ export async function webTypingBench(): Promise<Row[]> {
 
     const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
     await page.addInitScript(installKeyTimer);
-    await openLitmas(page, kawal.url, created.id);
+    await openLitmas(page, kawal.url, kawal.demoPassword, created.id);
     // Warm up: the first keys load code and compile the validator.
     await page.locator(TYPING[0]?.[0] ?? '').pressSequentially('warm', { delay: 66 });
     await page.locator(TYPING[0]?.[0] ?? '').fill('');
@@ -139,11 +137,15 @@ export async function webTypingBench(): Promise<Row[]> {
     return [row, plain];
   } finally {
     await browser.close();
-    await kawal.stop();
   }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { printRows } = await import('./report');
-  printRows('Typing in the browser', await webTypingBench());
+  const kawal = await startLocal({ port: 0, data: 'memory', demo: false, demoPassword: 'bench' });
+  try {
+    printRows('Typing in the browser', await webTypingBench(kawal));
+  } finally {
+    await kawal.stop();
+  }
 }
