@@ -12,6 +12,7 @@ import { applyCalculations } from '../validation/calculate';
 import { ValidatorCache } from '../validation/compile';
 import { toDetails } from '../validation/errors';
 import { assertFormDefinition } from '../validation/form-definition';
+import { textMapOf, translated } from '../validation/translations';
 import { contentService } from './content';
 
 const forms = contentService('FORM', {
@@ -29,10 +30,15 @@ export interface FormDefinition {
   uiSchema?: Record<string, unknown>;
 }
 
+/** A form's title and description in another language, where the form gives them (x-translations). */
+export type FormTitles = Partial<Record<'en', { title?: string; description?: string }>>;
+
 export interface FormSummary {
   id: string;
   title: string;
   description: string;
+  /** The title and description in English, where the form's translations give them. */
+  translations: FormTitles;
   publishedVersion: number | null;
   hasDraft: boolean;
   updatedAt: string;
@@ -69,7 +75,24 @@ const uiSchemaOf = (content: { body: Record<string, unknown> }) =>
 
 function summary(head: Head): FormSummary {
   const { id, title, description, publishedVersion, hasDraft, updatedAt } = head;
-  return { id, title, description, publishedVersion, hasDraft, updatedAt };
+  const en = {
+    ...(head.summary['title.en'] ? { title: head.summary['title.en'] } : {}),
+    ...(head.summary['description.en'] ? { description: head.summary['description.en'] } : {}),
+  };
+  const translations: FormTitles = Object.keys(en).length > 0 ? { en } : {};
+  return { id, title, description, translations, publishedVersion, hasDraft, updatedAt };
+}
+
+/** What the list shows of a form's translations: its title and description in English, where given. */
+function translatedTitles(definition: FormDefinition): Record<string, string> {
+  const map = textMapOf(definition.schema, 'en');
+  const titles: Record<string, string> = {};
+  if (!map) return titles;
+  const title = translated(map, definition.title);
+  if (title !== definition.title) titles['title.en'] = title;
+  const description = definition.description ? translated(map, definition.description) : '';
+  if (description && description !== definition.description) titles['description.en'] = description;
+  return titles;
 }
 
 function formView(version: Version): FormView {
@@ -136,6 +159,7 @@ export async function saveFormDraft(
       title: definition.title,
       description: definition.description ?? '',
       body: { schema: definition.schema, uiSchema: definition.uiSchema ?? {} },
+      summary: translatedTitles(definition),
     },
     user,
     expectedVersion,
@@ -192,5 +216,6 @@ export async function validateFormData(
   const validate = validators.get(key, () => schema);
   const { data } = await applyCalculations(schema, raw);
   const valid = validate(data) === true;
-  return { valid, errors: valid ? [] : toDetails(validate.errors, lang), version, data };
+  const errors = valid ? [] : toDetails(validate.errors, lang, textMapOf(schema, lang));
+  return { valid, errors, version, data };
 }

@@ -20,6 +20,7 @@ import type { Lang } from '../platform/messages';
 import { appendAudit, getCaseItem } from '../store/cases-repo';
 import { getOffice } from '../store/offices-repo';
 import { getUser, listUsers } from '../store/users-repo';
+import { translateForm } from '../validation/translations';
 import { auditEntry, latestData, loadCase } from './case-context';
 import { publishedCaseType } from './case-types';
 import { factsFor, type HeadlineFact, headlineFacts } from './evaluate-case';
@@ -360,10 +361,12 @@ export async function submissionReport(
   const head: CaseHead = await loadCase(user, caseId, 'read');
   const item = await getCaseItem(caseId, 'SUB', submissionId);
   if (!item) throw new AppError('submission_not_found', { params: { id: submissionId } });
-  const form = await getFormVersion(String(item.formId), Number(item.formVersion));
+  const stored = await getFormVersion(String(item.formId), Number(item.formVersion));
+  // Titles and options in the reader's language where the form gives them (x-translations).
+  const form = translateForm(stored, lang);
   const words = TEXT[lang];
   const allowed = seesSensitive(user, head);
-  const data = (allowed ? item.data : redactSensitive(form.schema, item.data)) as Record<string, unknown>;
+  const data = (allowed ? item.data : redactSensitive(stored.schema, item.data)) as Record<string, unknown>;
   const [type, office, signer, supervisor] = await Promise.all([
     publishedCaseType(head.caseType),
     getOffice(head.office),

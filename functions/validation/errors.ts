@@ -5,6 +5,7 @@ import type { ErrorDetail } from '../platform/errors';
 import { capDetails, MAX_DETAILS } from '../platform/json-body';
 import type { Lang } from '../platform/messages';
 import { localizeErrors } from './messages';
+import type { TextMap } from './translations';
 
 /** Keywords whose errors only repeat the errors of their subschemas. */
 const NOISE = new Set(['if']);
@@ -18,12 +19,16 @@ export function errorPath(error: ErrorObject): string {
   return error.instancePath;
 }
 
-/** Localized details, one per distinct (path, message), in ajv's order. */
-export function toDetails(errors: readonly ErrorObject[] | null | undefined, lang: Lang): ErrorDetail[] {
+/** Localized details, one per distinct (path, message), in ajv's order; `texts`: the form's translations. */
+export function toDetails(
+  errors: readonly ErrorObject[] | null | undefined,
+  lang: Lang,
+  texts?: TextMap,
+): ErrorDetail[] {
   // Ajv may report hundreds of thousands of errors for a large invalid body; a person reads the first.
   const relevant = (errors ?? []).filter((error) => !NOISE.has(error.keyword));
   const copies = relevant.slice(0, 4 * MAX_DETAILS).map((error) => ({ ...error }));
-  localizeErrors(copies, lang);
+  localizeErrors(copies, lang, texts);
   const seen = new Set<string>();
   const details: ErrorDetail[] = [];
   for (const error of copies) {

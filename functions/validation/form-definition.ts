@@ -12,6 +12,7 @@ import { AJV_OPTIONS, DRAFTS, draftOf, linearPatternProblem } from './ajv-config
 import { compileSchema } from './compile';
 import { ERROR_MESSAGE_KEYWORD, localizeErrors } from './messages';
 import { PREFILL_KEYWORD, PREFILL_SOURCES, prefillFields } from './prefill';
+import { TRANSLATIONS_KEYWORD, translationProblems } from './translations';
 
 const TEXT = {
   notObject: { id: 'skema harus berupa objek JSON Schema', en: 'the schema must be a JSON Schema object' },
@@ -112,7 +113,15 @@ const NAME_MAPS = new Set([
   'dependencies',
 ]);
 /** Keywords whose value is data or text, never a schema. */
-const NOT_SCHEMAS = new Set(['enum', 'const', 'default', 'examples', 'x-calculate', ERROR_MESSAGE_KEYWORD]);
+const NOT_SCHEMAS = new Set([
+  'enum',
+  'const',
+  'default',
+  'examples',
+  'x-calculate',
+  ERROR_MESSAGE_KEYWORD,
+  TRANSLATIONS_KEYWORD,
+]);
 
 /** Every place `keyword` stands as a keyword of a (sub)schema: the pointer of its value, and the value. */
 function keywordsIn(node: unknown, keyword: string, path = ''): [string, unknown][] {
@@ -167,7 +176,7 @@ function extensionProblems(schema: Record<string, unknown>, lang: Lang): ErrorDe
 
 /** The problems with a form definition; empty when it is good. */
 export function formDefinitionProblems(
-  definition: { schema: unknown; uiSchema?: unknown },
+  definition: { schema: unknown; uiSchema?: unknown; title?: unknown; description?: unknown },
   lang: Lang,
 ): ErrorDetail[] {
   const { schema, uiSchema } = definition;
@@ -196,6 +205,17 @@ export function formDefinitionProblems(
     if (reason) problems.push({ path: `/schema${path}`, message: text('pattern', lang, { reason }) });
   }
   problems.push(...extensionProblems(schema, lang));
+  problems.push(
+    ...translationProblems(
+      {
+        schema,
+        ...(isPlainObject(uiSchema) ? { uiSchema } : {}),
+        ...(typeof definition.title === 'string' ? { title: definition.title } : {}),
+        ...(typeof definition.description === 'string' ? { description: definition.description } : {}),
+      },
+      lang,
+    ),
+  );
   if (problems.length > 0) return problems;
 
   const meta = metaSchemaErrors(schema, lang);
@@ -220,7 +240,10 @@ export function formDefinitionProblems(
 }
 
 /** Throws `invalid_form_schema` (422) with every problem found. */
-export function assertFormDefinition(definition: { schema: unknown; uiSchema?: unknown }, lang: Lang): void {
+export function assertFormDefinition(
+  definition: { schema: unknown; uiSchema?: unknown; title?: unknown; description?: unknown },
+  lang: Lang,
+): void {
   const details = formDefinitionProblems(definition, lang);
   if (details.length > 0) throw new AppError('invalid_form_schema', { details });
 }

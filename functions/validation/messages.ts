@@ -13,6 +13,7 @@ import type { ErrorObject } from 'ajv';
 import localizeEn from 'ajv-i18n/localize/en';
 import localizeId from 'ajv-i18n/localize/id';
 import type { Lang } from '../platform/messages';
+import { type TextMap, translated } from './translations';
 
 /** The schema keyword of a field's own messages. */
 export const ERROR_MESSAGE_KEYWORD = 'x-errorMessage';
@@ -137,13 +138,16 @@ export function ownMessage(error: ErrorObject): string | undefined {
   return typeof message === 'string' && message.trim() !== '' ? message : undefined;
 }
 
-/** Rewrites each error's `message` in `lang` (in place, like ajv-i18n). */
-export function localizeErrors(errors: ErrorObject[], lang: Lang): void {
+/**
+ * Rewrites each error's `message` in `lang` (in place, like ajv-i18n). A form's own message is shown
+ * through `texts`, the form's translations into `lang` (`x-translations`), where it has one.
+ */
+export function localizeErrors(errors: ErrorObject[], lang: Lang, texts?: TextMap): void {
   (lang === 'en' ? localizeEn : localizeId)(errors);
   for (const error of errors) {
     const own = ownMessage(error);
     if (own !== undefined) {
-      error.message = own;
+      error.message = translated(texts, own);
       continue;
     }
     const friendly = FRIENDLY[lang][error.keyword];

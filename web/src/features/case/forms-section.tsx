@@ -9,12 +9,13 @@
  */
 import type { ErrorSchema } from '@rjsf/utils';
 import { type FormEvent, memo, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { translateForm } from '../../../../functions/validation/translations';
 import { ApiError, errorMessage, type Page } from '../../shared/api-client';
 import { formatDateTime, useI18n, useTexts } from '../../shared/i18n/language';
 import { LoadError } from '../../shared/load-error';
 import { type AsyncState, useAsync } from '../../shared/use-async';
 import { useSession } from '../auth/session';
-import { type FormSummary, getForm, type PublishedForm } from '../forms/api';
+import { type FormSummary, formTitle, getForm, type PublishedForm } from '../forms/api';
 import { FormView } from '../forms/form-view';
 import { prefilled, prefillValuesFor } from '../forms/prefill';
 import { type Refusal, RefusalAlerts } from '../forms/refusal-alerts';
@@ -66,8 +67,8 @@ export function FormsSection({
   const optionText = (form: FormSummary) => {
     const last = kase.forms[form.id];
     return last
-      ? t('caseForms.lastFiled', { title: form.title, date: formatDateTime(last.at, lang) })
-      : form.title;
+      ? t('caseForms.lastFiled', { title: formTitle(form, lang), date: formatDateTime(last.at, lang) })
+      : formTitle(form, lang);
   };
 
   return (
@@ -207,6 +208,8 @@ function CaseFormFiller({
   const { t, lang } = useI18n();
   const fill = useTexts(formFillTexts);
   const ids = useId();
+  // The title and description in the UI language where the form gives them.
+  const shown = useMemo(() => translateForm(form, lang), [form, lang]);
   const restored = restorable(draft);
   const [formData, setFormData] = useState<FormValue | undefined>(restored ?? initial);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -246,7 +249,7 @@ function CaseFormFiller({
       const result = await submitForm(caseId, { formId: form.id, data, idempotencyKey: attempt.current.key });
       attempt.current = undefined;
       void autosave.discard();
-      onFiled({ title: form.title, result });
+      onFiled({ title: shown.title, result });
     } catch (error) {
       if (error instanceof ApiError && error.status === 422 && error.details.length > 0) {
         setExtraErrors(serverErrorsToErrorSchema(error.details));
@@ -265,13 +268,13 @@ function CaseFormFiller({
     () => (
       <header className="form-header">
         <h3 id={`${ids}-title`} ref={heading} tabIndex={-1}>
-          {form.title}
+          {shown.title}
         </h3>
         <p className="meta">{t('form.version', { version: form.version })}</p>
-        {form.description ? (
+        {shown.description ? (
           <details className="description">
             <summary>{t('caseForms.about')}</summary>
-            <p>{form.description}</p>
+            <p>{shown.description}</p>
           </details>
         ) : null}
         {restored && draft ? (
@@ -280,7 +283,7 @@ function CaseFormFiller({
         {!restored && initial ? <p className="notice">{fill.t('prefill.notice')}</p> : null}
       </header>
     ),
-    [ids, form, restored, draft, initial, t, fill.t, lang],
+    [ids, form, shown, restored, draft, initial, t, fill.t, lang],
   );
 
   return (

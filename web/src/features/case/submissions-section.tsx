@@ -10,7 +10,7 @@ import { LoadError } from '../../shared/load-error';
 import { MoreButton } from '../../shared/more-button';
 import { useAsync } from '../../shared/use-async';
 import { useMore } from '../../shared/use-more';
-import type { FormSummary } from '../forms/api';
+import { type FormSummary, formTitle } from '../forms/api';
 import { getReport, listSubmissions, type SubmissionSummary } from './api';
 import { Section } from './section';
 
@@ -36,11 +36,11 @@ export function SubmissionsSection({
   /** For the forms' titles; the list shows the form ids while they are not known. */
   forms: FormSummary[];
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const first = useAsync(`submissions:${caseId}:${revision}`, (signal) =>
     listSubmissions(caseId, null, signal),
   );
-  const titles = new Map(forms.map((form) => [form.id, form.title]));
+  const titles = new Map(forms.map((form) => [form.id, formTitle(form, lang)]));
   return (
     <Section id={id} title={t('submissions.title')}>
       {first.status === 'loading' ? <p role="status">{t('app.loading')}</p> : null}

@@ -1,6 +1,7 @@
 /** The forms feature's API calls (see the Forms section of the API contract). */
 import type { FormSummary, FormView as PublishedForm } from '../../../../functions/cases/forms';
 import { apiRequest, type ErrorDetail, type Page } from '../../shared/api-client';
+import type { Lang } from '../../shared/i18n/dictionary';
 
 // The server's own types: one declaration of what the forms API answers.
 export type { FormSummary, FormView as PublishedForm } from '../../../../functions/cases/forms';
@@ -49,4 +50,9 @@ export interface OfficeName {
 /** The offices there are (for their names). */
 export function listOfficeNames(signal?: AbortSignal): Promise<Page<OfficeName>> {
   return apiRequest<Page<OfficeName>>('/api/offices', signal ? { signal } : {});
+}
+
+/** A form's title as the list shows it in `lang`: its translation where the form gives one. */
+export function formTitle(form: Pick<FormSummary, 'title' | 'translations'>, lang: Lang): string {
+  return (lang === 'id' ? undefined : form.translations[lang]?.title) ?? form.title;
 }

@@ -5,6 +5,7 @@
 import type { ErrorSchema } from '@rjsf/utils';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { translateForm } from '../../../../functions/validation/translations';
 import { errorMessage } from '../../shared/api-client';
 import { formatDateTime, useI18n } from '../../shared/i18n/language';
 import { LoadError } from '../../shared/load-error';
@@ -20,9 +21,9 @@ type Outcome = { kind: 'accepted'; version: number | 'draft' } | Refusal;
 
 export function FillFormPage() {
   const { id = '' } = useParams();
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const state = useAsync(`form:${id}`, (signal) => getForm(id, signal));
-  useDocumentTitle(state.status === 'done' ? state.data.title : t('forms.title'));
+  useDocumentTitle(state.status === 'done' ? translateForm(state.data, lang).title : t('forms.title'));
 
   return (
     <>
@@ -64,21 +65,23 @@ function FormFiller({ form }: { form: PublishedForm }) {
     }
   };
 
+  // The title and description in the UI language where the form gives them.
+  const shown = useMemo(() => translateForm(form, lang), [form, lang]);
   // Drawn once, not on every key.
   const header = useMemo(
     () => (
       <header className="form-header">
-        <h1>{form.title}</h1>
+        <h1>{shown.title}</h1>
         <p className="meta">
           {t('form.version', { version: form.version })}
           {form.publishedAt
             ? ` · ${t('form.published', { date: formatDateTime(form.publishedAt, lang) })}`
             : ''}
         </p>
-        {form.description ? <p className="description">{form.description}</p> : null}
+        {shown.description ? <p className="description">{shown.description}</p> : null}
       </header>
     ),
-    [form, t, lang],
+    [form, shown, t, lang],
   );
 
   return (

@@ -6,7 +6,7 @@ import { formatDateTime, useI18n } from '../../shared/i18n/language';
 import { LoadError } from '../../shared/load-error';
 import { useAsync } from '../../shared/use-async';
 import { useDocumentTitle } from '../../shared/use-document-title';
-import { type FormSummary, listForms } from './api';
+import { type FormSummary, formTitle, listForms } from './api';
 
 export function FormsListPage() {
   const { t } = useI18n();
@@ -72,12 +72,14 @@ function FormsList({ first }: { first: Page<FormSummary> }) {
 function FormCard({ form }: { form: FormSummary }) {
   const { t, lang } = useI18n();
   const published = form.publishedVersion !== null;
+  const title = formTitle(form, lang);
+  const description = (lang === 'id' ? undefined : form.translations[lang]?.description) ?? form.description;
   return (
     <li className={published ? 'card' : 'card card-muted'}>
       <h2 className="card-title">
-        {published ? <Link to={`/formulir/${encodeURIComponent(form.id)}`}>{form.title}</Link> : form.title}
+        {published ? <Link to={`/formulir/${encodeURIComponent(form.id)}`}>{title}</Link> : title}
       </h2>
-      {form.description ? <p className="card-description">{form.description}</p> : null}
+      {description ? <p className="card-description">{description}</p> : null}
       <p className="meta">
         {published ? (
           t('forms.version', { version: form.publishedVersion ?? '' })

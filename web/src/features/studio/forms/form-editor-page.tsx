@@ -6,6 +6,7 @@
  */
 import { type KeyboardEvent, useCallback, useId, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { TRANSLATIONS_KEYWORD } from '../../../../../functions/validation/translations';
 import { ApiError, type ErrorDetail, errorMessage } from '../../../shared/api-client';
 import { formatDateTime, useTexts } from '../../../shared/i18n/language';
 import { LoadError } from '../../../shared/load-error';
@@ -35,6 +36,7 @@ import {
 import { type OutlineEdit, OutlineEditor, pathKey } from './outline-editor';
 import { placeWords } from './place-words';
 import { formsTexts } from './texts';
+import { TranslationsPanel } from './translations-panel';
 import './forms.css';
 
 /** What a form's draft and versions hold besides their id, revision and title. */
@@ -102,7 +104,7 @@ export function FormEditorPage() {
   );
 }
 
-type Tab = 'outline' | 'json';
+type Tab = 'outline' | 'json' | 'translations';
 const EMPTY_OUTLINE: Outline = { children: [] };
 
 /** A JSON Pointer as path segments (indices as numbers), for naming the place in words. */
@@ -184,6 +186,9 @@ function FormEditor({
 
   const onJson = useCallback((part: 'schema' | 'uiSchema', value: Record<string, unknown>) => {
     setDoc((current) => ({ ...current, [part]: value }));
+  }, []);
+  const onTranslations = useCallback((schema: Record<string, unknown>) => {
+    setDoc((current) => ({ ...current, schema }));
   }, []);
   const onBroken = useCallback((part: 'schema' | 'uiSchema', value: boolean) => {
     setBroken((current) => (current[part] === value ? current : { ...current, [part]: value }));
@@ -280,7 +285,9 @@ function FormEditor({
 
   const showProblem = (problem: ErrorDetail) => {
     const path = nodePathOf(outlineOf(latest.current), problem.path);
-    if (path && path.length > 0) {
+    if (problem.path.startsWith(`/schema/${TRANSLATIONS_KEYWORD}/`)) {
+      switchTab('translations');
+    } else if (path && path.length > 0) {
       if (!switchTab('outline')) return;
       setSelected(path);
       requestAnimationFrame(() =>
@@ -300,6 +307,7 @@ function FormEditor({
   const tabs: { id: Tab; label: string }[] = [
     { id: 'outline', label: t('tab.outline') },
     { id: 'json', label: t('tab.json') },
+    { id: 'translations', label: t('tab.translations') },
   ];
   /** Leaving the JSON with text that does not parse drops that text (after asking). */
   const switchTab = (next: Tab): boolean => {
@@ -313,7 +321,9 @@ function FormEditor({
   const onTabKey = (event: KeyboardEvent) => {
     if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
     event.preventDefault();
-    const next: Tab = tab === 'outline' ? 'json' : 'outline';
+    const at = tabs.findIndex((item) => item.id === tab);
+    const step = event.key === 'ArrowRight' ? 1 : tabs.length - 1;
+    const next = tabs[(at + step) % tabs.length]?.id ?? 'outline';
     if (switchTab(next)) document.getElementById(`${tabIds}-${next}`)?.focus();
   };
 
@@ -443,6 +453,8 @@ function FormEditor({
                   problems={problemsAtNodes}
                 />
               </>
+            ) : tab === 'translations' ? (
+              <TranslationsPanel doc={doc} onChange={onTranslations} />
             ) : (
               <JsonPanel
                 doc={doc}
