@@ -189,10 +189,6 @@ const TEXT = {
     id: 'terjemahan harus berupa teks yang tidak kosong, paling panjang {max} karakter',
     en: 'a translation must be a non-empty text of at most {max} characters',
   },
-  unknownText: {
-    id: 'teks ini tidak ada di formulir, jadi terjemahannya tidak akan pernah tampil: {value}',
-    en: 'this text is not in the form, so its translation would never be shown: {value}',
-  },
   tooMany: {
     id: 'terlalu banyak terjemahan untuk satu bahasa (paling banyak {max})',
     en: 'too many translations for one language (at most {max})',
@@ -222,9 +218,25 @@ function nestedTranslations(node: unknown, path: string, found: string[]): strin
 }
 
 /**
+ * The entries of a form's translations whose Indonesian text the form no longer has (a title changed
+ * since it was translated): never shown, kept until someone removes or re-keys them, and listed by
+ * the studio so they are not forgotten. Saving does not refuse them: an administrator who corrects a
+ * title must not be stopped by its translation.
+ */
+export function staleTranslations(form: TranslatableForm): { lang: string; text: string }[] {
+  const all = form.schema[TRANSLATIONS_KEYWORD];
+  if (!isRecord(all)) return [];
+  const texts = new Set(translatableTexts(form));
+  return Object.entries(all).flatMap(([lang, map]) =>
+    isRecord(map) ? Object.keys(map).flatMap((text) => (texts.has(text) ? [] : [{ lang, text }])) : [],
+  );
+}
+
+/**
  * What is wrong with a form's translations, as details pointing into the definition
- * (`/schema/x-translations/en/<text>`): a map per known language of non-empty texts, each keyed by a
- * text the form really has, so a stale or mistyped entry is caught when it is saved.
+ * (`/schema/x-translations/en/<text>`): only at the root, a map per known language, each entry a
+ * non-empty text within the bounds. An entry whose text the form no longer has is not a problem
+ * (see `staleTranslations`).
  */
 export function translationProblems(form: TranslatableForm, lang: Lang): ErrorDetail[] {
   const problems: ErrorDetail[] = nestedTranslations(form.schema, '', []).map((at) => ({
@@ -236,7 +248,6 @@ export function translationProblems(form: TranslatableForm, lang: Lang): ErrorDe
   const all = form.schema[TRANSLATIONS_KEYWORD];
   const languages = TRANSLATION_LANGUAGES.join(', ');
   if (!isRecord(all)) return [...problems, { path: at, message: message('shape', lang, { languages }) }];
-  const texts = new Set(translatableTexts(form));
   for (const [language, map] of Object.entries(all)) {
     const here = `${at}/${escapeKey(language)}`;
     if (!(TRANSLATION_LANGUAGES as readonly string[]).includes(language)) {
@@ -256,8 +267,6 @@ export function translationProblems(form: TranslatableForm, lang: Lang): ErrorDe
       const path = `${here}/${escapeKey(source)}`;
       if (typeof target !== 'string' || target.trim() === '' || target.length > MAX_TRANSLATION_LENGTH)
         problems.push({ path, message: message('value', lang, { max: MAX_TRANSLATION_LENGTH }) });
-      else if (!texts.has(source))
-        problems.push({ path, message: message('unknownText', lang, { value: source }) });
     }
   }
   return problems;

@@ -1,7 +1,8 @@
 /**
  * A form's translations (`x-translations`): which texts can be translated, how a form reads in
  * English (labels translated, data untouched, the form's own messages in English through the server's
- * details), and the check on save (known language, non-empty, each key a text the form really has).
+ * details), the check on save (known language, non-empty), and stale entries (a key whose text the
+ * form no longer has) kept but named.
  */
 import { describe, expect, it } from 'vitest';
 import { readDefaultForms } from '../../functions/cases/content-packs';
@@ -9,6 +10,7 @@ import { compileSchema } from '../../functions/validation/compile';
 import { toDetails } from '../../functions/validation/errors';
 import { formDefinitionProblems } from '../../functions/validation/form-definition';
 import {
+  staleTranslations,
   textMapOf,
   translatableTexts,
   translateForm,
@@ -145,14 +147,11 @@ describe('the check of translations on save', () => {
     expect(formDefinitionProblems(FORM, 'id')).toEqual([]);
   });
 
-  it('refuses a text the form does not have, naming it, at its place', () => {
-    const problems = translationProblems(withTranslations({ en: { ...EN, 'Alamat/RT': 'Address' } }), 'en');
-    expect(problems).toEqual([
-      {
-        path: '/schema/x-translations/en/Alamat~1RT',
-        message: 'this text is not in the form, so its translation would never be shown: Alamat/RT',
-      },
-    ]);
+  it('keeps a translation whose text the form no longer has, and names it as stale', () => {
+    const renamed = withTranslations({ en: { ...EN, 'Alamat/RT': 'Address' } });
+    expect(translationProblems(renamed, 'en')).toEqual([]);
+    expect(staleTranslations(renamed)).toEqual([{ lang: 'en', text: 'Alamat/RT' }]);
+    expect(staleTranslations(FORM)).toEqual([]);
   });
 
   it('refuses an empty or non-text translation, an unknown language, and a map that is not one', () => {
@@ -180,9 +179,15 @@ describe('the check of translations on save', () => {
 });
 
 describe('the default forms', () => {
-  it('pass the check with their translations, each translation a text of its form', async () => {
+  it('pass the check with their translations, each translation a text of its form, every text translated', async () => {
     for (const form of await readDefaultForms(FORMS)) {
       expect(formDefinitionProblems(form, 'en'), form.id).toEqual([]);
+      expect(staleTranslations(form), form.id).toEqual([]);
+      const english = textMapOf(form.schema, 'en') ?? {};
+      expect(
+        translatableTexts(form).filter((text) => !Object.hasOwn(english, text)),
+        form.id,
+      ).toEqual([]);
     }
   });
 });

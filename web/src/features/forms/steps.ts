@@ -213,6 +213,8 @@ const PLAIN_ROOT = new Set([
   '$defs',
   'additionalProperties',
   'examples',
+  // Texts only (the form's translations): they never change which fields a step holds.
+  'x-translations',
 ]);
 
 /**

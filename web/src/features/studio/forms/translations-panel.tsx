@@ -3,11 +3,15 @@
  * titles and help of its sections, fields and options, its own error messages) beside a box for the
  * English, with how many are done and a filter for those still missing. What is typed goes into the
  * schema's `x-translations.en`, keyed by the Indonesian text; an empty box removes the entry. An entry
- * whose Indonesian text is no longer in the form (after a title was changed) is listed apart, to be
- * removed or moved, since the server refuses it on save.
+ * whose Indonesian text is no longer in the form (after a title was changed) is never shown; it is
+ * listed apart, to be removed once the new text is translated.
  */
 import { useId, useMemo, useState } from 'react';
-import { TRANSLATIONS_KEYWORD, translatableTexts } from '../../../../../functions/validation/translations';
+import {
+  staleTranslations,
+  TRANSLATIONS_KEYWORD,
+  translatableTexts,
+} from '../../../../../functions/validation/translations';
 import { useTexts } from '../../../shared/i18n/language';
 import type { FormDoc } from './outline';
 import { formsTexts } from './texts';
@@ -46,9 +50,11 @@ export function TranslationsPanel({ doc, onChange }: { doc: FormDoc; onChange: (
   const [query, setQuery] = useState('');
   const texts = useMemo(() => translatableTexts(doc), [doc]);
   const english = useMemo(() => englishOf(doc.schema), [doc.schema]);
-  const known = useMemo(() => new Set(texts), [texts]);
   const done = texts.filter((text) => english[text]?.trim()).length;
-  const stale = Object.keys(english).filter((text) => !known.has(text));
+  const stale = useMemo(
+    () => staleTranslations(doc).flatMap((entry) => (entry.lang === 'en' ? [entry.text] : [])),
+    [doc],
+  );
   const needle = query.trim().toLocaleLowerCase('id');
   const shown = texts.filter(
     (text) =>
