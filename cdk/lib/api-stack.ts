@@ -454,6 +454,12 @@ export class ApiStack extends Stack {
    * sign-in settings so one build serves every stage.
    */
   private deployWeb(bucket: Bucket, webDist: string): void {
+    // The uploads' own log group (both deployments share one function), so the upload function never
+    // writes to a group named after it that an earlier deploy's Lambda created on its own.
+    const uploadLogs = new LogGroup(this, 'WebUploadLogs', {
+      retention: RetentionDays.ONE_MONTH,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
     const assetsDir = join(webDist, 'assets');
     const assets = existsSync(assetsDir)
       ? new BucketDeployment(this, 'WebAssets', {
@@ -467,6 +473,7 @@ export class ApiStack extends Stack {
             CacheControl.immutable(),
           ],
           memoryLimit: 512,
+          logGroup: uploadLogs,
         })
       : undefined;
     const pages = new BucketDeployment(this, 'WebPages', {
@@ -486,6 +493,7 @@ export class ApiStack extends Stack {
       distribution: this.distribution,
       distributionPaths: ['/*'],
       memoryLimit: 512,
+      logGroup: uploadLogs,
     });
     if (assets) pages.node.addDependency(assets);
   }

@@ -47,6 +47,9 @@ export function createKawalStacks(app: App, options: KawalStacksOptions): KawalS
     stage,
     tags,
     description: `Kawal ${stage}: sign-in, HTTP API, handlers, scheduled jobs and web app`,
+    // It holds the user pool (every account, its groups and office), retained but protected here too:
+    // tearing the stage down is a deliberate act in both stacks.
+    terminationProtection: true,
     table: data.table,
     webDist,
   });
