@@ -2,7 +2,7 @@
  * HTTP handler for the users directory: supervisors read their office's people, administrators read
  * anyone's and invite or change people (the only function allowed to call Cognito's admin API).
  */
-import { inviteUser, listDirectory, patchUser } from '../cases/users';
+import { inviteUser, listDirectory, MAX_NAMES, namesOf, patchUser } from '../cases/users';
 import { ROLES, type Role } from '../platform/claims';
 import { AppError } from '../platform/errors';
 import { type ApiRequest, createApiHandler, ifMatchVersion } from '../platform/http';
@@ -59,6 +59,14 @@ function userId(request: ApiRequest): string {
   return id;
 }
 
+/** `?ids=a,b,c`: at least one, at most MAX_NAMES, each a well-formed user id. */
+function idsOf(request: ApiRequest): string[] {
+  const ids = (request.query.ids ?? '').split(',').filter((id) => id !== '');
+  if (ids.length === 0 || ids.length > MAX_NAMES || !ids.every((id) => USER_ID.test(id)))
+    throw new AppError('invalid_parameter', { params: { name: 'ids' } });
+  return ids;
+}
+
 function directoryQuery(request: ApiRequest) {
   const { office, role, active } = request.query;
   if (office !== undefined && !OFFICE_ID.test(office)) {
@@ -79,6 +87,8 @@ function directoryQuery(request: ApiRequest) {
 
 export const handler = createApiHandler(routesOf('people'), {
   list: async (request) => ({ body: await listDirectory(request.user, directoryQuery(request)) }),
+
+  names: async (request) => ({ body: { items: await namesOf(idsOf(request)) } }),
 
   invite: async (request) => {
     const input = inviteBody(request.body ?? {}, request.lang);

@@ -76,6 +76,7 @@ export const ROUTES = [
   { method: 'GET', path: '/api/offices', fn: 'processes', action: 'listOffices', roles: ANY },
   { method: 'PUT', path: '/api/offices/{id}', fn: 'processes', action: 'putOffice', roles: ADMIN },
   { method: 'GET', path: '/api/users', fn: 'people', action: 'list', roles: AUDITOR },
+  { method: 'GET', path: '/api/users/names', fn: 'people', action: 'names', roles: ANY },
   { method: 'POST', path: '/api/users', fn: 'people', action: 'invite', roles: ADMIN },
   { method: 'PATCH', path: '/api/users/{id}', fn: 'people', action: 'patch', roles: ADMIN },
   { method: 'GET', path: '/api/packs/export', fn: 'processes', action: 'exportPack', roles: ADMIN },

@@ -214,7 +214,18 @@ export async function patchCase(
       expectedVersion: head.version,
       caseId: id,
       today,
-      writes: [{ append: auditItem(id, auditEntry(user, 'case.updated', { fields: Object.keys(patch) })) }],
+      writes: [
+        {
+          append: auditItem(
+            id,
+            auditEntry(user, 'case.updated', {
+              fields: Object.keys(patch),
+              // Who the case went to (null: to nobody), so the trail names the new PK.
+              ...(patch.assignee !== undefined ? { assignee: patch.assignee } : {}),
+            }),
+          ),
+        },
+      ],
     });
     if (written) return caseView(decided, today);
     if (expectedVersion !== undefined) {

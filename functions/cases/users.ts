@@ -45,6 +45,20 @@ function viewOf(person: DirectoryUser, forAdmin: boolean): UserView {
 
 const isAdmin = (user: User) => user.roles.includes('admin');
 
+/** How many people one names lookup may ask for. */
+export const MAX_NAMES = 50;
+
+/**
+ * The names of the people `ids` names, for any member of staff: who wrote a note, moved a case,
+ * published a form. Only the name (never role, office or contact), only for ids the caller already
+ * holds, so nothing is listed; an id that names nobody is left out.
+ */
+export async function namesOf(ids: readonly string[]): Promise<{ id: string; name: string }[]> {
+  const unique = [...new Set(ids)].slice(0, MAX_NAMES);
+  const people = await Promise.all(unique.map((id) => getUser(id)));
+  return people.flatMap((person) => (person ? [{ id: person.id, name: person.name }] : []));
+}
+
 export interface DirectoryQuery {
   office?: string;
   role?: Role;

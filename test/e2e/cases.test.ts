@@ -383,7 +383,14 @@ describe('a supervisor sees the office', () => {
     expect(actions[0]).toBe('Kasus dibuat');
     for (const action of ['Formulir dikirim', 'Tahap dipindahkan', 'Catatan ditambahkan'])
       expect(actions).toContain(action);
-    expect(await rows.first().locator('td:nth-child(2)').textContent()).toBe('pk1');
+    // Who acted, by name (looked up by id, whichever office they work in), never by account id.
+    await expect.poll(() => rows.first().locator('td:nth-child(2)').textContent()).toBe('PK Satu');
+    expect(await supervisor.locator('table.audit-table').textContent()).not.toMatch(/\bpk1\b/);
+    // Details in words: the form by its title, the move by the stages' names; no ids or field names.
+    const details = (await rows.locator('td:nth-child(4)').allTextContents()).join('\n');
+    expect(details).toMatch(/formulir .+ versi \d+/);
+    expect(details).toMatch(/dari .+ ke .+/);
+    expect(details).not.toMatch(/Id:|formId|submissionId|noteId|rulesetIds|\{|\[/);
   });
 
   it('approves the closing the PK asked for', async () => {
@@ -476,7 +483,7 @@ describe('a supervisor sees the office', () => {
     await page.waitForURL('**/kasus');
     const inbox = page.getByRole('region', { name: 'Menunggu keputusan Anda' });
     await inbox.getByRole('heading', { name: 'Pemindahan masuk (1)' }).waitFor();
-    expect(await inbox.textContent()).toContain('dari bapas-2');
+    expect(await inbox.textContent()).toContain('dari Bapas Kota Contoh Dua');
     await inbox.getByRole('link', { name: 'Budi Contoh' }).click();
     await page.getByRole('heading', { name: 'Budi Contoh', level: 1 }).waitFor();
     const receiving = section('supervisor');

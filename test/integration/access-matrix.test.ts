@@ -198,6 +198,10 @@ const MATRIX: Record<string, Row> = {
     request: () => ({ path: '/api/users?office=bapas-1' }),
     expect: [200, 200, 403, 403, 403],
   },
+  'GET /api/users/names': {
+    request: () => ({ path: '/api/users/names?ids=pk1,kabapas2' }),
+    expect: [200, 200, 200, 200, 200],
+  },
   'POST /api/users': {
     request: () => ({
       path: '/api/users',

@@ -158,6 +158,32 @@ describe('the users directory', () => {
     );
     expect(everyone.body.find((person) => person.id === 'admin')?.office).toBeNull();
   });
+
+  it('names the people a caller already holds the ids of, to anyone of staff, and nothing more', async () => {
+    const reply = await pk1.request<{ items: Record<string, unknown>[] }>(
+      'GET',
+      '/api/users/names?ids=kabapas2,pk2,nobody,pk2',
+    );
+    expect(reply.status).toBe(200);
+    // Only id and name: no role, office, NIP or sign-in name; an unknown id is left out; each once.
+    expect(reply.body.items).toEqual([
+      { id: 'kabapas2', name: 'Kepala Bapas Dua' },
+      { id: 'pk2', name: 'PK Dua' },
+    ]);
+  });
+
+  it('refuses a names lookup without ids, with a malformed one, or with more than 50', async () => {
+    for (const query of [
+      '',
+      '?ids=',
+      '?ids=pk1,a%20b',
+      `?ids=${Array.from({ length: 51 }, (_, i) => `p${i}`).join(',')}`,
+    ]) {
+      const reply = await pk1.request<ErrorBody>('GET', `/api/users/names${query}`);
+      expect(reply.status, query).toBe(400);
+      expect(reply.body.error.code).toBe('invalid_parameter');
+    }
+  });
 });
 
 describe('an administrator keeping the directory', () => {

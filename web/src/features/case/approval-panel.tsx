@@ -12,6 +12,7 @@ import type { CaseView, PendingApproval } from '../../shared/case-view';
 import { CLOSED_STAGE } from '../../shared/case-view';
 import { ConfirmDialog, confirmTexts } from '../../shared/confirm-dialog';
 import { formatDate, formatDateTime, useI18n, useTexts } from '../../shared/i18n/language';
+import { usePersonNamer } from '../people/names';
 import type { CaseAccess } from './case-access';
 import { dataFieldTitle } from './reason-data';
 
@@ -31,6 +32,7 @@ export function ApprovalPanel({
   onStale: () => Promise<void>;
 }) {
   const { t, lang } = useI18n();
+  const personName = usePersonNamer(kase.office);
   const ids = useId();
   const stageName = useStageName();
   const [comment, setComment] = useState('');
@@ -85,7 +87,10 @@ export function ApprovalPanel({
     <section className="panel panel-notice approval" aria-labelledby={`${ids}-title`}>
       <h2 id={`${ids}-title`}>{t('approval.pending', { stage: stageName(pending.to, kase.process) })}</h2>
       <p className="meta">
-        {t('approval.requested', { by: pending.requestedBy, at: formatDateTime(pending.requestedAt, lang) })}
+        {t('approval.requested', {
+          by: personName(pending.requestedBy),
+          at: formatDateTime(pending.requestedAt, lang),
+        })}
       </p>
       {pending.reason ? <p>{t('approval.reason', { reason: reason?.title ?? pending.reason })}</p> : null}
       {data.length > 0 ? (

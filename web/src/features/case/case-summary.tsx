@@ -11,6 +11,7 @@ import { DeadlineText, PriorityBadge } from '../../shared/case-labels';
 import type { CaseFlag } from '../../shared/case-view';
 import { formatDate, formatDateTime, localeOf, useI18n, useTexts } from '../../shared/i18n/language';
 import { type AsyncState, useAsync } from '../../shared/use-async';
+import { useOfficeNamer, usePersonNamer } from '../people/names';
 import { decisionTexts } from './decision-texts';
 import { type CaseDecisions, getCaseDecisions, type HeadlineFact } from './decisions-api';
 import { ConditionList, type ConditionView, conditionOf, inReadingOrder } from './rule-explanation';
@@ -107,18 +108,23 @@ export function DeadlinesSummary({ deadlines }: { deadlines: DeadlineView[] }) {
 
 export function TransferSummary({ transfer }: { transfer: PendingTransfer }) {
   const { t, lang } = useI18n();
+  const personName = usePersonNamer(null);
+  const officeName = useOfficeNamer();
   const ids = useId();
   return (
     <section className="panel panel-notice" aria-labelledby={`${ids}-title`}>
       <h2 id={`${ids}-title`}>{t('case.transfer')}</h2>
       <p>
         {transfer.due
-          ? t('case.transferTo', { office: transfer.toOffice, due: formatDate(transfer.due, lang) })
-          : t('case.transferToOpen', { office: transfer.toOffice })}
+          ? t('case.transferTo', {
+              office: officeName(transfer.toOffice),
+              due: formatDate(transfer.due, lang),
+            })
+          : t('case.transferToOpen', { office: officeName(transfer.toOffice) })}
       </p>
       <p className="meta">
         {t('case.transferRequested', {
-          by: transfer.requestedBy,
+          by: personName(transfer.requestedBy),
           at: formatDateTime(transfer.requestedAt, lang),
         })}
       </p>

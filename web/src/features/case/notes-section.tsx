@@ -7,6 +7,7 @@ import { LoadError } from '../../shared/load-error';
 import { MoreButton } from '../../shared/more-button';
 import { useAsync } from '../../shared/use-async';
 import { useMore } from '../../shared/use-more';
+import { usePersonNamer } from '../people/names';
 import { addNote, listNotes, type Note } from './api';
 import { Section } from './section';
 import { CONTACT_TYPE_LABELS, type ContactType } from './vocabulary';
@@ -32,6 +33,7 @@ export function NotesSection({ id, caseId, canWrite }: { id: string; caseId: str
 function Notes({ caseId, first, canWrite }: { caseId: string; first: Page<Note>; canWrite: boolean }) {
   const { t, lang } = useI18n();
   const label = useLabel();
+  const personName = usePersonNamer(null);
   const list = useMore(first, (cursor) => listNotes(caseId, cursor));
   return (
     <>
@@ -46,7 +48,7 @@ function Notes({ caseId, first, canWrite }: { caseId: string; first: Page<Note>;
                 <time dateTime={note.date}>{formatDate(note.date, lang)}</time>
                 {note.contactType ? ` · ${label(CONTACT_TYPE_LABELS, note.contactType)}` : ''}
                 {' · '}
-                {t('notes.by', { by: note.author, at: formatDateTime(note.createdAt, lang) })}
+                {t('notes.by', { by: personName(note.author), at: formatDateTime(note.createdAt, lang) })}
               </p>
               <p className="note-text">{note.text}</p>
             </li>

@@ -12,6 +12,7 @@ import { LoadError } from '../../shared/load-error';
 import { MoreButton } from '../../shared/more-button';
 import { useAsync } from '../../shared/use-async';
 import { useMore } from '../../shared/use-more';
+import { usePersonNamer } from '../people/names';
 import { addReferral, listReferrals, listServices, type Referral, type Service, updateReferral } from './api';
 import { Section } from './section';
 import {
@@ -51,6 +52,7 @@ function Referrals({
   canWrite: boolean;
 }) {
   const { t, lang } = useI18n();
+  const personName = usePersonNamer(null);
   const label = useLabel();
   const list = useMore(first, (cursor) => listReferrals(caseId, cursor));
   const [changed, setChanged] = useState<Referral>();
@@ -80,7 +82,10 @@ function Referrals({
               <p>{referral.reason}</p>
               {referral.outcome ? <p>{t('referrals.outcomeIs', { outcome: referral.outcome })}</p> : null}
               <p className="meta">
-                {t('referrals.by', { by: referral.createdBy, at: formatDateTime(referral.createdAt, lang) })}
+                {t('referrals.by', {
+                  by: personName(referral.createdBy),
+                  at: formatDateTime(referral.createdAt, lang),
+                })}
               </p>
               {canWrite && REFERRAL_MOVES[referral.status].length > 0 ? (
                 <StatusForm

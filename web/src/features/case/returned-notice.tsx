@@ -7,13 +7,13 @@ import { useStageName } from '../../shared/case-labels';
 import type { CaseView } from '../../shared/case-view';
 import { formatDateTime, useTexts } from '../../shared/i18n/language';
 import { caseloadTexts } from '../caseload/caseload-texts';
-import { usePersonName } from '../dashboard/use-person-name';
+import { usePersonNamer } from '../people/names';
 
 export function ReturnedNotice({ kase, canAskAgain }: { kase: CaseView; canAskAgain: boolean }) {
   const { t, lang } = useTexts(caseloadTexts);
   const ids = useId();
   const stageName = useStageName();
-  const personName = usePersonName();
+  const personName = usePersonNamer(null);
   const returned = kase.returnedApproval;
   if (!returned || kase.pendingApproval) return null;
   return (

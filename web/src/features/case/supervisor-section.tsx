@@ -6,11 +6,13 @@
 import { type FormEvent, type ReactNode, useId, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiError, errorMessage, type Page } from '../../shared/api-client';
+import { useLabel, useStageName } from '../../shared/case-labels';
 import { formatDate, formatTimestamp, useI18n, useTexts } from '../../shared/i18n/language';
 import { LoadError } from '../../shared/load-error';
 import { MoreButton } from '../../shared/more-button';
 import { useAsync } from '../../shared/use-async';
 import { useMore } from '../../shared/use-more';
+import { formTitle } from '../forms/api';
 import { useOfficeNamer, useOfficePeople, useOffices, usePersonNamer } from '../people/names';
 import { peopleTexts } from '../people/texts';
 import {
@@ -20,13 +22,15 @@ import {
   type CaseView,
   cancelTransfer,
   listAudit,
+  listFormsForCase,
   rejectTransfer,
   transferCase,
 } from './api';
+import { type AuditWords, auditDetail } from './audit-detail';
 import type { CaseAccess } from './case-access';
 import { Section } from './section';
 import { useTransferConfirm } from './transfer-confirm';
-import { AUDIT_ACTION_LABELS } from './vocabulary';
+import { AUDIT_ACTION_LABELS, REFERRAL_STATUS_LABELS } from './vocabulary';
 
 export function SupervisorSection({
   id,
@@ -63,7 +67,7 @@ export function SupervisorSection({
           ) : (
             <TransferForm kase={kase} onChanged={changed} />
           )}
-          <AuditTrail caseId={kase.id} />
+          <AuditTrail kase={kase} />
         </>
       ) : null}
     </Section>
@@ -417,7 +421,7 @@ function CancelTransfer({ kase, onChanged }: { kase: CaseView; onChanged: Change
   );
 }
 
-function AuditTrail({ caseId }: { caseId: string }) {
+function AuditTrail({ kase }: { kase: CaseView }) {
   const { t } = useI18n();
   const ids = useId();
   const [shown, setShown] = useState(false);
@@ -426,7 +430,7 @@ function AuditTrail({ caseId }: { caseId: string }) {
       <h3 id={`${ids}-title`}>{t('audit.title')}</h3>
       <p className="muted">{t('audit.intro')}</p>
       {shown ? (
-        <AuditLoader caseId={caseId} />
+        <AuditLoader kase={kase} />
       ) : (
         <button type="button" className="button" onClick={() => setShown(true)}>
           {t('audit.show')}
@@ -436,23 +440,42 @@ function AuditTrail({ caseId }: { caseId: string }) {
   );
 }
 
-function AuditLoader({ caseId }: { caseId: string }) {
+function AuditLoader({ kase }: { kase: CaseView }) {
   const { t } = useI18n();
-  const first = useAsync(`audit:${caseId}`, (signal) => listAudit(caseId, null, signal));
+  const first = useAsync(`audit:${kase.id}`, (signal) => listAudit(kase.id, null, signal));
   if (first.status === 'loading') return <p role="status">{t('app.loading')}</p>;
   if (first.status === 'failed') return <LoadError error={first.error} retry={first.retry} />;
-  return <AuditTable caseId={caseId} first={first.data} />;
+  return <AuditTable kase={kase} first={first.data} />;
 }
 
-function detailText(detail: Record<string, unknown>): string {
-  return Object.entries(detail)
-    .map(([name, value]) => `${name}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)
-    .join(', ');
-}
-
-function AuditTable({ caseId, first }: { caseId: string; first: Page<AuditEntry> }) {
+/** The words an audit entry's details are told in: names and titles, never ids. */
+function useAuditWords(kase: CaseView): AuditWords {
   const { t, lang } = useI18n();
-  const list = useMore(first, (cursor) => listAudit(caseId, cursor));
+  const stageName = useStageName();
+  const officeName = useOfficeNamer();
+  const personName = usePersonNamer(kase.office);
+  const label = useLabel();
+  const forms = useAsync('case-forms', (signal) => listFormsForCase(signal));
+  const formNames = new Map(
+    forms.status === 'done' ? forms.data.items.map((form) => [form.id, formTitle(form, lang)]) : [],
+  );
+  const reasons = kase.process?.termination.reasons ?? [];
+  return {
+    t,
+    stage: (id) => stageName(id, kase.process),
+    office: officeName,
+    person: personName,
+    form: (id) => formNames.get(id) ?? t('app.loading'),
+    reason: (id) => reasons.find((reason) => reason.id === id)?.title ?? id,
+    referralStatus: (status) => label(REFERRAL_STATUS_LABELS, status),
+    date: (date) => formatDate(date, lang),
+  };
+}
+
+function AuditTable({ kase, first }: { kase: CaseView; first: Page<AuditEntry> }) {
+  const { t, lang } = useI18n();
+  const words = useAuditWords(kase);
+  const list = useMore(first, (cursor) => listAudit(kase.id, cursor));
   return (
     <>
       <div className="table-wrap">
@@ -475,9 +498,9 @@ function AuditTable({ caseId, first }: { caseId: string; first: Page<AuditEntry>
                   <td>
                     <time dateTime={entry.at}>{formatTimestamp(entry.at, lang)}</time>
                   </td>
-                  <td>{entry.actor}</td>
+                  <td>{words.person(entry.actor)}</td>
                   <td>{known ? t(known) : entry.action}</td>
-                  <td className="detail">{detailText(entry.detail)}</td>
+                  <td className="detail">{auditDetail(entry.action, entry.detail, words)}</td>
                 </tr>
               );
             })}

@@ -29,7 +29,7 @@ import { useAsync } from '../../shared/use-async';
 import { useDocumentTitle } from '../../shared/use-document-title';
 import { useMore } from '../../shared/use-more';
 import { useSession } from '../auth/session';
-import { usePersonName } from '../dashboard/use-person-name';
+import { usePersonNamer } from '../people/names';
 import {
   type CaseFilters,
   type CaseView,
@@ -367,7 +367,7 @@ function CaseList({
   const texts = useTexts(caseloadTexts);
   const stageName = useStageName();
   const caseTypeName = useCaseTypeName();
-  const personName = usePersonName();
+  const personName = usePersonNamer(null);
   const list = useMore(first, (cursor) => listCases(filters, cursor));
   const items = list.items;
 

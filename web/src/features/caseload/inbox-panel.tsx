@@ -14,7 +14,7 @@ import { ConfirmDialog, confirmTexts } from '../../shared/confirm-dialog';
 import { formatDate, useI18n, useTexts } from '../../shared/i18n/language';
 import { LoadError } from '../../shared/load-error';
 import { useAsync } from '../../shared/use-async';
-import { usePersonName } from '../dashboard/use-person-name';
+import { useOfficeNamer, usePersonNamer } from '../people/names';
 import { type InboxItem, listApprovals, listIncomingTransfers } from './api';
 import { caseloadTexts } from './caseload-texts';
 
@@ -27,7 +27,8 @@ export function InboxPanel({ folded = false }: { folded?: boolean }) {
   const texts = useTexts(caseloadTexts);
   const ids = useId();
   const stageName = useStageName();
-  const personName = usePersonName();
+  const personName = usePersonNamer(null);
+  const officeName = useOfficeNamer();
   /** Bumped after a decision made here, so the approvals list is read again. */
   const [decisions, setDecisions] = useState(0);
   const [outcome, setOutcome] = useState('');
@@ -93,7 +94,7 @@ export function InboxPanel({ folded = false }: { folded?: boolean }) {
           t('inbox.noTransfers'),
           (item) =>
             [
-              t('inbox.transferFrom', { office: item.fromOffice ?? '' }),
+              t('inbox.transferFrom', { office: item.fromOffice ? officeName(item.fromOffice) : '' }),
               item.due ? t('inbox.transferDue', { due: formatDate(item.due, lang) }) : '',
             ]
               .filter(Boolean)

@@ -26,9 +26,9 @@ import { formatDate, localeOf, useI18n, useTexts } from '../../shared/i18n/langu
 import { LoadError } from '../../shared/load-error';
 import { useAsync } from '../../shared/use-async';
 import { useDocumentTitle } from '../../shared/use-document-title';
+import { usePersonNamer } from '../people/names';
 import { type Dashboard, getDashboard } from './api';
 import { dashboardTexts } from './texts';
-import { usePersonName } from './use-person-name';
 import './dashboard.css';
 
 /** Bar colours per priority level; the legend and the tables always name the level too. */
@@ -165,7 +165,7 @@ function ChartSection({
 function Workload({ dashboard }: { dashboard: Dashboard }) {
   const { t } = useTexts(dashboardTexts);
   const label = useLabel();
-  const personName = usePersonName();
+  const personName = usePersonNamer(null);
   const rows = dashboard.byAssignee.map((entry) => ({
     name: entry.assignee === null ? t('unassigned') : personName(entry.assignee),
     ...entry.byPriority,

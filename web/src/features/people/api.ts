@@ -36,6 +36,7 @@ function sharedRequest<T>(key: string, load: () => Promise<T>): Promise<T> {
 /** Forgets what was kept (after an administrator changed someone). */
 export function forgetPeople(): void {
   for (const key of [...shared.keys()]) if (key.startsWith('users')) shared.delete(key);
+  names.clear();
 }
 
 export interface PeopleQuery {
@@ -58,6 +59,57 @@ export function listPeople(filters: PeopleQuery, options: { fresh?: boolean } = 
   const path = `/api/users${query(filters)}`;
   if (options.fresh) return apiRequest<Person[]>(path);
   return sharedRequest(`users${query(filters)}`, () => apiRequest<Person[]>(path));
+}
+
+/** Names already looked up (null: the id names nobody), shared by every screen. */
+const names = new Map<string, string | null>();
+/** Ids asked for and not yet looked up, sent together on the next tick. */
+const wanted = new Set<string>();
+/** Ids in a request not answered yet. */
+const asking = new Set<string>();
+const onNames = new Set<() => void>();
+/** GET /api/users/names takes at most this many ids. */
+const NAMES_PER_REQUEST = 50;
+
+/** The name of a person by id as far as known: a name, null for nobody, undefined while not looked up. */
+export function knownName(id: string): string | null | undefined {
+  return names.get(id);
+}
+
+/** Calls `listener` whenever more names are known; returns the way to stop. */
+export function watchNames(listener: () => void): () => void {
+  onNames.add(listener);
+  return () => onNames.delete(listener);
+}
+
+/**
+ * Looks up the names of `ids` not known yet through GET /api/users/names (any member of staff may,
+ * for ids they already hold), batched: the ids asked for in one tick go in one request per 50.
+ */
+export function lookUpNames(ids: readonly string[]): void {
+  const before = wanted.size;
+  for (const id of ids) if (!names.has(id) && !asking.has(id)) wanted.add(id);
+  if (before > 0 || wanted.size === 0) return;
+  setTimeout(() => {
+    const batch = [...wanted];
+    wanted.clear();
+    for (let start = 0; start < batch.length; start += NAMES_PER_REQUEST) {
+      const chunk = batch.slice(start, start + NAMES_PER_REQUEST);
+      for (const id of chunk) asking.add(id);
+      const path = `/api/users/names?ids=${chunk.map(encodeURIComponent).join(',')}`;
+      apiRequest<{ items: { id: string; name: string }[] }>(path)
+        .then(({ items }) => {
+          for (const id of chunk) names.set(id, null);
+          for (const person of items) names.set(person.id, person.name);
+          for (const listener of onNames) listener();
+        })
+        // Not known this time: asked again the next time a screen needs them.
+        .catch(() => undefined)
+        .finally(() => {
+          for (const id of chunk) asking.delete(id);
+        });
+    }
+  }, 0);
 }
 
 /** GET /api/offices: every office, with its name. */

@@ -4,10 +4,11 @@
  * office's name comes from the offices list (one shared request).
  */
 
+import { useEffect, useState } from 'react';
 import { useTexts } from '../../shared/i18n/language';
 import { useAsync } from '../../shared/use-async';
 import { useSession } from '../auth/session';
-import { listOffices, listPeople, type Office, type Person } from './api';
+import { knownName, listOffices, listPeople, lookUpNames, type Office, type Person, watchNames } from './api';
 import { peopleTexts } from './texts';
 
 /** The people of `office`, when the caller may read them (a supervisor of it, or an administrator). */
@@ -30,17 +31,28 @@ export function useOffices(): Office[] | undefined {
   return offices.status === 'done' ? offices.data : undefined;
 }
 
-/** A function naming a person id of `office`: the directory's name, the caller's own, or a neutral word. */
+/**
+ * A function naming a person id: the caller's own name, the office directory's (a supervisor's or an
+ * administrator's `office`), or else the name looked up by id (anyone who acted on a case, published a
+ * form, wrote a note, from any office); a neutral word only for an id that names nobody.
+ */
 export function usePersonNamer(office: string | null | undefined): (id: string) => string {
   const { t } = useTexts(peopleTexts);
   const session = useSession();
   const people = useOfficePeople(office ?? session?.user.office);
+  const [, setKnown] = useState(0);
+  useEffect(() => watchNames(() => setKnown((n) => n + 1)), []);
   return (id: string) => {
     if (id === 'system') return t('system');
     if (session && id === session.user.id) return session.user.name;
     const found = people?.find((person) => person.id === id);
     if (found) return found.name;
-    return people === undefined ? t('loading') : t('unknownPerson');
+    const known = knownName(id);
+    if (known) return known;
+    if (known === null) return t('unknownPerson');
+    // Queued and sent on the next tick with the other ids this screen needs (asking twice is harmless).
+    lookUpNames([id]);
+    return t('loading');
   };
 }
 

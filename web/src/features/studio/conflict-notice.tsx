@@ -4,6 +4,7 @@
  */
 import { useState } from 'react';
 import { formatDateTime, useTexts } from '../../shared/i18n/language';
+import { usePersonNamer } from '../people/names';
 import { type DescribePath, JsonDiff } from './json-diff';
 import { studioTexts } from './texts';
 
@@ -30,12 +31,18 @@ export function ConflictNotice<T>({
   describePath?: DescribePath;
 }) {
   const { t, lang } = useTexts(studioTexts);
+  const personName = usePersonNamer(null);
   const [comparing, setComparing] = useState(false);
   const { theirs } = conflict;
   return (
     <section className="panel panel-alert studio-conflict" role="alert" aria-labelledby="studio-conflict">
       <h2 id="studio-conflict">{t('conflict.title')}</h2>
-      <p>{t('conflict.body', { who: theirs.updatedBy, at: formatDateTime(theirs.updatedAt, lang) })}</p>
+      <p>
+        {t('conflict.body', {
+          who: personName(theirs.updatedBy),
+          at: formatDateTime(theirs.updatedAt, lang),
+        })}
+      </p>
       <div className="actions">
         <button
           type="button"

@@ -8,6 +8,7 @@ import { errorMessage } from '../../shared/api-client';
 import { formatDateTime, useTexts } from '../../shared/i18n/language';
 import { LoadError } from '../../shared/load-error';
 import { useAsync } from '../../shared/use-async';
+import { usePersonNamer } from '../people/names';
 import { type ContentKind, getVersion, listVersions, rollback } from './content-api';
 import { type DescribePath, JsonDiff } from './json-diff';
 import { studioTexts } from './texts';
@@ -38,6 +39,7 @@ export function VersionHistory({
   describePath?: DescribePath;
 }) {
   const { t, lang } = useTexts(studioTexts);
+  const personName = usePersonNamer(null);
   const [reload, setReload] = useState(0);
   const versions = useAsync(`${kind}/${id}/${refreshKey}/${reload}`, (signal) =>
     listVersions(kind, id, signal),
@@ -103,7 +105,8 @@ export function VersionHistory({
             <li key={item.version}>
               <strong>{t('history.version', { version: item.version })}</strong>{' '}
               <span>
-                {formatDateTime(item.publishedAt, lang)} {t('history.by', { who: item.publishedBy })}
+                {formatDateTime(item.publishedAt, lang)}{' '}
+                {t('history.by', { who: personName(item.publishedBy) })}
               </span>
               {item.fromVersion ? (
                 <span> · {t('history.fromVersion', { version: item.fromVersion })}</span>
