@@ -39,6 +39,18 @@ const TEXT = {
   },
   compile: { id: 'skema tidak dapat dikompilasi: {reason}', en: 'the schema does not compile: {reason}' },
   uiSchema: { id: 'uiSchema harus berupa objek', en: 'uiSchema must be an object' },
+  groups: {
+    id: 'ui:groups harus berupa daftar langkah, masing-masing {"title": teks, "fields": [nama isian di akar formulir]}',
+    en: 'ui:groups must be a list of steps, each {"title": text, "fields": [names of fields at the root of the form]}',
+  },
+  groupField: {
+    id: 'isian ini tidak ada di akar formulir: {name}',
+    en: 'there is no such field at the root of the form: {name}',
+  },
+  groupTwice: {
+    id: 'isian ini sudah ada di langkah lain: {name}',
+    en: 'this field is already in another step: {name}',
+  },
   prefillSource: {
     id: `sumber isian otomatis tidak dikenal: {value}; gunakan salah satu: ${PREFILL_SOURCES.join(', ')}`,
     en: `unknown prefill source: {value}; use one of: ${PREFILL_SOURCES.join(', ')}`,
@@ -174,6 +186,39 @@ function extensionProblems(schema: Record<string, unknown>, lang: Lang): ErrorDe
   return problems;
 }
 
+/**
+ * `ui:groups` (the steps of a long form) names root fields, each in one step only, so no field is
+ * lost from the steps or shown twice.
+ */
+function groupProblems(schema: Record<string, unknown>, uiSchema: unknown, lang: Lang): ErrorDetail[] {
+  if (!isPlainObject(uiSchema) || !Object.hasOwn(uiSchema, 'ui:groups')) return [];
+  const groups = uiSchema['ui:groups'];
+  const at = '/uiSchema/ui:groups';
+  if (!Array.isArray(groups)) return [{ path: at, message: text('groups', lang) }];
+  const names = new Set(isPlainObject(schema.properties) ? Object.keys(schema.properties) : []);
+  const seen = new Set<string>();
+  const problems: ErrorDetail[] = [];
+  groups.forEach((group, index) => {
+    const here = `${at}/${index}`;
+    const good =
+      isPlainObject(group) &&
+      (group.title === undefined || typeof group.title === 'string') &&
+      Array.isArray(group.fields) &&
+      group.fields.every((name) => typeof name === 'string');
+    if (!good) {
+      problems.push({ path: here, message: text('groups', lang) });
+      return;
+    }
+    (group.fields as string[]).forEach((name, position) => {
+      const path = `${here}/fields/${position}`;
+      if (!names.has(name)) problems.push({ path, message: text('groupField', lang, { name }) });
+      else if (seen.has(name)) problems.push({ path, message: text('groupTwice', lang, { name }) });
+      seen.add(name);
+    });
+  });
+  return problems;
+}
+
 /** The problems with a form definition; empty when it is good. */
 export function formDefinitionProblems(
   definition: { schema: unknown; uiSchema?: unknown; title?: unknown; description?: unknown },
@@ -205,6 +250,7 @@ export function formDefinitionProblems(
     if (reason) problems.push({ path: `/schema${path}`, message: text('pattern', lang, { reason }) });
   }
   problems.push(...extensionProblems(schema, lang));
+  problems.push(...groupProblems(schema, uiSchema, lang));
   problems.push(
     ...translationProblems(
       {

@@ -248,3 +248,41 @@ describe('prefilling', () => {
     expect(applyPrefill(schema, typed, { 'client.name': 'Budi', 'client.sex': 'lainnya' })).toBe(typed);
   });
 });
+
+describe('the form check of the steps a form declares (ui:groups)', () => {
+  const schema = {
+    type: 'object',
+    properties: { a: { type: 'string' }, b: { type: 'string' }, c: { type: 'string' } },
+  };
+  const problems = (groups: unknown) =>
+    formDefinitionProblems({ schema, uiSchema: { 'ui:groups': groups } }, 'id');
+
+  it('accepts steps that name root fields, each once', () => {
+    expect(
+      problems([
+        { title: 'Satu', fields: ['a', 'b'] },
+        { title: 'Dua', fields: ['c'] },
+      ]),
+    ).toEqual([]);
+  });
+
+  it('refuses a field the form does not have at its root, and one named in two steps, at its place', () => {
+    expect(
+      problems([
+        { title: 'Satu', fields: ['a', 'x'] },
+        { title: 'Dua', fields: ['a'] },
+      ]),
+    ).toEqual([
+      { path: '/uiSchema/ui:groups/0/fields/1', message: 'isian ini tidak ada di akar formulir: x' },
+      { path: '/uiSchema/ui:groups/1/fields/0', message: 'isian ini sudah ada di langkah lain: a' },
+    ]);
+  });
+
+  it('refuses steps that are not a list of {title, fields}', () => {
+    expect(problems({ a: 1 }).map((problem) => problem.path)).toEqual(['/uiSchema/ui:groups']);
+    expect(problems([{ title: 3, fields: ['a'] }, 'b']).map((problem) => problem.path)).toEqual([
+      '/uiSchema/ui:groups/0',
+      '/uiSchema/ui:groups/1',
+    ]);
+  });
+});
