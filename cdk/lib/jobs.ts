@@ -1,6 +1,7 @@
 /**
  * The scheduled jobs, declared once: the Api stack deploys one Lambda (functions/jobs/<name>.ts,
- * export `handler`) and one EventBridge Scheduler schedule per row. Data only, like the route table,
+ * export `handler`) and one EventBridge Scheduler schedule per row; what each may do on the table is in
+ * ./table-grants.ts (`jobs/<name>`). Data only, like the route table,
  * and free of CDK types, so it can move next to its handlers (functions/jobs/jobs.ts, importing
  * '../domain/dates') for local mode's timer to read the same list.
  */
@@ -17,8 +18,6 @@ export interface JobSpec {
   cron: { minute: string; hour: string; day?: string; month?: string; weekDay?: string };
   /** An IANA time zone: the schedule follows the offices' clock, not UTC. */
   timeZone: string;
-  /** What the job does to the table: read-only or read-write. */
-  access: 'RO' | 'RW';
   /** The longest one run may take, in seconds (Lambda allows at most 900). */
   timeoutSeconds: number;
 }
@@ -31,8 +30,6 @@ export const JOBS = [
     description: 'Kawal deadlines job: marks cases whose next deadline has passed as overdue',
     cron: { minute: '5', hour: '0' },
     timeZone: DEFAULT_TIME_ZONE,
-    // Queries gsi1 (open cases by next due date) and updates each overdue case's head.
-    access: 'RW',
     // A sweep pages through every open case due before today, one conditional update each: far more
     // than an API request's 10 seconds once an agency has a backlog.
     timeoutSeconds: 300,

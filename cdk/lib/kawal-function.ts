@@ -6,18 +6,18 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { type ICommandHooks, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import { TABLE_SPEC } from '../../functions/store/table-spec';
+import { keyActionsOf, type TableGrant } from './table-grants';
 
 /** The repository root: the bundling project root and where `functions/` lives. */
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
-
-/** Read-only or read-write access to the table. */
-export type TableAccess = 'RO' | 'RW';
 
 /**
  * Where a handler lives under functions/: `api` for the HTTP handlers (one per `fn` of the route
@@ -138,12 +138,31 @@ export class KawalFunction extends NodejsFunction {
   }
 
   /**
-   * Grants this function read-only or read-write access to the table's items and indexes (and the
-   * KMS key that encrypts them), and tells the handler the table's name (functions/platform/config.ts).
+   * Grants this function exactly the table actions of its entry in TABLE_GRANTS (./table-grants.ts):
+   * its item actions on the table, dynamodb:Query on each index when it queries them, and the key
+   * actions that go with them. Tells the handler the table's name (functions/platform/config.ts).
    */
-  bindTable(table: Table, access: TableAccess): this {
-    if (access === 'RW') table.grants.readWriteData(this);
-    else table.grants.readData(this);
+  bindTable(table: Table, grant: TableGrant): this {
+    const items = [...new Set(grant.table)].sort();
+    if (items.length > 0) {
+      this.addToRolePolicy(new PolicyStatement({ actions: items, resources: [table.tableArn] }));
+    }
+    if (grant.indexes) {
+      // Each index by name (the same spec the Data stack builds them from), not `index/*`.
+      const indexes = TABLE_SPEC.indexes.map((index) => `${table.tableArn}/index/${index.name}`);
+      this.addToRolePolicy(new PolicyStatement({ actions: ['dynamodb:Query'], resources: indexes }));
+    }
+    const key = table.encryptionKey;
+    if (key) {
+      const stack = Stack.of(this);
+      this.addToRolePolicy(
+        new PolicyStatement({
+          actions: keyActionsOf(grant),
+          resources: [key.keyArn],
+          conditions: { StringEquals: { 'kms:ViaService': `dynamodb.${stack.region}.${stack.urlSuffix}` } },
+        }),
+      );
+    }
     this.addEnvironment('KAWAL_TABLE', table.tableName);
     return this;
   }
