@@ -211,6 +211,21 @@ describe('editing the adult litmas', () => {
     await expect.poll(() => page.getByText('Belum disimpan').count()).toBe(0);
   });
 
+  it('opens in the preview the step of the part chosen in the outline', async () => {
+    const stepHeading = (title: string) =>
+      preview(page).getByRole('heading', {
+        name: new RegExp(`^Langkah \\d+ dari \\d+: ${escapeRegExp(title)}$`),
+      });
+    await node(page, 'IX. Kesimpulan dan rekomendasi').click();
+    await stepHeading('IX. Kesimpulan dan rekomendasi').waitFor();
+    await node(page, SECTION).click();
+    await stepHeading(SECTION).waitFor();
+    // The outline keeps the focus: choosing a part does not pull the person into the preview.
+    expect(await page.evaluate(() => document.activeElement?.closest('[role="tabpanel"]') !== null)).toBe(
+      true,
+    );
+  });
+
   it('publishes the draft with a note', async () => {
     await page
       .getByLabel('Catatan untuk riwayat (apa yang berubah dan mengapa)')
@@ -222,6 +237,9 @@ describe('editing the adult litmas', () => {
     await page.getByText('Versi terbit 2').waitFor();
     const history = page.getByRole('region', { name: 'Riwayat versi' });
     await history.getByText('Menambah nomor telepon penjamin').waitFor();
+    // Who published, by name: the seeded versions by Kawal itself, this one by the administrator.
+    await history.getByText(/oleh Administrator Kawal/).first().waitFor();
+    expect(await history.textContent()).not.toMatch(/oleh (admin|system)\b/);
     const published = await api<FormVersion>(`/api/forms/${LITMAS}`);
     expect(published).toMatchObject({ version: 2, note: 'Menambah nomor telepon penjamin' });
     expect(published.schema.properties.pendahuluan?.properties).toHaveProperty('nomorTeleponPenjamin');
@@ -339,7 +357,8 @@ describe('two administrators on one draft', () => {
       await second.getByRole('button', { name: 'Simpan draf' }).click();
       const notice = second.getByRole('alert').filter({ hasText: 'Draf ini telah diubah orang lain' });
       await notice.waitFor();
-      await notice.getByText(/^admin menyimpan draf ini pada /).waitFor();
+      // Named as a person, not by the account id.
+      await notice.getByText(/^Administrator Kawal menyimpan draf ini pada /).waitFor();
       await notice.getByRole('button', { name: 'Bandingkan draf mereka dengan perubahan Anda' }).click();
       const changedTitle = notice.getByRole('row', { name: /Nomor register litmas \/ klien › judul Diubah/ });
       expect(await changedTitle.getByRole('cell').allTextContents()).toEqual([

@@ -122,6 +122,8 @@ export interface FormViewProps {
   headingLevel?: ErrorListContext['headingLevel'];
   /** Whether a long form is shown in steps (the default); false keeps every form on one page. */
   steps?: boolean;
+  /** A top-level field whose step to show (the studio's preview follows the field chosen in the outline). */
+  openStepOf?: string | undefined;
 }
 
 /** What a check found, and whether it was of one step or of the whole form. */
@@ -143,6 +145,7 @@ export function FormView({
   sending,
   headingLevel = 2,
   steps: allowSteps = true,
+  openStepOf,
 }: FormViewProps) {
   const { t, lang } = useI18n();
   const { t: stepText } = useTexts(formFillTexts);
@@ -178,6 +181,12 @@ export function FormView({
         : schema,
     [plan, current, form.schema, schema],
   );
+
+  // Shows the step of the field another part of the screen points at (the focus stays where it is).
+  useEffect(() => {
+    const index = openStepOf === undefined ? undefined : plan?.stepOf.get(openStepOf);
+    if (index !== undefined) setStep(index);
+  }, [openStepOf, plan]);
 
   /** Bumped when a submit waited for the calculations: sends the form again once they are in. */
   const [resubmit, setResubmit] = useState(0);

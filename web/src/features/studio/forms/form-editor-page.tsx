@@ -470,7 +470,7 @@ function FormEditor({
             )}
           </div>
         </section>
-        <FormPreview formId={id} doc={doc} onUseAsExample={onUseAsExample} />
+        <FormPreview formId={id} doc={doc} onUseAsExample={onUseAsExample} showing={selected?.[0]} />
       </div>
 
       <section className="studio-section" aria-labelledby={`${editorHeading}-publish`}>

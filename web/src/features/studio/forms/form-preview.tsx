@@ -66,9 +66,12 @@ export function FormPreview({
   formId,
   doc,
   onUseAsExample,
+  showing,
 }: {
   formId: string;
   doc: FormDoc;
+  /** The top-level field chosen in the outline: a long form's preview opens its step. */
+  showing?: string | undefined;
   /** Stores the preview's data as the schema's `examples[0]`. */
   onUseAsExample: (data: FormValue) => void;
 }) {
@@ -155,11 +158,12 @@ export function FormPreview({
             extraErrors={undefined}
             sending={false}
             headingLevel={3}
+            openStepOf={showing}
           />
         </PreviewBoundary>
       </section>
     ),
-    [form, data, t, change, onSubmit],
+    [form, data, t, change, onSubmit, showing],
   );
 
   return (
