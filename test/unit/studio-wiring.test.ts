@@ -1,12 +1,15 @@
-/** The wiring view's model, connecting a fact, and the packs screen's reading of a pack. */
+/** The wiring view's model, connecting a fact, a new fact from a form field, and the packs screen's reading of a pack. */
 import { describe, expect, it } from 'vitest';
 import type { CaseTypeContent } from '../../functions/domain/case-type';
 import type { RulesetDocument, Wiring } from '../../web/src/features/studio/case-types/api';
 import {
   connectFact,
   leafConditions,
+  newFactNameProblem,
   pathToPointer,
   sourceIn,
+  suggestedFactName,
+  unreadFacts,
   wiringModel,
 } from '../../web/src/features/studio/case-types/wiring-model';
 import type { Pack } from '../../web/src/features/studio/packs/api';
@@ -204,6 +207,59 @@ const PACK: Pack = {
     },
   ],
 };
+
+describe('a new fact from a form field', () => {
+  it('lists the facts no ruleset the type runs reads, a new one as only in the draft', () => {
+    expect(unreadFacts(WIRING, CONTENT, CONTENT).map((fact) => [fact.name, fact.status])).toEqual([
+      ['ageYears', 'connected'],
+      ['kantor', 'connected'],
+    ]);
+    const added = connectFact(
+      CONTENT,
+      { name: 'rumahDikunjungi', type: 'boolean', description: 'Kunjungan rumah' },
+      'litmas',
+      '/penjamin/rumahDikunjungi',
+    );
+    // Only in the draft: first.
+    expect(unreadFacts(WIRING, added, CONTENT)[0]).toEqual({
+      name: 'rumahDikunjungi',
+      type: 'boolean',
+      description: 'Kunjungan rumah',
+      source: { kind: 'form', form: 'litmas', pointer: '/penjamin/rumahDikunjungi' },
+      status: 'draft',
+    });
+    // Published, it is connected; once a ruleset declares it, it is listed with that ruleset instead.
+    expect(unreadFacts(WIRING, added, added).map((fact) => [fact.name, fact.status])).toEqual([
+      ['ageYears', 'connected'],
+      ['kantor', 'connected'],
+      ['rumahDikunjungi', 'connected'],
+    ]);
+    const read: Wiring = {
+      ...WIRING,
+      rulesets: [
+        {
+          id: 'kelayakan',
+          title: 'Kelayakan',
+          kind: 'eligibility',
+          facts: [{ name: 'rumahDikunjungi', type: 'boolean', source: null }],
+        },
+      ],
+    };
+    expect(unreadFacts(read, added, added).map((fact) => fact.name)).not.toContain('rumahDikunjungi');
+  });
+
+  it('offers the field’s key as the name, and refuses a name that is taken, built in or malformed', () => {
+    expect(suggestedFactName('/kondisiSosialPenjamin/rumahDikunjungi')).toBe('rumahDikunjungi');
+    expect(suggestedFactName('/bagian/tindak pidana')).toBe('');
+    expect(newFactNameProblem(CONTENT, 'rumahDikunjungi')).toBeUndefined();
+    expect(newFactNameProblem(CONTENT, 'rriScore')).toBe('taken');
+    // A termination reason's data already provides it.
+    expect(newFactNameProblem(CONTENT, 'tanggalMeninggal')).toBe('taken');
+    expect(newFactNameProblem(CONTENT, 'today')).toBe('builtin');
+    expect(newFactNameProblem(CONTENT, 'rumah dikunjungi')).toBe('pattern');
+    expect(newFactNameProblem(CONTENT, '')).toBe('pattern');
+  });
+});
 
 describe('reading a pack', () => {
   it('refuses what is not a pack before sending anything', () => {

@@ -367,6 +367,7 @@ function Editor({
               id={id}
               refreshKey={String(published.version)}
               edited={document}
+              published={published}
               names={names}
               rulesets={rulesets}
               forms={forms}

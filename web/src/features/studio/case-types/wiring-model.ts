@@ -8,7 +8,8 @@
  * The server's wiring (`GET /api/case-types/{id}/wiring`) says what the published version provides;
  * the content being edited (a draft) may provide more or less, which is shown beside it.
  */
-import { FORM_FACT_PREFIX } from '../../../../../functions/domain/facts';
+import { FACT_NAME_PATTERN } from '../../../../../functions/domain/case-type';
+import { builtinFact, FORM_FACT_PREFIX } from '../../../../../functions/domain/facts';
 import type { CaseTypeContent, Condition, RulesetDocument, Wiring, WiringSource } from './api';
 
 export type { WiringSource };
@@ -165,6 +166,64 @@ export function wiringModel(
       unconnected: facts.filter((fact) => fact.status === 'unconnected' || fact.status === 'dropped').length,
     };
   });
+}
+
+/** A fact the case type provides that no ruleset it runs reads (yet). */
+export interface UnreadFact {
+  name: string;
+  type: string;
+  description?: string;
+  /** Where the content being edited gets it. */
+  source: WiringSource;
+  /** 'connected' when the published version provides it the same way, 'draft' when only the draft does. */
+  status: 'connected' | 'draft';
+}
+
+/**
+ * The facts the content being edited provides that none of the rulesets the type runs reads: a new
+ * fact waiting for the rule that will use it, or a step other facts are calculated from. Those only
+ * the draft provides come first.
+ */
+export function unreadFacts(
+  wiring: Wiring,
+  edited: CaseTypeContent,
+  published: CaseTypeContent | undefined,
+): UnreadFact[] {
+  const read = new Set(wiring.rulesets.flatMap((ruleset) => ruleset.facts.map((fact) => fact.name)));
+  return (edited.facts ?? [])
+    .filter((fact) => !read.has(fact.name))
+    .map((fact) => {
+      const source = sourceIn(edited, fact.name) ?? { kind: 'builtin' };
+      const before = published ? sourceIn(published, fact.name) : null;
+      return {
+        name: fact.name,
+        type: fact.type,
+        ...(fact.description ? { description: fact.description } : {}),
+        source,
+        status: sameSource(before, source) ? ('connected' as const) : ('draft' as const),
+      };
+    })
+    .sort((a, b) => Number(b.status === 'draft') - Number(a.status === 'draft'));
+}
+
+const FACT_NAME = new RegExp(FACT_NAME_PATTERN);
+
+/** Why a new fact cannot take this name in the content ('pattern', 'taken', 'builtin'), or undefined. */
+export function newFactNameProblem(
+  content: CaseTypeContent,
+  name: string,
+): 'pattern' | 'taken' | 'builtin' | undefined {
+  if (!FACT_NAME.test(name)) return 'pattern';
+  if (builtinFact(name)) return 'builtin';
+  const names = [...(content.facts ?? []), ...(content.counters ?? [])].map((item) => item.name);
+  if (names.includes(name) || sourceIn(content, name)) return 'taken';
+  return undefined;
+}
+
+/** The name a new fact read from a field is offered: the field's own key, when it makes a good name. */
+export function suggestedFactName(pointer: string): string {
+  const key = (pointer.split('/').pop() ?? '').replace(/~1/g, '/').replace(/~0/g, '~');
+  return FACT_NAME.test(key) ? key : '';
 }
 
 /**
