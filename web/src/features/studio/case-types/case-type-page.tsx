@@ -14,6 +14,7 @@ import { formatDateTime, useTexts } from '../../../shared/i18n/language';
 import { LoadError } from '../../../shared/load-error';
 import { useAsync } from '../../../shared/use-async';
 import { useDocumentTitle } from '../../../shared/use-document-title';
+import { usePersonNamer } from '../../people/names';
 import { type Conflict, ConflictNotice } from '../conflict-notice';
 import { type DraftOf, getDraft, getPublished, saveDraft, type VersionOf } from '../content-api';
 import type { PathSegment } from '../json-diff';
@@ -160,6 +161,7 @@ function Editor({
   onReload: (message?: string) => void;
 }) {
   const { t, lang } = useTexts(processTexts);
+  const personName = usePersonNamer(null);
   const studio = useTexts(studioTexts).t;
   const { forms, rulesets, offices, published } = loaded;
   const initial = loaded.draft ?? loaded.published;
@@ -282,7 +284,7 @@ function Editor({
   const showing = dirty
     ? t('showing.unsaved')
     : draft
-      ? t('showing.draft', { at: formatDateTime(draft.updatedAt, lang), who: draft.updatedBy })
+      ? t('showing.draft', { at: formatDateTime(draft.updatedAt, lang), who: personName(draft.updatedBy) })
       : published
         ? t('showing.published', { version: published.version })
         : t('showing.new');
