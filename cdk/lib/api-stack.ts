@@ -44,11 +44,13 @@ import {
   type UserPoolClient,
 } from 'aws-cdk-lib/aws-cognito';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
+import { type IRole, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
-import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import { LambdaInvoke, type ScheduleTargetBaseProps } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Trigger } from 'aws-cdk-lib/triggers';
 import type { Construct } from 'constructs';
@@ -108,6 +110,25 @@ export const USER_POOL_ACTIONS = [
   'cognito-idp:AdminGetUser',
 ] as const;
 
+/**
+ * Scheduler's target for a job: invokes the function by its unqualified ARN, so its role may invoke
+ * exactly that (LambdaInvoke would also allow `<arn>:*`, every version and alias).
+ */
+class InvokeJob extends LambdaInvoke {
+  constructor(
+    private readonly job: IFunction,
+    props: ScheduleTargetBaseProps,
+  ) {
+    super(job, props);
+  }
+
+  protected override addTargetActionToRole(role: IRole): void {
+    role.addToPrincipalPolicy(
+      new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [this.job.functionArn] }),
+    );
+  }
+}
+
 /** The job that seeds default content after each deploy (functions/jobs/seed-content.ts). */
 export const SEED_JOB = 'seed-content';
 
@@ -129,6 +150,12 @@ export class ApiStack extends Stack {
   readonly httpApi: HttpApi;
   readonly apiStage: HttpStage;
   readonly distribution: Distribution;
+  /** One HTTP API route per deployed route of the table, by `<METHOD> <path>`. */
+  readonly routes: ReadonlyMap<string, HttpRoute>;
+  /** The private bucket the site is served from. */
+  readonly webBucket: Bucket;
+  /** The key that signs pagination cursors. */
+  readonly cursorSecret: Secret;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -267,6 +294,7 @@ export class ApiStack extends Stack {
       description: 'Kawal: signs pagination cursors',
       generateSecretString: { passwordLength: 48, excludePunctuation: true },
     });
+    this.cursorSecret = cursorSecret;
     const functions = new Map<string, KawalFunction>();
     for (const name of deployedFunctions()) {
       const fn = new KawalFunction(this, `Fn-${name}`, { name });
@@ -292,16 +320,19 @@ export class ApiStack extends Stack {
       );
     }
 
+    const routes = new Map<string, HttpRoute>();
     for (const route of ROUTES.filter(isDeployed)) {
       const integration = integrations.get(route.fn);
       if (!integration) throw new Error(`No function for route ${route.method} ${route.path}`);
-      new HttpRoute(this, `Route ${route.method} ${route.path.replaceAll('/', ' ')}`, {
+      const httpRoute = new HttpRoute(this, `Route ${route.method} ${route.path.replaceAll('/', ' ')}`, {
         httpApi: this.httpApi,
         routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),
         integration,
         authorizer: route.roles === 'public' ? noAuthorizer : authorizer,
       });
+      routes.set(`${route.method} ${route.path}`, httpRoute);
     }
+    this.routes = routes;
 
     // --- Scheduled jobs ----------------------------------------------------------------------------------
     this.jobs = this.addJobs(stage, table);
@@ -316,6 +347,7 @@ export class ApiStack extends Stack {
       removalPolicy: RemovalPolicy.DESTROY,
       autoDeleteObjects: true,
     });
+    this.webBucket = bucket;
 
     const spaRouting = new EdgeFunction(this, 'SpaRouting', {
       code: FunctionCode.fromInline(SPA_ROUTING),
@@ -396,7 +428,7 @@ export class ApiStack extends Stack {
         schedule: ScheduleExpression.cron({ ...job.cron, timeZone: TimeZone.of(job.timeZone) }),
         // The invocation itself (not the run) is retried for up to an hour, e.g. when throttled; a
         // run that could not start within the hour waits for the next day's.
-        target: new LambdaInvoke(fn, { maxEventAge: Duration.hours(1), retryAttempts: 10 }),
+        target: new InvokeJob(fn, { maxEventAge: Duration.hours(1), retryAttempts: 10 }),
       });
       new CfnOutput(this, `Job${pascalCase(job.name)}Function`, {
         description: `The ${job.name} job's Lambda (run it by hand with aws lambda invoke)`,
@@ -437,6 +469,13 @@ export class ApiStack extends Stack {
       retention: RetentionDays.ONE_MONTH,
       removalPolicy: RemovalPolicy.DESTROY,
     });
+    // And its own role, without the managed AWSLambdaBasicExecutionRole: writing that one group, plus
+    // what the deployments grant it (read the uploaded assets, write the site bucket, invalidate).
+    const uploadRole = new Role(this, 'WebUploadRole', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: 'Kawal: uploads the built web app to the site bucket',
+    });
+    uploadLogs.grantWrite(uploadRole);
     const assetsDir = join(webDist, 'assets');
     const assets = existsSync(assetsDir)
       ? new BucketDeployment(this, 'WebAssets', {
@@ -451,6 +490,7 @@ export class ApiStack extends Stack {
           ],
           memoryLimit: 512,
           logGroup: uploadLogs,
+          role: uploadRole,
         })
       : undefined;
     const pages = new BucketDeployment(this, 'WebPages', {
@@ -471,6 +511,7 @@ export class ApiStack extends Stack {
       distributionPaths: ['/*'],
       memoryLimit: 512,
       logGroup: uploadLogs,
+      role: uploadRole,
     });
     if (assets) pages.node.addDependency(assets);
   }

@@ -4,7 +4,13 @@
  * redeployed freely without touching case data.
  */
 import { Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
-import { BackupPlan, BackupPlanRule, BackupResource, BackupVault } from 'aws-cdk-lib/aws-backup';
+import {
+  BackupPlan,
+  BackupPlanRule,
+  BackupResource,
+  type BackupSelection,
+  BackupVault,
+} from 'aws-cdk-lib/aws-backup';
 import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { Schedule } from 'aws-cdk-lib/aws-events';
 import { Key } from 'aws-cdk-lib/aws-kms';
@@ -39,6 +45,8 @@ export class DataStack extends Stack {
   /** The table every handler reads and writes; handed to the Api stack as a prop. */
   readonly table: Table;
   readonly backupPlan: BackupPlan;
+  /** What the plan backs up (the table), with the role AWS Backup assumes to do it. */
+  readonly backupSelection: BackupSelection;
 
   constructor(scope: Construct, id: string, props: DataStackProps) {
     super(scope, id, props);
@@ -112,6 +120,8 @@ export class DataStack extends Stack {
         }),
       ],
     });
-    this.backupPlan.addSelection('Table', { resources: [BackupResource.fromDynamoDbTable(table)] });
+    this.backupSelection = this.backupPlan.addSelection('Table', {
+      resources: [BackupResource.fromDynamoDbTable(table)],
+    });
   }
 }

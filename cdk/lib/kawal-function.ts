@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { type ICommandHooks, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -95,6 +95,14 @@ export class KawalFunction extends NodejsFunction {
       retention: props.logRetention ?? RetentionDays.THREE_MONTHS,
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    // Its own role, without AWSLambdaBasicExecutionRole (logs:CreateLogGroup and writing to every log
+    // group of the account): the group exists, so the function may only add streams and events to it.
+    // Everything else the role may do is granted below (bindTable) or by the stack, by name.
+    const role = new Role(scope, `${id}Role`, {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `Kawal ${props.name} ${kind === 'api' ? 'API' : 'job'} function`,
+    });
+    logGroup.grantWrite(role);
 
     super(scope, id, {
       entry,
@@ -106,6 +114,7 @@ export class KawalFunction extends NodejsFunction {
       memorySize: props.memorySize ?? 512,
       tracing: props.tracing ?? Tracing.DISABLED,
       logGroup,
+      role,
       projectRoot: REPO_ROOT,
       depsLockFilePath: join(REPO_ROOT, 'package-lock.json'),
       // KAWAL_TABLE is added by bindTable. Nothing else: KAWAL_CONTENT_TTL_MS and the other tunables

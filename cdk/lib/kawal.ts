@@ -6,6 +6,7 @@ import type { App, Environment } from 'aws-cdk-lib';
 import { ApiStack } from './api-stack';
 import { DataStack } from './data-stack';
 import { Monitoring } from './monitoring';
+import { acknowledgeNagFindings, type NagAcknowledgment } from './nag-suppressions';
 
 export interface KawalStacksOptions {
   stage: string;
@@ -16,12 +17,19 @@ export interface KawalStacksOptions {
   alarmEmail?: string | undefined;
   /** A backup vault elsewhere (`-c backupCopyVaultArn=...`) that daily backups are copied to. */
   backupCopyVaultArn?: string | undefined;
+  /**
+   * Whether to apply the cdk-nag acknowledgments of ./nag-suppressions.ts (default true). Only the
+   * tests turn it off, to see the findings they answer.
+   */
+  acknowledgeNagFindings?: boolean;
 }
 
 export interface KawalStacks {
   data: DataStack;
   api: ApiStack;
   monitoring: Monitoring;
+  /** The cdk-nag findings accepted, where and why (empty when not applied). */
+  nagAcknowledgments: NagAcknowledgment[];
 }
 
 /** Stage names end up in stack, pool and key alias names: keep them short and plain. */
@@ -61,5 +69,7 @@ export function createKawalStacks(app: App, options: KawalStacksOptions): KawalS
     functions: api.functions,
     jobs: api.jobs,
   });
-  return { data, api, monitoring };
+  const stacks: KawalStacks = { data, api, monitoring, nagAcknowledgments: [] };
+  if (options.acknowledgeNagFindings !== false) stacks.nagAcknowledgments = acknowledgeNagFindings(stacks);
+  return stacks;
 }

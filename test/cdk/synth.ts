@@ -31,7 +31,13 @@ export function fakeWebDist(): string {
 
 /** Builds (not yet synthesizes) one stage's stacks; handlers are bundled only with `bundle`. */
 export function buildKawal(
-  options: { stage?: string; webDist?: string; bundle?: boolean; backupCopyVaultArn?: string } = {},
+  options: {
+    stage?: string;
+    webDist?: string | undefined;
+    bundle?: boolean;
+    backupCopyVaultArn?: string | undefined;
+    acknowledgeNagFindings?: boolean;
+  } = {},
 ): KawalStacks & { app: App } {
   const context = cdkJsonContext();
   // An empty list of stacks to bundle: NodejsFunction then packages a placeholder instead of running
@@ -44,6 +50,7 @@ export function buildKawal(
     webDist: options.webDist,
     alarmEmail: 'ops@bapas.example.go.id',
     backupCopyVaultArn: options.backupCopyVaultArn,
+    ...(options.acknowledgeNagFindings === false ? { acknowledgeNagFindings: false } : {}),
   });
   return { ...stacks, app };
 }

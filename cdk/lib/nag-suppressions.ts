@@ -1,0 +1,184 @@
+/**
+ * Every cdk-nag (AwsSolutions) finding Kawal accepts instead of fixing, in one place, each with why it
+ * is acceptable for Kawal. createKawalStacks applies them to the stacks it builds, so `cdk synth`,
+ * `cdk diff` and `cdk deploy` (which run the AwsSolutions checks, cdk/bin/app.ts) and the CDK tests
+ * see the same acknowledgments. What was fixed rather than accepted is listed in cdk/README.md.
+ *
+ * Rules that report several findings on one resource (IAM4 managed policies, IAM5 wildcards) are
+ * acknowledged finding by finding, by evaluating the rule on the resource as built: a new wildcard or
+ * managed policy on the same resource still fails the checks, and an acknowledgment that matches no
+ * finding any more stops the synth (remove it).
+ */
+import { type CfnResource, Stack, Validations } from 'aws-cdk-lib';
+import { CfnPolicy, type CfnRole, type Role } from 'aws-cdk-lib/aws-iam';
+import { rules } from 'cdk-nag';
+import type { IConstruct } from 'constructs';
+import type { KawalStacks } from './kawal';
+
+/** One acknowledgment as applied: where, which rule or finding, and why. */
+export interface NagAcknowledgment {
+  path: string;
+  id: string;
+  reason: string;
+}
+
+/** The public routes of the route table, each allowed to go without the Cognito authorizer. */
+const PUBLIC_ROUTES: Record<string, string> = {
+  'GET /api/health':
+    'The health check answers without a token on purpose: uptime checks and the web app call it before anyone signs in, and it returns only whether the table is reachable, no data. Every other route has the Cognito JWT authorizer.',
+};
+
+const NODE_RUNTIME =
+  'Kawal pins Node.js 22, the runtime its handlers are bundled for (esbuild target) and tested on; moving to a newer Lambda runtime is a deliberate upgrade with its own test run, not a side effect of a deploy.';
+
+/** The findings of one multi-finding rule on one resource that Kawal accepts, each with why. */
+interface ExpectedFinding {
+  finding: string | RegExp;
+  reason: string;
+}
+
+export function acknowledgeNagFindings(stacks: KawalStacks): NagAcknowledgment[] {
+  const applied: NagAcknowledgment[] = [];
+  const acknowledge = (scope: IConstruct, id: string, reason: string) => {
+    Validations.of(scope).acknowledge({ id, reason });
+    applied.push({ path: scope.node.path, id, reason });
+  };
+  /** Evaluates `rule` on `resource` and acknowledges the findings matching `expected`, one by one. */
+  const acknowledgeFindings = (
+    resource: CfnResource,
+    ruleId: string,
+    rule: (node: CfnResource) => unknown,
+    expected: readonly ExpectedFinding[],
+  ) => {
+    const result = rule(resource);
+    const findings = Array.isArray(result) ? result.map(String) : [];
+    for (const { finding, reason } of expected) {
+      const matching = findings.filter((f) =>
+        typeof finding === 'string' ? f === finding : finding.test(f),
+      );
+      if (matching.length === 0) {
+        throw new Error(
+          `cdk-nag acknowledgment ${ruleId}[${String(finding)}] on ${resource.node.path} matches no finding: remove it from cdk/lib/nag-suppressions.ts`,
+        );
+      }
+      for (const match of matching) acknowledge(resource, `${ruleId}[${match}]`, reason);
+    }
+  };
+
+  // ---- Data stack -------------------------------------------------------------------------------
+  const backupRole = stacks.data.backupSelection.grantPrincipal as Role;
+  acknowledgeFindings(
+    backupRole.node.defaultChild as CfnRole,
+    'AwsSolutions-IAM4',
+    rules.iam.IAMNoManagedPolicies,
+    [
+      {
+        finding:
+          /^Policy::arn:(aws|<AWS::Partition>):iam::aws:policy\/service-role\/AWSBackupServiceRolePolicyForBackup$/,
+        reason:
+          "AWS Backup's own service role policy is the documented way to let AWS Backup snapshot the table; AWS keeps it in step with what Backup needs, and only backup.amazonaws.com can assume this role.",
+      },
+    ],
+  );
+
+  // ---- Api stack: sign-in -------------------------------------------------------------------------
+  const { api } = stacks;
+  acknowledge(
+    api.userPool,
+    'AwsSolutions-COG2',
+    'MFA is optional (TOTP), not required: the web sign-in has no screens yet to enrol an authenticator or answer a code, so requiring it would lock every account out. Accounts are created only by administrators, with passwords of 12 characters or more and temporary passwords valid 3 days.',
+  );
+  acknowledge(
+    api.userPool,
+    'AwsSolutions-COG8',
+    "Essentials plan: Plus (threat protection) is charged per monthly active user, a recurring cost out of proportion for one agency's staff. Self sign-up is closed, user existence errors are hidden, refresh tokens are revocable and the API is throttled.",
+  );
+
+  // ---- Api stack: API -------------------------------------------------------------------------------
+  for (const [key, route] of api.routes) {
+    const reason = PUBLIC_ROUTES[key];
+    if (reason) acknowledge(route, 'AwsSolutions-APIG4', reason);
+  }
+  acknowledge(
+    api.cursorSecret,
+    'AwsSolutions-SMG4',
+    "The key only signs pagination cursors and is read into the functions' configuration at deploy time, so a rotation in Secrets Manager would not reach them before the next deploy. A leaked key lets a caller forge a cursor only for a query the server built for that caller (index, key condition and filter are signed with it), so it exposes nothing beyond the caller's own lists.",
+  );
+
+  // ---- Api stack: functions ----------------------------------------------------------------------------
+  for (const fn of [...api.functions.values(), ...api.jobs.values()]) {
+    acknowledge(fn, 'AwsSolutions-L1', NODE_RUNTIME);
+  }
+  acknowledge(
+    stacks.monitoring.jobFailures,
+    'AwsSolutions-SQS3',
+    "This queue is itself the scheduled jobs' dead-letter destination (Lambda's on-failure destination, which the rule cannot see): nothing consumes it, an alarm fires as soon as it holds a message, and messages are kept 14 days for a person to read.",
+  );
+
+  // ---- Api stack: web app ----------------------------------------------------------------------------
+  acknowledge(
+    api.webBucket,
+    'AwsSolutions-S1',
+    'The bucket holds only the built web app (the same files for every visitor), is private behind CloudFront origin access control and is written only by the deploy: its access logs would record CloudFront fetching files, never a person.',
+  );
+  acknowledge(
+    api.distribution,
+    'AwsSolutions-CFR1',
+    'No geo restriction: staff work from offices, home visits and courts and sometimes travel abroad, and a country block would not stop anyone inside Indonesia; who gets in is decided by Cognito sign-in and roles.',
+  );
+  acknowledge(
+    api.distribution,
+    'AwsSolutions-CFR2',
+    "No AWS WAF web ACL: its monthly fees are out of proportion for one agency's internal tool. The API is throttled (burst 100, 50 requests/s), every route but the health check needs a Cognito token checked by API Gateway, and the bucket is private. An agency that needs WAF can attach a web ACL to the distribution.",
+  );
+  acknowledge(
+    api.distribution,
+    'AwsSolutions-CFR3',
+    "No CloudFront access logs: CloudFront does not deliver standard logs to buckets in opt-in regions such as Jakarta (ap-southeast-3), and logs of staff IP addresses and case paths must not leave the agency's region. API Gateway's access log (in the region, kept 3 months) records every API request with the caller's id and IP.",
+  );
+  acknowledge(
+    api.distribution,
+    'AwsSolutions-CFR4',
+    "The site is served under the distribution's own *.cloudfront.net name, whose certificate and oldest accepted TLS version CloudFront manages; a TLS 1.2 minimum needs the agency's own domain and ACM certificate (set minimumProtocolVersion then). Current browsers negotiate TLS 1.2 or 1.3 anyway.",
+  );
+
+  // The web upload (CDK's BucketDeployment, only when web/dist was built): its Lambda and what it grants.
+  const uploads = api.node.children.filter((child) =>
+    child.node.id.startsWith('Custom::CDKBucketDeployment'),
+  );
+  for (const upload of uploads) {
+    acknowledge(
+      upload,
+      'AwsSolutions-L1',
+      "The web upload function is CDK's BucketDeployment, whose runtime aws-cdk-lib chooses; it runs only during a deploy and never sees case data.",
+    );
+  }
+  const uploadRole = api.node.tryFindChild('WebUploadRole');
+  const uploadPolicy = uploadRole?.node.tryFindChild('DefaultPolicy')?.node.defaultChild;
+  if (uploadPolicy instanceof CfnPolicy) {
+    const bucketArn = `<${Stack.of(api).getLogicalId(api.webBucket.node.defaultChild as CfnResource)}.Arn>`;
+    const grants =
+      "granted by CDK's BucketDeployment to upload the build: it reads the zip from CDK's asset bucket, writes the site bucket and prunes pages a new build no longer has";
+    acknowledgeFindings(uploadPolicy, 'AwsSolutions-IAM5', rules.iam.IAMNoWildcardPermissions, [
+      { finding: 'Action::s3:GetBucket*', reason: `Reading bucket settings, ${grants}.` },
+      { finding: 'Action::s3:GetObject*', reason: `Reading objects, ${grants}.` },
+      { finding: 'Action::s3:List*', reason: `Listing objects, ${grants}.` },
+      { finding: 'Action::s3:DeleteObject*', reason: `Deleting stale pages in the site bucket, ${grants}.` },
+      { finding: 'Action::s3:Abort*', reason: `Aborting unfinished multipart uploads, ${grants}.` },
+      {
+        finding: `Resource::${bucketArn}/*`,
+        reason: `The site bucket's objects (the build and nothing else), ${grants}.`,
+      },
+      {
+        finding: /^Resource::arn:(aws|<AWS::Partition>):s3:::cdk-[a-z0-9]+-assets-[^/]+\/\*$/,
+        reason: `The objects of CDK's bootstrap asset bucket, where cdk deploy uploads the build zip, ${grants}.`,
+      },
+      {
+        finding: 'Resource::*',
+        reason:
+          "cloudfront:CreateInvalidation and GetInvalidation, which BucketDeployment grants without naming a distribution; the function invalidates only this site's distribution after an upload.",
+      },
+    ]);
+  }
+  return applied;
+}
