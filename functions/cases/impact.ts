@@ -8,9 +8,9 @@ import { buildFacts, compileCaseType } from '../decisions/fact-sources';
 import type { CaseHead } from '../domain/case-file';
 import { caseFact } from '../domain/case-file';
 import { isOpenStage, ruleSelections } from '../domain/case-type';
-import { casesByDue } from '../store/cases-repo';
 import { caseFacts, latestData, todayOf } from './case-context';
 import { caseTypeContentOf, publishedCaseType, requireCaseType } from './case-types';
+import { openCases } from './daily';
 import { eventsFor, rulesetIdsSelected } from './rulesets';
 
 export interface ImpactRow {
@@ -23,20 +23,19 @@ export interface ImpactRow {
 const canonical = (events: { type: string; params?: unknown }[]) =>
   events.map((event) => JSON.stringify([event.type, event.params ?? null])).sort();
 
-/** Up to `limit` open cases, nearest deadline first, optionally of one case type. */
+/**
+ * Up to `limit` open cases (with or without a deadline), office by office and each office's most
+ * pressing first, optionally of one case type.
+ */
 async function openHeads(limit: number, caseType?: string): Promise<CaseHead[]> {
   const heads: CaseHead[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await casesByDue({ limit: 100, ...(cursor ? { cursor } : {}) });
-    heads.push(
-      ...page.items.filter(
-        (head) => isOpenStage(head.stage) && (caseType === undefined || head.caseType === caseType),
-      ),
-    );
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor && heads.length < limit);
-  return heads.slice(0, limit);
+  if (limit <= 0) return heads;
+  for await (const head of openCases()) {
+    if (!isOpenStage(head.stage) || (caseType !== undefined && head.caseType !== caseType)) continue;
+    heads.push(head);
+    if (heads.length >= limit) break;
+  }
+  return heads;
 }
 
 export async function ruleImpact(

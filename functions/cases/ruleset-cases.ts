@@ -12,14 +12,15 @@ import { redactSensitive } from '../domain/sensitive';
 import type { User } from '../platform/claims';
 import { AppError } from '../platform/errors';
 import type { Lang } from '../platform/messages';
-import { appendAudit, casesByDue, getCase } from '../store/cases-repo';
+import { appendAudit, getCase } from '../store/cases-repo';
 import type { Page } from '../store/cursor';
 import { applyDecisions, auditEntry, caseFacts, caseTypeOf, headChanged, latestData } from './case-context';
 import { type PublishedCaseType, publishedCaseType } from './case-types';
-import { commitAudited } from './daily';
+import { commitAudited, openCases } from './daily';
 import { withheld } from './evaluate-case';
 import { formSchemaOf } from './forms';
 import { listAllOffices } from './offices';
+import { openCasesPage } from './open-cases';
 import {
   decide,
   type EvaluationResult,
@@ -74,11 +75,9 @@ function runsRuleset(rulesetId: string) {
   };
 }
 
-/** The most pages of the due-date index one listing reads before it answers with what it found. */
-const MAX_ROUNDS = 20;
-
 /**
- * A page of the open cases whose case type runs the ruleset, nearest deadline first. A page may hold
+ * A page of the open cases whose case type runs the ruleset, office by office, each office's most
+ * pressing first (priority, then nearest deadline), cases without a deadline included. A page may hold
  * fewer than `limit` cases (cases of other types are skipped); `nextCursor` continues after it.
  */
 export async function rulesetCases(
@@ -88,15 +87,15 @@ export async function rulesetCases(
 ): Promise<Page<RulesetCase>> {
   const runs = runsRuleset(rulesetId);
   const offices = new Map((await listAllOffices()).map((office) => [office.id, office.name]));
-  const items: RulesetCase[] = [];
-  let next: string | undefined = cursor;
-  for (let round = 0; round < MAX_ROUNDS && items.length < limit; round++) {
-    const page = await casesByDue({ limit: limit - items.length, ...(next ? { cursor: next } : {}) });
-    for (const head of page.items) {
-      if (!isOpenStage(head.stage)) continue;
+  return openCasesPage({
+    listing: { rulesetCases: rulesetId },
+    limit,
+    cursor,
+    pick: async (head): Promise<RulesetCase | undefined> => {
+      if (!isOpenStage(head.stage)) return undefined;
       const running = await runs(head.caseType);
-      if (!running) continue;
-      items.push({
+      if (!running) return undefined;
+      return {
         caseId: head.id,
         caseType: head.caseType,
         caseTypeTitle: running.type.title,
@@ -105,12 +104,9 @@ export async function rulesetCases(
         office: head.office,
         officeName: offices.get(head.office) ?? head.office,
         openedAt: head.createdAt,
-      });
-    }
-    next = page.nextCursor ?? undefined;
-    if (!next) break;
-  }
-  return { items, nextCursor: next ?? null };
+      };
+    },
+  });
 }
 
 /** The latest data of each form without the fields its schema marks sensitive. */
@@ -174,9 +170,9 @@ export async function evaluateCaseInStudio(
 export const REDECIDE_BUDGET_MS = 5_000;
 
 /**
- * After a publish: the open cases whose case type runs the ruleset, nearest deadline first, are
- * decided again by the triggers that run it (with the rulesets they run beside it), and written when
- * their head changed, audited as a decision on publish. Stops after `budgetMs` so the publish answers
+ * After a publish: the open cases whose case type runs the ruleset, office by office and each office's
+ * most pressing first (cases without a deadline included), are decided again by the triggers that run
+ * it (with the rulesets they run beside it), and written when their head changed, audited as a decision on publish. Stops after `budgetMs` so the publish answers
  * in time; the daily run decides the rest, and a case a concurrent edit held back, the same way.
  */
 export async function redecideOpenCases(
@@ -187,31 +183,26 @@ export async function redecideOpenCases(
   const runs = runsRuleset(rulesetId);
   const started = Date.now();
   let redecided = 0;
-  let cursor: string | undefined;
-  do {
-    const page = await casesByDue({ limit: 100, ...(cursor ? { cursor } : {}) });
-    for (const head of page.items) {
-      if (Date.now() - started > budgetMs) return { redecided, complete: false };
-      if (!isOpenStage(head.stage)) continue;
-      const running = await runs(head.caseType);
-      if (!running) continue;
-      try {
-        if (await redecide(head, running.type, running.selection, rulesetId, user)) redecided++;
-      } catch (error) {
-        // The publish stands; the daily run decides this case and the rest.
-        console.error(
-          JSON.stringify({
-            level: 'error',
-            msg: 'redecide after publish',
-            caseId: head.id,
-            error: String(error),
-          }),
-        );
-        return { redecided, complete: false };
-      }
+  for await (const head of openCases()) {
+    if (Date.now() - started > budgetMs) return { redecided, complete: false };
+    if (!isOpenStage(head.stage)) continue;
+    const running = await runs(head.caseType);
+    if (!running) continue;
+    try {
+      if (await redecide(head, running.type, running.selection, rulesetId, user)) redecided++;
+    } catch (error) {
+      // The publish stands; the daily run decides this case and the rest.
+      console.error(
+        JSON.stringify({
+          level: 'error',
+          msg: 'redecide after publish',
+          caseId: head.id,
+          error: String(error),
+        }),
+      );
+      return { redecided, complete: false };
     }
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
+  }
   return { redecided, complete: true };
 }
 
