@@ -5,6 +5,8 @@
  * published type, and their decisions taken again. Deadlines the type does not declare are dropped.
  * Runs after the content is seeded: at local start (an existing `.kawal/` folder) and in the seed job.
  * Content-agnostic: it names no form, stage or deadline, and a head already migrated is left alone.
+ * First, heads still on the due index's old single partition move to their office's (the daily job
+ * does the same, for a deployment whose seed ran before).
  */
 
 import { countersAfter } from '../decisions/fact-sources';
@@ -12,7 +14,7 @@ import type { CaseHead } from '../domain/case-file';
 import { initialStage } from '../domain/case-type';
 import { type CaseEvent, deadlinesAfter } from '../domain/deadlines';
 import { SYSTEM_USER } from '../platform/claims';
-import { allCaseItems } from '../store/cases-repo';
+import { allCaseItems, moveLegacyDueHeads } from '../store/cases-repo';
 import { backfillClientKeys } from '../store/client-keys';
 import { workingCalendar } from './calendar';
 import { applyDecisions, latestData, nowOf, runTriggers } from './case-context';
@@ -72,11 +74,12 @@ export async function migratedHead(head: CaseHead): Promise<CaseHead | undefined
 }
 
 /**
- * Migrates every open head that needs it; answers how many were written. Then gives every case from
- * before the client search (open or closed) its search keys, which change nothing about the case.
+ * Moves heads off the due index's old partition, then migrates every open head that needs it; answers
+ * how many heads were written. Then gives every case from before the client search (open or closed)
+ * its search keys, which change nothing about the case.
  */
 export async function migrateCaseHeads(): Promise<number> {
-  let written = 0;
+  let written = await moveLegacyDueHeads();
   for await (const head of openCases()) {
     const next = await migratedHead(head);
     if (!next) continue;

@@ -1,43 +1,128 @@
 /**
- * The daily job (EventBridge in AWS, a timer in local mode): first every open case is decided again
- * by what its case type runs daily (time alone changes facts such as months served), then cases whose
- * nearest deadline has passed are marked overdue, which puts them on the office's overdue list.
+ * The daily job (EventBridge Scheduler in AWS, a timer in local mode): heads still on the due index's
+ * old single partition are moved to their office's; then every open case is decided again by what
+ * its case type runs daily (time alone changes facts such as months served); then cases whose nearest
+ * deadline has passed are marked overdue, office by office, which puts them on the office's overdue
+ * list. A checkpoint keeps the day's progress, so a run that stopped part way (a timeout, Lambda's
+ * retry) resumes where it stopped; a new day starts fresh.
  */
 import { runDaily } from '../cases/daily';
+import { listAllOffices } from '../cases/offices';
 import { todayIn } from '../domain/dates';
-import { casesByDue, markOverdue } from '../store/cases-repo';
+import { AppError } from '../platform/errors';
+import { casesByDue, markOverdue, moveLegacyDueHeads } from '../store/cases-repo';
+import { markStepDone, saveProgress, startCheckpoint } from '../store/job-checkpoints';
+
+const JOB = 'deadlines';
+/** The step of the day's run that decides every open case (done once a day). */
+const DECIDED = 'decided';
+
+export interface SweepOptions {
+  /** Cases per Query page (100 when absent). */
+  pageSize?: number;
+  /** How many offices are swept at the same time (4 when absent). */
+  parallel?: number;
+  /** Asked before each page: true stops the sweep there; the next run of the same day resumes it. */
+  shouldStop?: () => boolean;
+}
 
 export interface SweepResult {
   examined: number;
   marked: number;
+  /** Query pages read. */
+  pages: number;
+  /** False when the sweep stopped before every office was done. */
+  complete: boolean;
   decided?: { examined: number; changed: number };
+  /** Heads moved from the due index's old single partition. */
+  moved?: number;
 }
 
-/** Marks every case whose next deadline is before `today` (exclusive) as overdue. */
-export async function sweepDeadlines(today = todayIn()): Promise<SweepResult> {
-  let examined = 0;
-  let marked = 0;
-  let cursor: string | undefined;
-  do {
-    const page = await casesByDue({
-      before: today,
-      limit: 100,
-      notYetOverdue: true,
-      ...(cursor ? { cursor } : {}),
+/**
+ * Marks every case whose next deadline is before `today` (exclusive) as overdue: each office's cases
+ * due before today and not yet marked (a Query on the office's due partition), a few offices at a time.
+ * The checkpoint is written after each page; offices the day's run finished are skipped.
+ */
+export async function sweepDeadlines(today = todayIn(), options: SweepOptions = {}): Promise<SweepResult> {
+  const pageSize = options.pageSize ?? 100;
+  const checkpoint = await startCheckpoint(JOB, today);
+  const offices = (await listAllOffices())
+    .map((office) => office.id)
+    .filter((id) => {
+      const kept = checkpoint.progress[id];
+      return !(kept && 'done' in kept);
     });
-    for (const head of page.items) {
-      examined++;
-      if (await markOverdue(head, today)) marked++;
+  const result: SweepResult = { examined: 0, marked: 0, pages: 0, complete: true };
+  let stopped = false;
+  const stop = () => {
+    if (!stopped && options.shouldStop?.()) stopped = true;
+    return stopped;
+  };
+
+  async function sweepOffice(office: string): Promise<void> {
+    const kept = checkpoint.progress[office];
+    let cursor = kept && 'cursor' in kept ? kept.cursor : undefined;
+    do {
+      if (stop()) return;
+      const query = { office, before: today, limit: pageSize, notYetOverdue: true };
+      let page: Awaited<ReturnType<typeof casesByDue>>;
+      try {
+        page = await casesByDue({ ...query, ...(cursor ? { cursor } : {}) });
+      } catch (error) {
+        // A cursor signed with another key (a local restart draws a new one): the office starts over;
+        // the cases marked already are filtered out.
+        if (!(error instanceof AppError && error.code === 'invalid_cursor') || !cursor) throw error;
+        page = await casesByDue(query);
+      }
+      result.pages++;
+      for (const head of page.items) {
+        result.examined++;
+        if (await markOverdue(head, today)) result.marked++;
+      }
+      cursor = page.nextCursor ?? undefined;
+      const saved = await saveProgress(JOB, today, office, cursor ? { cursor } : { done: true });
+      // A run for a later day took the checkpoint over: this one stops.
+      if (!saved) stopped = true;
+    } while (cursor);
+  }
+
+  const queue = [...offices];
+  const worker = async () => {
+    for (let office = queue.shift(); office !== undefined && !stopped; office = queue.shift()) {
+      await sweepOffice(office);
     }
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return { examined, marked };
+  };
+  await Promise.all(Array.from({ length: Math.min(options.parallel ?? 4, queue.length) }, worker));
+  result.complete = !stopped;
+  return result;
 }
 
-/** The Lambda entry point for the scheduled rule: the daily decisions, then the deadline sweep. */
-export const handler = async (): Promise<SweepResult> => {
-  const decided = await runDaily();
-  const result = { ...(await sweepDeadlines()), decided };
+/** Time left when the sweep stops by itself, so its place is saved before Lambda's timeout. */
+const STOP_MARGIN_MS = 20_000;
+
+/**
+ * The Lambda entry point for the schedule: legacy heads moved, the daily decisions (once a day), then
+ * the deadline sweep. A sweep that ran out of time fails the run, so Lambda's retry resumes it.
+ */
+export const handler = async (
+  _event?: unknown,
+  context?: { getRemainingTimeInMillis(): number },
+): Promise<SweepResult> => {
+  const today = todayIn();
+  const moved = await moveLegacyDueHeads();
+  const checkpoint = await startCheckpoint(JOB, today);
+  let decided: SweepResult['decided'];
+  if (!checkpoint.steps[DECIDED]) {
+    decided = await runDaily();
+    await markStepDone(JOB, today, DECIDED);
+  }
+  const sweep = await sweepDeadlines(
+    today,
+    context ? { shouldStop: () => context.getRemainingTimeInMillis() < STOP_MARGIN_MS } : {},
+  );
+  const result = { ...sweep, moved, ...(decided ? { decided } : {}) };
   console.log(JSON.stringify({ level: 'info', job: 'deadlines', ...result }));
+  if (!result.complete)
+    throw new Error('deadline sweep stopped before every office was done; a retry resumes it');
   return result;
 };

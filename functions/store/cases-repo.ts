@@ -1,6 +1,6 @@
 /**
  * Every DynamoDB call about cases. The head lives at CASE#<id>/HEAD with the index keys that serve
- * the caseloads (by assignee, office, office and stage, overdue) and the open-cases-by-due collection;
+ * the caseloads (by assignee, office, office and stage, overdue) and each office's cases by due date;
  * everything else about a case (submissions, latest data per form, drafts, notes, referrals, audit,
  * idempotency records) sits in the same partition. Changes to a case are one transaction, conditional
  * on the head's version.
@@ -50,6 +50,11 @@ const index = (name: 'gsi1' | 'gsi2' | 'gsi3' | 'gsi4' | 'gsi5') => {
   return found;
 };
 
+/** The partition of an office's cases by due date (gsi1). */
+const duePk = (office: string) => `DUE#${office}`;
+/** The one partition every head with a deadline was written to before it was split by office. */
+const LEGACY_DUE_PK = 'CASES#DUE';
+
 /** The index keys of a head: which caseloads list it, in what order. */
 function indexKeys(head: CaseHead, today: string): Record<string, string> {
   const due = nextDue(head.deadlines);
@@ -68,7 +73,8 @@ function indexKeys(head: CaseHead, today: string): Record<string, string> {
     keys.gsi4sk = order;
   }
   if (due !== undefined) {
-    keys.gsi1pk = 'CASES#DUE';
+    // One partition per office: no index key is written by every case of the country.
+    keys.gsi1pk = duePk(head.office);
     keys.gsi1sk = `${due}#${head.id}`;
     if (due < today) {
       keys.gsi5pk = `OVERDUE#${head.office}`;
@@ -492,8 +498,9 @@ export async function caseloadCounts(
   return rows;
 }
 
-/** Heads of cases with something due, earliest first, due before `before` when given. */
+/** Heads of an office's cases with something due, earliest first, due before `before` when given. */
 export async function casesByDue(options: {
+  office: string;
   before?: string;
   limit: number;
   cursor?: string;
@@ -512,7 +519,7 @@ export async function casesByDue(options: {
       ...(options.notYetOverdue ? { '#overdue': 'overdue' } : {}),
     },
     ExpressionAttributeValues: {
-      ':pk': 'CASES#DUE',
+      ':pk': duePk(options.office),
       ...(options.before ? { ':before': options.before } : {}),
       ...(options.notYetOverdue ? { ':false': false } : {}),
     },
@@ -524,6 +531,59 @@ export async function casesByDue(options: {
     items: (result.Items ?? []).map(toHead),
     nextCursor: encodeCursor(result.LastEvaluatedKey, input),
   };
+}
+
+/**
+ * Moves heads written before the due index was split by office (all on `CASES#DUE`) to their
+ * office's partition, a page at a time; each is rewritten only if its version is still the one read
+ * (a head written meanwhile has its new keys already). Answers how many were moved.
+ */
+export async function moveLegacyDueHeads(): Promise<number> {
+  const gsi = index('gsi1');
+  let moved = 0;
+  let start: Record<string, unknown> | undefined;
+  do {
+    const result = await storeCall(() =>
+      db().send(
+        new QueryCommand({
+          TableName: tableName(),
+          IndexName: gsi.name,
+          KeyConditionExpression: '#pk = :pk',
+          ExpressionAttributeNames: { '#pk': gsi.partitionKey, '#office': 'office', '#version': 'version' },
+          ExpressionAttributeValues: { ':pk': LEGACY_DUE_PK },
+          ProjectionExpression: 'pk, sk, #office, #version',
+          Limit: 100,
+          ExclusiveStartKey: start,
+        }),
+      ),
+    );
+    for (const item of result.Items ?? []) {
+      if (item.sk !== HEAD || typeof item.office !== 'string') continue;
+      try {
+        await storeCall(() =>
+          db().send(
+            new UpdateCommand({
+              TableName: tableName(),
+              Key: { pk: item.pk, sk: HEAD },
+              UpdateExpression: 'SET #pk = :pk',
+              ConditionExpression: '#version = :version AND #pk = :legacy',
+              ExpressionAttributeNames: { '#pk': gsi.partitionKey, '#version': 'version' },
+              ExpressionAttributeValues: {
+                ':pk': duePk(item.office as string),
+                ':legacy': LEGACY_DUE_PK,
+                ':version': item.version,
+              },
+            }),
+          ),
+        );
+        moved++;
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+      }
+    }
+    start = result.LastEvaluatedKey;
+  } while (start);
+  return moved;
 }
 
 /**

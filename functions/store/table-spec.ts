@@ -23,7 +23,7 @@ export const TABLE_SPEC = {
       partitionKey: 'gsi1pk',
       sortKey: 'gsi1sk',
       purpose:
-        'collections: forms and rulesets by id, services by type, offices, the users directory per office by name; open cases by next due date (deadline job, rule impact)',
+        'collections: forms and rulesets by id, services by type, offices, the users directory per office by name; the cases of each office by next due date (the deadline sweep)',
     },
     {
       name: 'gsi2',
