@@ -13,7 +13,16 @@ import { type CfnResource, Stack, Validations } from 'aws-cdk-lib';
 import { CfnPolicy, type CfnRole, type Role } from 'aws-cdk-lib/aws-iam';
 import { rules } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
-import type { KawalStacks } from './kawal';
+import type { ApiStack } from './api-stack';
+import type { DataStack } from './data-stack';
+import type { Monitoring } from './monitoring';
+
+/** The stacks of one Kawal deployment, as the acknowledgments find their resources in them. */
+export interface NagScope {
+  data: DataStack;
+  api: ApiStack;
+  monitoring: Monitoring;
+}
 
 /** One acknowledgment as applied: where, which rule or finding, and why. */
 export interface NagAcknowledgment {
@@ -37,7 +46,7 @@ interface ExpectedFinding {
   reason: string;
 }
 
-export function acknowledgeNagFindings(stacks: KawalStacks): NagAcknowledgment[] {
+export function acknowledgeNagFindings(stacks: NagScope): NagAcknowledgment[] {
   const applied: NagAcknowledgment[] = [];
   const acknowledge = (scope: IConstruct, id: string, reason: string) => {
     Validations.of(scope).acknowledge({ id, reason });
