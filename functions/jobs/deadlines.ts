@@ -1,10 +1,11 @@
 /**
  * The daily job (EventBridge Scheduler in AWS, a timer in local mode): heads still on the due index's
- * old single partition are moved to their office's; then every open case is decided again by what
- * its case type runs daily (time alone changes facts such as months served); then cases whose nearest
- * deadline has passed are marked overdue, office by office, which puts them on the office's overdue
- * list. A checkpoint keeps the day's progress, so a run that stopped part way (a timeout, Lambda's
- * retry) resumes where it stopped; a new day starts fresh.
+ * old single partition are moved to their office's; then cases whose nearest deadline has passed are
+ * marked overdue, office by office, which puts them on the office's overdue list; then every open case
+ * is decided again by what its case type runs daily (time alone changes facts such as months served).
+ * The sweep comes first so that it never waits on the longer decisions: a head the decisions rewrite
+ * gets its overdue flag computed as it is written. A checkpoint keeps the day's progress, so a run that
+ * stopped part way (a timeout, Lambda's retry) resumes where it stopped; a new day starts fresh.
  */
 import { runDaily } from '../cases/daily';
 import { listAllOffices } from '../cases/offices';
@@ -101,8 +102,8 @@ export async function sweepDeadlines(today = todayIn(), options: SweepOptions = 
 const STOP_MARGIN_MS = 20_000;
 
 /**
- * The Lambda entry point for the schedule: legacy heads moved, the daily decisions (once a day), then
- * the deadline sweep. A sweep that ran out of time fails the run, so Lambda's retry resumes it.
+ * The Lambda entry point for the schedule: legacy heads moved, the deadline sweep, then the daily
+ * decisions (once a day). A sweep that ran out of time fails the run, so Lambda's retry resumes it.
  */
 export const handler = async (
   _event?: unknown,
@@ -110,19 +111,20 @@ export const handler = async (
 ): Promise<SweepResult> => {
   const today = todayIn();
   const moved = await moveLegacyDueHeads();
-  const checkpoint = await startCheckpoint(JOB, today);
-  let decided: SweepResult['decided'];
-  if (!checkpoint.steps[DECIDED]) {
-    decided = await runDaily();
-    await markStepDone(JOB, today, DECIDED);
-  }
   const sweep = await sweepDeadlines(
     today,
     context ? { shouldStop: () => context.getRemainingTimeInMillis() < STOP_MARGIN_MS } : {},
   );
+  if (!sweep.complete) {
+    console.log(JSON.stringify({ level: 'warn', job: 'deadlines', ...sweep, moved }));
+    throw new Error('deadline sweep stopped before every office was done; a retry resumes it');
+  }
+  let decided: SweepResult['decided'];
+  if (!(await startCheckpoint(JOB, today)).steps[DECIDED]) {
+    decided = await runDaily();
+    await markStepDone(JOB, today, DECIDED);
+  }
   const result = { ...sweep, moved, ...(decided ? { decided } : {}) };
   console.log(JSON.stringify({ level: 'info', job: 'deadlines', ...result }));
-  if (!result.complete)
-    throw new Error('deadline sweep stopped before every office was done; a retry resumes it');
   return result;
 };
