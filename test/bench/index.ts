@@ -7,6 +7,7 @@ import { processBench } from './process';
 import { printRows } from './report';
 import { rulesBench } from './rules';
 import { studioPreviewBench } from './studio-preview';
+import { sweepBench } from './sweep';
 import { validationBench } from './validation';
 import { webSizeBench } from './web-size';
 import { webTypingBench } from './web-typing';
@@ -24,6 +25,10 @@ try {
   printRows('Local API latency (HTTP → handler → DynamoDB Local)', await apiBench(kawal));
   printRows('Case process: facts and decisions (demo cases)', await processBench(kawal));
   printRows('Cases (HTTP → handler → DynamoDB Local)', await casesBench(kawal));
+  printRows(
+    'Deadline sweep (in process → DynamoDB Local, pages of 100, up to 4 offices at a time)',
+    await sweepBench(),
+  );
 } finally {
   await kawal.stop();
 }
