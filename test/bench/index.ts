@@ -3,6 +3,7 @@
 import { startLocal } from '../../functions/local/app';
 import { apiBench } from './api';
 import { casesBench } from './cases';
+import { coldStartBench } from './cold-start';
 import { processBench } from './process';
 import { printRows } from './report';
 import { rulesBench } from './rules';
@@ -17,6 +18,7 @@ console.log(`Kawal benchmarks — Node ${process.version}, ${new Date().toISOStr
 printRows('Form validation (in process)', await validationBench());
 printRows("Rulesets (in process; inputs are each ruleset's own test facts)", await rulesBench());
 await webSizeBench();
+await coldStartBench();
 // One local stack for every benchmark that needs one: the process has one configuration, like a Lambda.
 const kawal = await startLocal({ port: 0, data: 'memory', demo: true, demoPassword: 'bench' });
 try {
