@@ -77,8 +77,8 @@ export const TABLE_GRANTS: Readonly<Record<string, TableGrant>> = {
   },
   // Rulesets: the same content writes as forms; evaluating a ruleset on a case reads the case (GetItem,
   // Query of its latest data), appends an audit entry (PutItem) and may commit the decided head
-  // (transaction of Puts); the cases a ruleset touches come from gsi1, offices from gsi1, the
-  // calendar from a Query.
+  // (transaction of Puts); the open cases a ruleset touches come office by office from gsi3, offices
+  // from gsi1, the calendar from a Query.
   'api/rulesets': {
     table: [
       'dynamodb:GetItem',
@@ -92,8 +92,8 @@ export const TABLE_GRANTS: Readonly<Record<string, TableGrant>> = {
   },
   // Case types, offices and packs: content writes as forms (a pack import publishes forms, rulesets and
   // case types); saving an office (PutItem); publishing a case type moves open cases of a removed stage
-  // (Query on gsi1 and gsi3, transaction of Puts); the impact preview reads cases due (gsi1) and
-  // their latest data (Query).
+  // (Query on gsi1 and gsi3, transaction of Puts); the impact preview reads open cases office by
+  // office (gsi3) and their latest data (Query).
   'api/processes': {
     table: [
       'dynamodb:GetItem',
@@ -130,10 +130,12 @@ export const TABLE_GRANTS: Readonly<Record<string, TableGrant>> = {
     table: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:DeleteItem'],
     indexes: true,
   },
-  // The daily job: open cases office by office (Query on gsi1 for the offices, gsi3 for the cases),
-  // their case types (GetItem) and latest data and calendar (Query); a decided case is committed as a
-  // transaction of Puts with its audit entry; each office's week of numbers is a PutItem; then the
-  // sweep lists cases due (Query on gsi1) and marks each overdue with a conditional UpdateItem.
+  // The daily job: first the sweep lists each office's cases due (Query on gsi1, DUE#<office>), marks
+  // each overdue with a conditional UpdateItem and keeps the day's checkpoint (PutItem); heads still on
+  // the old due partition are re-keyed (UpdateItem); then open cases office by office (Query on gsi1
+  // for the offices, gsi3 for the cases), their case types (GetItem) and latest data and calendar
+  // (Query); a decided case is committed as a transaction of Puts with its audit entry; each office's
+  // week of numbers is a PutItem.
   'jobs/deadlines': {
     table: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
     indexes: true,

@@ -130,7 +130,8 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalKawal
       // Cases an earlier Kawal wrote in this data folder, before case types: rebuilt by their type.
       migrated: await migrateCaseHeads(),
     };
-    // The daily job EventBridge runs in AWS (decisions, then the deadline sweep): here at start and every hour.
+    // The daily job EventBridge runs in AWS (the deadline sweep, then the day's decisions, each once a
+    // day by its checkpoint): here at start and every hour, which resumes or skips what the day has done.
     const sweep = () =>
       dailyJob().catch((error: unknown) =>
         console.error(JSON.stringify({ level: 'error', job: 'deadlines', error: String(error) })),
