@@ -6,7 +6,7 @@ import type { ValidateFunction } from 'ajv';
 import type { FromSchema, JSONSchema } from 'json-schema-to-ts';
 import { AppError } from '../platform/errors';
 import type { Lang } from '../platform/messages';
-import { compileSchema } from './compile';
+import { compileOwnSchema } from './compile';
 import { toDetails } from './errors';
 
 export interface BodyParser<T> {
@@ -14,12 +14,25 @@ export interface BodyParser<T> {
   schema: JSONSchema;
 }
 
-/** A parser for one request body schema, compiled once at module load. */
+const declared: JSONSchema[] = [];
+
+/**
+ * A parser for one request body schema. The schema is compiled on the parser's first use, not when
+ * the handler's module loads (a Lambda pays for only the routes it serves), in the ajv instance all
+ * of Kawal's own schemas share.
+ */
 export function bodyParser<const S extends JSONSchema & object>(schema: S): BodyParser<FromSchema<S>> {
-  const validate: ValidateFunction = compileSchema(schema as Record<string, unknown>);
+  let validate: ValidateFunction | undefined;
   const parse = (body: unknown, lang: Lang): FromSchema<S> => {
+    validate ??= compileOwnSchema(schema as Record<string, unknown>);
     if (validate(body)) return body as FromSchema<S>;
     throw new AppError('invalid_request', { details: toDetails(validate.errors, lang) });
   };
+  declared.push(schema);
   return Object.assign(parse, { schema: schema as JSONSchema });
+}
+
+/** The schemas of every parser declared so far in this process (to check that they all compile). */
+export function declaredBodySchemas(): readonly JSONSchema[] {
+  return declared;
 }
