@@ -238,7 +238,10 @@ describe('editing the adult litmas', () => {
     const history = page.getByRole('region', { name: 'Riwayat versi' });
     await history.getByText('Menambah nomor telepon penjamin').waitFor();
     // Who published, by name: the seeded versions by Kawal itself, this one by the administrator.
-    await history.getByText(/oleh Administrator Kawal/).first().waitFor();
+    await history
+      .getByText(/oleh Administrator Kawal/)
+      .first()
+      .waitFor();
     expect(await history.textContent()).not.toMatch(/oleh (admin|system)\b/);
     const published = await api<FormVersion>(`/api/forms/${LITMAS}`);
     expect(published).toMatchObject({ version: 2, note: 'Menambah nomor telepon penjamin' });
