@@ -1,11 +1,12 @@
 /**
  * Working days in Indonesia: Monday to Friday, less public holidays and cuti bersama. The holiday
- * library gives a baseline of national holidays; its lunar dates can be a day off the official decree,
- * so each year's official list (the SKB 3 Menteri, including cuti bersama) is applied on top as data
- * that an administrator can extend or correct.
+ * library (date-holidays, stored as data for 2020–2040 by ./holidays-data.gen.ts so handlers do not
+ * load it) gives a baseline of national holidays; its lunar dates can be a day off the official
+ * decree, so each year's official list (the SKB 3 Menteri, including cuti bersama) is applied on top
+ * as data that an administrator can extend or correct.
  */
 import { addDays, format, getDay, parseISO } from 'date-fns';
-import Holidays from 'date-holidays';
+import { BASELINE_FIRST_YEAR, BASELINE_HOLIDAYS, BASELINE_LAST_YEAR } from './holidays-data';
 
 export interface CalendarDay {
   date: string;
@@ -86,26 +87,61 @@ export const DEFAULT_ADJUSTMENTS: readonly CalendarAdjustments[] = [
   },
 ];
 
-const library = new Holidays('ID');
+/** Easter Sunday of `year` (Gregorian; the anonymous algorithm of Meeus, Jones and Butcher). */
+export function easterSunday(year: number): string {
+  const a = year % 19;
+  const b = Math.floor(year / 100);
+  const c = year % 100;
+  const h = (19 * a + b - Math.floor(b / 4) - Math.floor((b - Math.floor((b + 8) / 25) + 1) / 3) + 15) % 30;
+  const l = (32 + 2 * (b % 4) + 2 * Math.floor(c / 4) - h - (c % 4)) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  const day = ((h + l - 7 * m + 114) % 31) + 1;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/**
+ * The holidays of a year outside the stored range: those set by the Gregorian date or by Easter, in
+ * the library's names. The lunar ones (Islamic, Imlek, Nyepi, Waisak) need the library: an
+ * administrator adds them with the year's decree, or the data is generated for a wider range.
+ */
+export function ruleHolidays(year: number): CalendarDay[] {
+  const easter = parseISO(easterSunday(year));
+  const fromEaster = (days: number) => format(addDays(easter, days), 'yyyy-MM-dd');
+  const days: [string, string][] = [
+    [`${year}-01-01`, 'Hari tahun baru'],
+    [fromEaster(-2), 'Wafat Yesus Kristus'],
+    [`${year}-05-01`, 'Hari Buruh Internasional'],
+    [fromEaster(39), 'Kenaikan Yesus Kristus'],
+    [`${year}-06-01`, 'Hari Lahir Pancasila'],
+    [`${year}-08-17`, 'Hari Ulang Tahun Kemerdekaan Republik Indonesia'],
+    [`${year}-12-25`, 'Hari Raya Natal'],
+  ];
+  return days
+    .map(([date, name]) => ({ date, name, kind: 'libur-nasional' as const }))
+    .sort((a, b) => a.date.localeCompare(b.date));
+}
+
 const libraryYears = new Map<number, CalendarDay[]>();
 
+/** The baseline of `year`, by date: the stored library data, or the rule holidays outside its range. */
 function libraryHolidays(year: number): CalendarDay[] {
   let days = libraryYears.get(year);
   if (!days) {
-    days = library
-      .getHolidays(year)
-      .filter((holiday) => holiday.type === 'public')
-      .map((holiday) => ({
-        date: holiday.date.slice(0, 10),
-        name: holiday.name,
-        kind: 'libur-nasional' as const,
-      }));
+    const stored =
+      year >= BASELINE_FIRST_YEAR && year <= BASELINE_LAST_YEAR ? BASELINE_HOLIDAYS[year] : undefined;
+    days = stored
+      ? stored.map(([date, name]) => ({ date, name, kind: 'libur-nasional' as const }))
+      : ruleHolidays(year);
     libraryYears.set(year, days);
   }
   return days;
 }
 
-/** The library's public holidays in `year` (the baseline the adjustments correct), by date. */
+/**
+ * The library's public holidays in `year` (the baseline the adjustments correct), by date. Outside
+ * 2020–2040 only the holidays the date or Easter sets (`ruleHolidays`).
+ */
 export function baselineDays(year: number): CalendarDay[] {
   return [...libraryHolidays(year)].sort((a, b) => a.date.localeCompare(b.date));
 }
