@@ -19,7 +19,7 @@ import { ExpressionError } from '../domain/expression';
 import { builtinFact, CASE_FACT_SCHEMA, type FactType } from '../domain/facts';
 import type { ErrorDetail } from '../platform/errors';
 import type { Lang } from '../platform/messages';
-import { compileSchema } from '../validation/compile';
+import { compileOwnSchema, compileSchema } from '../validation/compile';
 import { toDetails } from '../validation/errors';
 import { buildFacts, type CaseFile, compileCaseType, FactCycleError } from './fact-sources';
 import { typeAtPath } from './paths';
@@ -110,7 +110,7 @@ function say(lang: Lang, key: TextKey, params: Record<string, string> = {}): str
   return TEXT[key][lang].replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
 }
 
-const validateShape = compileSchema(CASE_TYPE_SCHEMA as unknown as Record<string, unknown>);
+const validateShape = () => compileOwnSchema(CASE_TYPE_SCHEMA as unknown as Record<string, unknown>);
 
 /** What the checks need to know about the rest of the content. */
 export interface CaseTypeContext {
@@ -122,7 +122,7 @@ export interface CaseTypeContext {
 
 /** The forms whose schemas the checks need. */
 export const formsToCheck = (content: unknown): string[] =>
-  validateShape(content) ? [...formsNamed(content as CaseTypeContent)] : [];
+  validateShape()(content) ? [...formsNamed(content as CaseTypeContent)] : [];
 
 const typeMatches = (declared: FactType, actual: FactType) =>
   declared === actual || (declared === 'string' && actual === 'date');
@@ -133,7 +133,7 @@ export async function caseTypeProblems(
   context: CaseTypeContext,
   lang: Lang,
 ): Promise<ErrorDetail[]> {
-  if (!validateShape(content)) return toDetails(validateShape.errors, lang);
+  if (!validateShape()(content)) return toDetails(validateShape().errors, lang);
   const type = content as CaseTypeContent;
   const problems: ErrorDetail[] = [];
   const report = (path: string, key: TextKey, params: Record<string, string> = {}) =>

@@ -9,7 +9,7 @@ import { isCalendarDate } from '../domain/dates';
 import { builtinFact, CASE_FACT_SCHEMA, type FactType, FORM_FACT_PREFIX, hasFactType } from '../domain/facts';
 import type { ErrorDetail } from '../platform/errors';
 import type { Lang } from '../platform/messages';
-import { compileSchema } from '../validation/compile';
+import { compileOwnSchema } from '../validation/compile';
 import { toDetails } from '../validation/errors';
 import { BOOLEANS, isLeaf, MAX_DEPTH, walkConditions } from './conditions';
 import { operatorSpec } from './operators';
@@ -105,7 +105,7 @@ function say(lang: Lang, key: TextKey, params: Record<string, string> = {}): str
   return TEXT[key][lang].replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
 }
 
-const validateShape = compileSchema(RULESET_CONTENT_SCHEMA as unknown as Record<string, unknown>);
+const validateShape = () => compileOwnSchema(RULESET_CONTENT_SCHEMA as unknown as Record<string, unknown>);
 
 /** Declared facts by name. */
 export function declaredFacts(content: Pick<RulesetContent, 'facts'>): Map<string, DeclaredFact> {
@@ -301,7 +301,7 @@ export function rulesetProblems(
   formSchemas: ReadonlyMap<string, Record<string, unknown> | undefined>,
   lang: Lang,
 ): ErrorDetail[] {
-  if (!validateShape(content)) return toDetails(validateShape.errors, lang);
+  if (!validateShape()(content)) return toDetails(validateShape().errors, lang);
   const ruleset = content as RulesetContent;
   const context: Context = { declared: declaredFacts(ruleset), formSchemas, lang, problems: [] };
 
