@@ -172,6 +172,25 @@ export function translateForm<T extends TranslatableForm>(form: T, lang: Lang): 
   };
 }
 
+const untranslatable = new WeakMap<Json, Json>();
+
+/**
+ * The form as a renderer needs it: its texts in `lang` (see `translateForm`) and its schema without
+ * the translations themselves, which no renderer reads and which would otherwise be compared and
+ * hashed with the schema on every render of a long form. The same objects each time for the same form.
+ */
+export function formToShow<T extends TranslatableForm>(form: T, lang: Lang): T {
+  const shown = translateForm(form, lang);
+  if (!Object.hasOwn(shown.schema, TRANSLATIONS_KEYWORD)) return shown;
+  let schema = untranslatable.get(shown.schema);
+  if (!schema) {
+    const { [TRANSLATIONS_KEYWORD]: _texts, ...rest } = shown.schema;
+    schema = rest;
+    untranslatable.set(shown.schema, schema);
+  }
+  return { ...shown, schema };
+}
+
 const TEXT = {
   notRoot: {
     id: 'terjemahan (x-translations) hanya boleh ada di akar skema formulir',

@@ -27,7 +27,7 @@ import {
 import pointer from 'json-pointer';
 import { type FormEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { CalculatedField } from '../../../../functions/validation/calculate';
-import { translateForm } from '../../../../functions/validation/translations';
+import { formToShow } from '../../../../functions/validation/translations';
 import { useI18n, useTexts } from '../../shared/i18n/language';
 import type { PublishedForm } from './api';
 import { ErrorList, type ErrorListContext, segmentsOf } from './error-list';
@@ -150,7 +150,7 @@ export function FormView({
   const { t, lang } = useI18n();
   const { t: stepText } = useTexts(formFillTexts);
   // The form's own texts in the UI language where it carries them (x-translations).
-  const form = useMemo(() => translateForm(written, lang), [written, lang]);
+  const form = useMemo(() => formToShow(written, lang), [written, lang]);
   const validator = validatorFor(form);
   const schema = form.schema as RJSFSchema;
   const calculations = useCalculations(form.schema, formData, onChange);
