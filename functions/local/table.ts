@@ -9,6 +9,9 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { keyAttributes, TABLE_SPEC } from '../store/table-spec';
 
+/** How long a missing index may take to build before local mode gives up with a clear message. */
+const INDEX_BUILD_LIMIT_MS = 150_000;
+
 /**
  * Adds the spec's indexes a table made by an earlier Kawal lacks, one at a time as DynamoDB requires,
  * waiting for each to be active (DynamoDB Local fills it from the items already there).
@@ -37,10 +40,17 @@ async function addMissingIndexes(client: DynamoDBClient, tableName: string, exis
         ],
       }),
     );
-    for (let attempt = 0; attempt < 600; attempt++) {
+    // DynamoDB Local builds the index in the background: a busy store may take a while.
+    const deadline = Date.now() + INDEX_BUILD_LIMIT_MS;
+    for (;;) {
       const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
       const status = Table?.GlobalSecondaryIndexes?.find((i) => i.IndexName === index.name)?.IndexStatus;
       if (status === 'ACTIVE') break;
+      if (Date.now() > deadline) {
+        throw new Error(
+          `DynamoDB Local did not finish building index ${index.name} of ${tableName} within ${INDEX_BUILD_LIMIT_MS / 1000} s`,
+        );
+      }
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
