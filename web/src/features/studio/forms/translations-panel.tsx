@@ -10,6 +10,7 @@ import { useId, useMemo, useState } from 'react';
 import {
   staleTranslations,
   TRANSLATIONS_KEYWORD,
+  textMapOf,
   translatableTexts,
 } from '../../../../../functions/validation/translations';
 import { useTexts } from '../../../shared/i18n/language';
@@ -23,11 +24,10 @@ const isRecord = (value: unknown): value is Json =>
 
 /** The English entries the schema holds now (only text values). */
 function englishOf(schema: Json): Record<string, string> {
-  const all = schema[TRANSLATIONS_KEYWORD];
-  const en = isRecord(all) ? all.en : undefined;
-  if (!isRecord(en)) return {};
   return Object.fromEntries(
-    Object.entries(en).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+    Object.entries(textMapOf(schema, 'en') ?? {}).filter(
+      (entry): entry is [string, string] => typeof entry[1] === 'string',
+    ),
   );
 }
 
