@@ -6,6 +6,9 @@ const env = {
   CDK_VALIDATION: 'false',
   KAWAL_CONTENT_TTL_MS: '0',
   AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+  // No log lines from the handlers, not even a 5xx's (off Lambda, metrics and tracing are off already:
+  // functions/platform/powertools-defaults.ts); test/unit/observability.test.ts turns them on to read them.
+  POWERTOOLS_LOG_LEVEL: 'SILENT',
 };
 
 export default defineConfig({

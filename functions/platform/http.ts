@@ -1,8 +1,10 @@
 /**
  * The one middy stack every HTTP handler uses: language negotiation, body limits and JSON parsing,
- * identity and role checks from the route table, and a single mapping from errors to the contract's
- * error shape. A handler file only declares its actions; see functions/api/README.md.
+ * identity and role checks from the route table, a single mapping from errors to the contract's
+ * error shape, and one log line, the refusal count and the metrics flush per request (with the X-Ray
+ * subsegment around it all). A handler file only declares its actions; see functions/api/README.md.
  */
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy, { type MiddlewareObj } from '@middy/core';
 import type {
   APIGatewayProxyEventV2WithJWTAuthorizer,
@@ -14,7 +16,10 @@ import { type Role, type User, userFromClaims } from './claims';
 import { config } from './config';
 import { AppError } from './errors';
 import { bodyProblems, capDetails } from './json-body';
+import { logger } from './logger';
 import { type Lang, messageFor } from './messages';
+import { countRefusal, flushMetrics } from './metrics';
+import { annotate, tracingMiddleware } from './tracing';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -106,6 +111,10 @@ function json(
 
 interface State {
   request: ApiRequest;
+  /** When the request started (performance.now()), for its log line. */
+  startedAt: number;
+  /** The error as answered, when the request failed. */
+  failure?: AppError;
 }
 type Middleware = MiddlewareObj<ApiEvent, APIGatewayProxyStructuredResultV2, Error, Context & State>;
 
@@ -180,19 +189,8 @@ function respondToErrors(): Middleware {
       const error = request.error;
       const appError =
         error instanceof AppError ? error : new AppError('internal_error', { cause: error ?? undefined });
-      if (!appError.expose || appError.status >= 500) {
-        console.error(
-          JSON.stringify({
-            level: 'error',
-            code: appError.code,
-            requestId: request.context.request?.requestId,
-            routeKey: request.event.routeKey,
-            error: String(
-              appError.cause instanceof Error ? appError.cause.stack : (appError.cause ?? appError.stack),
-            ),
-          }),
-        );
-      }
+      // Logged with its cause by logRequest.
+      request.context.failure = appError;
       const body: { error: { code: string; message: string; details?: unknown } } = {
         error: { code: appError.code, message: messageFor(appError.code, lang, appError.params) },
       };
@@ -203,6 +201,47 @@ function respondToErrors(): Middleware {
         headers['retry-after'] = String(appError.params.retryAfter);
       request.response = json(appError.status, body, headers);
     },
+  };
+}
+
+/**
+ * One log line per request, written once the answer is known: who (caller id and office), what (the
+ * route template, never the path with its ids or the query), the status and how long it took; info up
+ * to 4xx, error with the error's stack for 5xx. Bodies, names, NIKs and tokens are never in it. A 4xx
+ * is counted as a refusal by its code, then the request's metrics are written.
+ */
+function logRequest(): Middleware {
+  const done: NonNullable<Middleware['after']> = ({ event, context, response }) => {
+    const request = context.request as ApiRequest | undefined;
+    const status = response?.statusCode ?? 500;
+    const failure = context.failure;
+    const line = {
+      requestId: request?.requestId ?? event.requestContext?.requestId ?? context.awsRequestId,
+      route: request?.route.fn ? `${request.route.method} ${request.route.path}` : event.routeKey,
+      callerId: request?.user.id || undefined,
+      office: request?.user.office ?? undefined,
+      status,
+      durationMs: Math.round(performance.now() - context.startedAt),
+      ...(failure ? { code: failure.code } : {}),
+    };
+    annotate('route', line.route);
+    annotate('status', status);
+    if (status >= 500) {
+      logger.error('request', { ...line, error: failure?.cause ?? failure });
+    } else {
+      logger.info('request', line);
+      if (failure && status >= 400) countRefusal(failure.code);
+    }
+    flushMetrics();
+  };
+  return {
+    before: ({ context }) => {
+      context.startedAt = performance.now();
+      // The state lives on the context, which a caller may pass again (local mode and tests build theirs).
+      delete context.failure;
+    },
+    after: done,
+    onError: done,
   };
 }
 
@@ -220,6 +259,11 @@ export function createApiHandler(
       throw new Error(`No action "${route.action}" for ${route.method} ${route.path}`);
   }
   const handler = middy<ApiEvent, APIGatewayProxyStructuredResultV2, Error, Context & State>()
+    // Outermost first: their `after`/`onError` run last, once the answer and its log line are done.
+    .use(tracingMiddleware())
+    // Adds the Lambda context (function, its request id, cold start) to the log line; the event never.
+    .use(injectLambdaContext(logger, { logEvent: false, resetKeys: true }))
+    .use(logRequest())
     .use(respondToErrors())
     .use(parseRequest(byKey))
     .use(authorize())

@@ -21,6 +21,7 @@ import {
 import type { Role } from '../platform/claims';
 import { config } from '../platform/config';
 import { AppError } from '../platform/errors';
+import { traced } from '../platform/tracing';
 import { hashPassword } from './passwords';
 
 export interface NewAccount {
@@ -204,7 +205,8 @@ let chosen: UserPool | undefined;
 export function userPool(): UserPool {
   if (!chosen) {
     const { userPoolId, dynamoEndpoint, region } = config();
-    if (userPoolId) chosen = cognitoUserPool(new CognitoIdentityProviderClient({ region }), userPoolId);
+    if (userPoolId)
+      chosen = cognitoUserPool(traced(new CognitoIdentityProviderClient({ region })), userPoolId);
     else if (dynamoEndpoint) chosen = localUserPool;
     else throw new Error('Missing required environment variable KAWAL_USER_POOL_ID');
   }
