@@ -13,7 +13,8 @@ export const LOCAL_AUDIENCE = 'kawal';
 const ALG = 'ES256';
 
 export interface Issuer {
-  sign(user: User, ttlSeconds?: number): Promise<string>;
+  /** A token for `user`; `claims` adds others a Cognito ID token carries (`email`...), as tests need. */
+  sign(user: User, ttlSeconds?: number, claims?: JWTPayload): Promise<string>;
   /** The claims as API Gateway's authorizer passes them, or undefined for a bad token. */
   verify(token: string): Promise<Record<string, string> | undefined>;
 }
@@ -53,8 +54,9 @@ async function loadKeys(
 export async function createIssuer(keyFile?: string): Promise<Issuer> {
   const { privateKey, publicKey } = await loadKeys(keyFile);
   return {
-    sign: (user, ttlSeconds = 8 * 3600) =>
+    sign: (user, ttlSeconds = 8 * 3600, claims = {}) =>
       new SignJWT({
+        ...claims,
         name: user.name,
         'cognito:groups': user.roles,
         ...(user.office ? { 'custom:office': user.office } : {}),
