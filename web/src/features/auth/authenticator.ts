@@ -10,14 +10,24 @@ import { login } from './api';
 import { loadAuthConfig } from './auth-config';
 import { clockSkew, isCognitoToken, refreshDelay } from './id-token';
 import { clearSession, getSession, type Session, setSession } from './session';
-import type { Authenticator, AuthMode } from './sign-in';
+import type { Authenticator, AuthMode, SignInResult, TotpSettings } from './sign-in';
 import { SignInError } from './sign-in-error';
 
-/** Local mode: the API checks the password and issues a token (8 hours); nothing to refresh or revoke. */
+/** Local mode's answer to a step it never asks for. */
+function notAsked(what: string): Promise<never> {
+  return Promise.reject(new SignInError('login.failed', `no ${what} was asked for`));
+}
+
+/**
+ * Local mode: the API checks the password and issues a token (8 hours); nothing to refresh or
+ * revoke, and no two-step sign-in (no `totp`).
+ */
 export const localAuthenticator: Authenticator = {
   mode: 'local',
   signIn: async (username, password) => ({ status: 'signedIn', session: await login(username, password) }),
-  completeNewPassword: () => Promise.reject(new SignInError('login.failed', 'no new password was asked for')),
+  completeNewPassword: () => notAsked('new password'),
+  sendTotpCode: () => notAsked('authenticator code'),
+  verifyTotpSetup: () => notAsked('authenticator code'),
   refresh: () => Promise.resolve(null),
   signOut: () => Promise.resolve(),
 };
@@ -56,6 +66,15 @@ export function useAuthMode(): AuthMode | undefined {
   useEffect(() => {
     authenticator().catch(() => undefined);
   }, []);
+  return useKnownAuthMode();
+}
+
+/**
+ * The sign-in mode if it is known already (after a sign-in in this tab, or at start for a Cognito
+ * session), without reading `/config.json` for it: for what every page shows, so a local-mode page
+ * never asks for the file.
+ */
+export function useKnownAuthMode(): AuthMode | undefined {
   return useSyncExternalStore(
     (listener) => {
       modeListeners.add(listener);
@@ -165,22 +184,46 @@ export function signOut(): void {
   endSession();
 }
 
-/** Signs in; resolves 'newPasswordRequired' when the account must choose a new password first. */
-export async function signIn(
-  username: string,
-  password: string,
-): Promise<'signedIn' | 'newPasswordRequired'> {
-  generation += 1;
-  const result = await (await authenticator()).signIn(username, password);
-  if (result.status === 'newPasswordRequired') return result.status;
+/**
+ * What a sign-in step leaves to do: nothing (signed in), or the next screen: a new password, an
+ * authenticator code, or adding an authenticator app (with its secret).
+ */
+export type SignInNext = { status: 'signedIn' } | Exclude<SignInResult, { status: 'signedIn' }>;
+
+/** Starts the session of a step that signed in; answers what is left to do. */
+function settle(result: SignInResult): SignInNext {
+  if (result.status !== 'signedIn') return result;
   begin(result.session);
-  return result.status;
+  return { status: 'signedIn' };
 }
 
-/** Sets the new password the last `signIn` asked for, and signs in with it. */
-export async function completeNewPassword(newPassword: string): Promise<void> {
+/** Signs in with a username and password; Cognito may ask for more first (see SignInNext). */
+export async function signIn(username: string, password: string): Promise<SignInNext> {
   generation += 1;
-  begin(await (await authenticator()).completeNewPassword(newPassword));
+  return settle(await (await authenticator()).signIn(username, password));
+}
+
+/** Sets the new password the last step asked for; signs in, unless an authenticator must be added first. */
+export async function completeNewPassword(newPassword: string): Promise<SignInNext> {
+  generation += 1;
+  return settle(await (await authenticator()).completeNewPassword(newPassword));
+}
+
+/** Answers the authenticator code the last step asked for, and signs in. */
+export async function sendTotpCode(code: string): Promise<void> {
+  generation += 1;
+  begin(await (await authenticator()).sendTotpCode(code));
+}
+
+/** Confirms the authenticator app added at sign-in with its first code, and signs in. */
+export async function verifyTotpSetup(code: string): Promise<void> {
+  generation += 1;
+  begin(await (await authenticator()).verifyTotpSetup(code));
+}
+
+/** The signed-in user's authenticator app, where the installation has two-step sign-in (Cognito). */
+export async function totpSettings(): Promise<TotpSettings | undefined> {
+  return (await authenticator()).totp;
 }
 
 /**

@@ -1,6 +1,8 @@
 /**
  * Sign-in against the installation's Cognito user pool (AWS mode), with amazon-cognito-identity-js:
- * SRP, so the password never leaves the browser. The session's bearer token is the **ID token**
+ * SRP, so the password never leaves the browser. After the password Cognito may ask for a code from
+ * an authenticator app (TOTP), or for one to be added first when the pool requires two-step sign-in;
+ * SMS codes are not used (the pool offers only authenticator apps). The session's bearer token is the **ID token**
  * (the API reads `name`, `cognito:groups` and `custom:office` from it; the access token lacks them).
  * Cognito's tokens (ID, access, refresh) are kept in sessionStorage, like the session itself, so they
  * end with the browser tab. Loaded only when `/config.json` exists (see ./authenticator.ts).
@@ -14,11 +16,35 @@ import {
   type IAuthenticationCallback,
   type ICognitoStorage,
 } from 'amazon-cognito-identity-js';
+import { translate } from '../../shared/i18n/dictionary';
 import type { CognitoConfig } from './auth-config';
 import { sessionFromIdToken } from './id-token';
 import type { Session } from './session';
-import type { Authenticator, SignInResult } from './sign-in';
-import { cognitoErrorCode, SignInError, signInErrorFrom } from './sign-in-error';
+import type { Authenticator, SignInResult, TotpSecret, TotpSettings } from './sign-in';
+import { cognitoErrorCode, SignInError, type SignInStep, signInErrorFrom } from './sign-in-error';
+import { totpUri } from './totp-uri';
+
+const TOTP = 'SOFTWARE_TOKEN_MFA';
+
+/**
+ * Whether a challenge's list of factors (`MFAS_CAN_SETUP`, `MFAS_CAN_CHOOSE`: a JSON array in a
+ * string) offers an authenticator app; a challenge without the list is taken to offer it.
+ */
+function offersTotp(list: unknown): boolean {
+  if (typeof list !== 'string') return true;
+  try {
+    const factors: unknown = JSON.parse(list);
+    return Array.isArray(factors) && factors.includes(TOTP);
+  } catch {
+    return list.includes(TOTP);
+  }
+}
+
+/** The e-mail in an ID token, to name the account in the authenticator app. */
+function emailOf(tokens: CognitoTokens): string | undefined {
+  const { email } = tokens.getIdToken().decodePayload() as { email?: unknown };
+  return typeof email === 'string' && email !== '' ? email : undefined;
+}
 
 /** sessionStorage, or memory when the browser refuses storage (the tokens then last until a reload). */
 function tabStorage(): ICognitoStorage {
@@ -44,8 +70,19 @@ export function createCognitoAuthenticator(config: CognitoConfig): Authenticator
     ClientId: config.userPoolClientId,
     Storage: storage,
   });
-  /** The user of a sign-in waiting for a new password (NEW_PASSWORD_REQUIRED). */
-  let challenged: CognitoUser | undefined;
+  const endpoint = `https://cognito-idp.${config.region}.amazonaws.com/`;
+  /**
+   * The authenticator app's entry is named after the app (the issuer) and the account: the name the
+   * web shows as its own, in the default language, so the entry keeps its name whatever the language.
+   */
+  const issuer = translate('id', 'app.name');
+  /**
+   * A sign-in waiting for an answer (a new password, an authenticator code, the first code of a new
+   * authenticator), with the name the user signed in with (to name the authenticator's entry).
+   */
+  let challenged: { user: CognitoUser; account: string } | undefined;
+  /** The signed-in user adding an authenticator (between `totp.begin` and `totp.confirm`). */
+  let adding: CognitoUser | undefined;
 
   /** The refresh token the library keeps for the signed-in user (under its own storage keys). */
   function storedRefreshToken(user: CognitoUser): string | null {
@@ -58,18 +95,28 @@ export function createCognitoAuthenticator(config: CognitoConfig): Authenticator
     return sessionFromIdToken(tokens.getIdToken().getJwtToken());
   }
 
-  /** Callbacks that settle a sign-in step: a session, a new-password request, or an error. */
+  /** The secret Cognito associated, with the URI of its QR code. */
+  function secretFor(secret: string, account: string): TotpSecret {
+    return { secret, uri: totpUri(secret, account, issuer) };
+  }
+
+  /**
+   * Callbacks that settle a sign-in step: a session, a request for more (a new password, an
+   * authenticator code, a new authenticator), or an error.
+   */
   function callbacks(
     user: CognitoUser,
-    step: 'signIn' | 'newPassword',
+    account: string,
+    step: SignInStep,
     resolve: (result: SignInResult) => void,
     reject: (error: SignInError) => void,
   ): IAuthenticationCallback {
     const unsupported = () => {
+      challenged = undefined;
       user.signOut();
       reject(new SignInError('login.mfaUnsupported'));
     };
-    return {
+    const handlers: IAuthenticationCallback = {
       onSuccess: (tokens) => {
         challenged = undefined;
         try {
@@ -80,64 +127,193 @@ export function createCognitoAuthenticator(config: CognitoConfig): Authenticator
       },
       onFailure: (error: unknown) => reject(signInErrorFrom(error, step)),
       newPasswordRequired: () => {
-        challenged = user;
+        challenged = { user, account };
         resolve({ status: 'newPasswordRequired' });
       },
-      // The web app has no screens for these (no account has them: MFA is optional and there is no
-      // way yet to set it up); say so rather than hang.
+      totpRequired: () => {
+        challenged = { user, account };
+        resolve({ status: 'totpRequired' });
+      },
+      // Only authenticator apps are offered, so the choice is made for the user.
+      selectMFAType: (_name, parameters: { MFAS_CAN_CHOOSE?: unknown } | undefined) => {
+        if (!offersTotp(parameters?.MFAS_CAN_CHOOSE)) return unsupported();
+        user.sendMFASelectionAnswer(TOTP, {
+          ...handlers,
+          onFailure: (error) => reject(signInErrorFrom(error, 'totp')),
+        });
+      },
+      // The pool requires two-step sign-in and the account has no authenticator yet: add one now.
+      mfaSetup: (_name, parameters: { MFAS_CAN_SETUP?: unknown } | undefined) => {
+        if (!offersTotp(parameters?.MFAS_CAN_SETUP)) return unsupported();
+        user.associateSoftwareToken({
+          associateSecretCode: (secret) => {
+            challenged = { user, account };
+            try {
+              resolve({ status: 'totpSetup', ...secretFor(secret, account) });
+            } catch (error) {
+              reject(signInErrorFrom(error, 'totp'));
+            }
+          },
+          onFailure: (error: unknown) => reject(signInErrorFrom(error, 'totp')),
+        });
+      },
+      // SMS codes and custom challenges: the pool offers neither; say so rather than hang.
       mfaRequired: unsupported,
-      totpRequired: unsupported,
-      mfaSetup: unsupported,
-      selectMFAType: unsupported,
       customChallenge: unsupported,
     };
+    return handlers;
+  }
+
+  /** The sign-in waiting for an answer, or the error to show when there is none (it ended). */
+  function waiting(expired: SignInError['key']): { user: CognitoUser; account: string } {
+    if (!challenged) throw new SignInError(expired);
+    return challenged;
+  }
+
+  /** A session, for a step that can only end signed in. */
+  function signedIn(result: SignInResult): Session {
+    if (result.status === 'signedIn') return result.session;
+    throw new SignInError('login.failed', `Cognito asked for ${result.status} again`);
+  }
+
+  /** Cognito's API (for what the library does not offer), as the library calls it. */
+  async function request<T>(operation: string, body: object): Promise<T> {
+    const response = await fetch(endpoint, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/x-amz-json-1.1',
+        'X-Amz-Target': `AWSCognitoIdentityProviderService.${operation}`,
+      },
+      body: JSON.stringify(body),
+    });
+    const data = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+    if (response.ok) return data as T;
+    const code = String(data.__type ?? data.code ?? 'UnknownError')
+      .split('#')
+      .pop();
+    throw Object.assign(new Error(String(data.message ?? data.Message ?? code)), { code, name: code });
   }
 
   /** Revokes a refresh token (and the tokens issued with it); best effort. */
   async function revoke(refreshToken: string): Promise<void> {
-    await fetch(`https://cognito-idp.${config.region}.amazonaws.com/`, {
-      method: 'POST',
-      headers: {
-        'Content-Type': 'application/x-amz-json-1.1',
-        'X-Amz-Target': 'AWSCognitoIdentityProviderService.RevokeToken',
-      },
-      body: JSON.stringify({ Token: refreshToken, ClientId: config.userPoolClientId }),
+    await request('RevokeToken', { Token: refreshToken, ClientId: config.userPoolClientId });
+  }
+
+  /** The signed-in user with valid tokens (refreshed if need be). */
+  function currentUser(): Promise<{ user: CognitoUser; tokens: CognitoTokens }> {
+    return new Promise((resolve, reject) => {
+      const user = pool.getCurrentUser();
+      if (!user) {
+        reject(new SignInError('login.expired'));
+        return;
+      }
+      user.getSession((error: Error | null, tokens: CognitoTokens | null) => {
+        if (error || !tokens) reject(signInErrorFrom(error ?? new Error('no session'), 'settings'));
+        else resolve({ user, tokens });
+      });
     });
   }
 
+  const totp: TotpSettings = {
+    enabled: async () => {
+      const { tokens } = await currentUser();
+      try {
+        const data = await request<{ UserMFASettingList?: string[]; PreferredMfaSetting?: string }>(
+          'GetUser',
+          { AccessToken: tokens.getAccessToken().getJwtToken() },
+        );
+        return (data.UserMFASettingList ?? []).includes(TOTP) || data.PreferredMfaSetting === TOTP;
+      } catch (error) {
+        throw signInErrorFrom(error, 'settings');
+      }
+    },
+
+    begin: async () => {
+      const { user, tokens } = await currentUser();
+      const account = emailOf(tokens) ?? user.getUsername();
+      return new Promise<TotpSecret>((resolve, reject) => {
+        user.associateSoftwareToken({
+          associateSecretCode: (secret) => {
+            adding = user;
+            try {
+              resolve(secretFor(secret, account));
+            } catch (error) {
+              reject(signInErrorFrom(error, 'settings'));
+            }
+          },
+          onFailure: (error: unknown) => reject(signInErrorFrom(error, 'settings')),
+        });
+      });
+    },
+
+    confirm: (code) =>
+      new Promise<void>((resolve, reject) => {
+        const user = adding;
+        if (!user) {
+          reject(new SignInError('account.totpNotStarted'));
+          return;
+        }
+        user.verifySoftwareToken(code, issuer, {
+          onSuccess: () =>
+            // Enabled, and preferred: sign-in asks for the app's code from now on.
+            user.setUserMfaPreference(null, { PreferredMfa: true, Enabled: true }, (error) => {
+              if (error) {
+                reject(signInErrorFrom(error, 'settings'));
+                return;
+              }
+              adding = undefined;
+              resolve();
+            }),
+          onFailure: (error: unknown) => reject(signInErrorFrom(error, 'settings')),
+        });
+      }),
+  };
+
   return {
     mode: 'cognito',
+    totp,
 
     signIn: (username, password) =>
       new Promise<SignInResult>((resolve, reject) => {
         challenged = undefined;
         const user = new CognitoUser({ Username: username, Pool: pool, Storage: storage });
         const details = new AuthenticationDetails({ Username: username, Password: password });
-        user.authenticateUser(details, callbacks(user, 'signIn', resolve, reject));
+        user.authenticateUser(details, callbacks(user, username, 'signIn', resolve, reject));
       }),
 
     completeNewPassword: (newPassword) =>
-      new Promise<Session>((resolve, reject) => {
-        const user = challenged;
-        if (!user) {
-          reject(new SignInError('login.newPasswordExpired'));
-          return;
-        }
+      new Promise<SignInResult>((resolve, reject) => {
+        const { user, account } = waiting('login.newPasswordExpired');
         // No attributes besides the password: the administrator set email, name and office.
         user.completeNewPasswordChallenge(
           newPassword,
           {},
           callbacks(
             user,
+            account,
             'newPassword',
             (result) =>
-              result.status === 'signedIn'
-                ? resolve(result.session)
-                : reject(new SignInError('login.failed', 'Cognito asked for a new password again')),
+              result.status === 'newPasswordRequired'
+                ? reject(new SignInError('login.failed', 'Cognito asked for a new password again'))
+                : resolve(result),
             reject,
           ),
         );
       }),
+
+    sendTotpCode: (code) =>
+      new Promise<SignInResult>((resolve, reject) => {
+        const { user, account } = waiting('login.totpExpired');
+        user.sendMFACode(code, callbacks(user, account, 'totp', resolve, reject), TOTP);
+      }).then(signedIn),
+
+    verifyTotpSetup: (code) =>
+      new Promise<SignInResult>((resolve, reject) => {
+        const { user, account } = waiting('login.totpExpired');
+        // After the code, the library answers MFA_SETUP and Cognito hands out the tokens.
+        const settle = callbacks(user, account, 'totp', resolve, reject);
+        user.verifySoftwareToken(code, issuer, { onSuccess: settle.onSuccess, onFailure: settle.onFailure });
+      }).then(signedIn),
 
     refresh: () =>
       new Promise<Session | null>((resolve, reject) => {
@@ -164,6 +340,7 @@ export function createCognitoAuthenticator(config: CognitoConfig): Authenticator
 
     signOut: async () => {
       challenged = undefined;
+      adding = undefined;
       const user = pool.getCurrentUser();
       if (!user) return;
       const refreshToken = storedRefreshToken(user);

@@ -2,17 +2,38 @@
  * `/masuk`: signs in with a username and password and goes on to the caseload (the forms for an
  * administrator), or back where the user was. The same form serves both modes (./authenticator.ts):
  * local mode's demo accounts, or the Cognito user pool in AWS, where an account's first sign-in
- * asks for a new password in place of the temporary one.
+ * asks for a new password in place of the temporary one, and two-step sign-in asks for a code from
+ * an authenticator app (or, when the pool requires it of an account without one, to add one first).
  */
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { errorMessage } from '../../shared/api-client';
 import { useI18n } from '../../shared/i18n/language';
 import { useDocumentTitle } from '../../shared/use-document-title';
-import { completeNewPassword, signIn, useAuthMode } from './authenticator';
+import {
+  completeNewPassword,
+  type SignInNext,
+  sendTotpCode,
+  signIn,
+  useAuthMode,
+  verifyTotpSetup,
+} from './authenticator';
 import type { LoginState } from './require-session';
 import { homePath, type Session, sessionExpired, useSession } from './session';
-import { SignInError } from './sign-in-error';
+import type { TotpSecret } from './sign-in';
+import { restartsSignIn, SignInError } from './sign-in-error';
+import { totpCode } from './totp';
+import { TotpCodeInput } from './totp-code-input';
+
+/** The guide to adding an authenticator (with the QR encoder): loaded only when a sign-in asks for one. */
+const TotpSetupGuide = lazy(async () => ({ default: (await import('./totp-setup-guide')).TotpSetupGuide }));
+
+/** The screen after the username and password, when the sign-in asks for more. */
+type Step =
+  | { status: 'credentials' }
+  | { status: 'newPasswordRequired' }
+  | { status: 'totpRequired' }
+  | ({ status: 'totpSetup' } & TotpSecret);
 
 function returnPath(state: unknown, session: Session): string {
   const from = (state as LoginState | null)?.from;
@@ -31,7 +52,7 @@ export function LoginPage() {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
-  const [newPasswordRequired, setNewPasswordRequired] = useState(false);
+  const [step, setStep] = useState<Step>({ status: 'credentials' });
   useDocumentTitle(t('login.submit'));
 
   // Signed in (already, or just now): go on.
@@ -49,29 +70,32 @@ export function LoginPage() {
     setBusy(true);
     setError(undefined);
     try {
-      if ((await signIn(username.trim(), password)) === 'newPasswordRequired') {
-        setPassword('');
-        setNewPasswordRequired(true);
-        setBusy(false);
-      }
+      next(await signIn(username.trim(), password));
     } catch (caught) {
       setError(messageOf(caught));
       setBusy(false);
     }
   };
 
-  if (newPasswordRequired) {
-    return (
-      <NewPasswordForm
-        username={username.trim()}
-        onCancel={() => {
-          setNewPasswordRequired(false);
-          setError(undefined);
-        }}
-        messageOf={messageOf}
-      />
-    );
-  }
+  /** Shows the screen a step asked for (signed in: the session takes the user on). */
+  const next = (result: SignInNext) => {
+    if (result.status === 'signedIn') return;
+    setPassword('');
+    setBusy(false);
+    setStep(result);
+  };
+
+  /** Back to the username and password, with why (or nothing, when the user cancelled). */
+  const restart = (message?: string) => {
+    setStep({ status: 'credentials' });
+    setError(message);
+    setBusy(false);
+  };
+
+  const steps = { username: username.trim(), next, restart, messageOf };
+  if (step.status === 'newPasswordRequired') return <NewPasswordForm {...steps} />;
+  if (step.status === 'totpRequired') return <TotpCodeForm {...steps} />;
+  if (step.status === 'totpSetup') return <TotpSetupForm {...steps} secret={step.secret} uri={step.uri} />;
 
   return (
     <section className="login" aria-labelledby={`${ids}-title`}>
@@ -124,16 +148,19 @@ export function LoginPage() {
   );
 }
 
-/** An account's first sign-in (Cognito): the temporary password is replaced by one the user chooses. */
-function NewPasswordForm({
-  username,
-  onCancel,
-  messageOf,
-}: {
+/** What each screen after the password gets from the login page. */
+interface StepProps {
+  /** The name the user signed in with (for password managers). */
   username: string;
-  onCancel: () => void;
+  /** Shows the screen the step asks for next. */
+  next: (result: SignInNext) => void;
+  /** Back to the username and password, saying why (nothing when the user cancelled). */
+  restart: (message?: string) => void;
   messageOf: (caught: unknown) => string;
-}) {
+}
+
+/** An account's first sign-in (Cognito): the temporary password is replaced by one the user chooses. */
+function NewPasswordForm({ username, next, restart, messageOf }: StepProps) {
   const { t } = useI18n();
   const ids = useId();
   const [password, setPassword] = useState('');
@@ -154,8 +181,8 @@ function NewPasswordForm({
     setBusy(true);
     setError(undefined);
     try {
-      // Signed in: the login page sees the session and goes on.
-      await completeNewPassword(password);
+      // Signed in, the login page sees the session and goes on; else an authenticator comes next.
+      next(await completeNewPassword(password));
     } catch (caught) {
       setError(messageOf(caught));
       setBusy(false);
@@ -208,7 +235,158 @@ function NewPasswordForm({
           <button type="submit" className="button button-primary" disabled={busy} aria-busy={busy}>
             {t('login.newPasswordSubmit')}
           </button>
-          <button type="button" className="button button-link" onClick={onCancel} disabled={busy}>
+          <button type="button" className="button button-link" onClick={() => restart()} disabled={busy}>
+            {t('app.cancel')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+/**
+ * A code form of the authenticator steps: typing a code and sending it; a wrong code is said and the
+ * field emptied for the next one; a sign-in that ran out (Cognito's 3 minutes) goes back to the start.
+ * When the screen opens the focus goes to `first` (the field, so the code can be typed or filled in
+ * at once; or the heading, when there are steps to read before).
+ */
+function useCodeForm(
+  send: (code: string) => Promise<void>,
+  { restart, messageOf }: StepProps,
+  first: 'input' | 'heading',
+) {
+  const { t } = useI18n();
+  const [code, setCode] = useState('');
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    (first === 'input' ? input : heading).current?.focus();
+  }, [first]);
+
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const digits = totpCode(code);
+    if (!digits) {
+      setError(t('login.totpMissing'));
+      input.current?.focus();
+      return;
+    }
+    setBusy(true);
+    setError(undefined);
+    try {
+      // Signed in: the login page sees the session and goes on.
+      await send(digits);
+    } catch (caught) {
+      if (restartsSignIn(caught)) {
+        restart(messageOf(caught));
+        return;
+      }
+      setError(messageOf(caught));
+      setCode('');
+      setBusy(false);
+      input.current?.focus();
+    }
+  };
+  return { code, setCode, error, busy, input, heading, onSubmit };
+}
+
+/** Two-step sign-in: the code the authenticator app shows now. */
+function TotpCodeForm(props: StepProps) {
+  const { t } = useI18n();
+  const ids = useId();
+  const { code, setCode, error, busy, input, onSubmit } = useCodeForm(sendTotpCode, props, 'input');
+  return (
+    <section className="login" aria-labelledby={`${ids}-title`}>
+      <h1 id={`${ids}-title`}>{t('login.totpTitle')}</h1>
+      <p id={`${ids}-intro`} className="muted">
+        {t('login.totpIntro')}
+      </p>
+      <form className="stack" onSubmit={onSubmit} noValidate>
+        <div className="field">
+          <label htmlFor={`${ids}-code`}>{t('login.totpCode')}</label>
+          <TotpCodeInput
+            id={`${ids}-code`}
+            inputRef={input}
+            value={code}
+            onChange={setCode}
+            invalid={Boolean(error)}
+            describedBy={error ? `${ids}-error` : `${ids}-intro`}
+          />
+        </div>
+        {error ? (
+          <p id={`${ids}-error`} className="alert alert-error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        <div className="actions">
+          <button type="submit" className="button button-primary" disabled={busy} aria-busy={busy}>
+            {t('login.totpSubmit')}
+          </button>
+          <button
+            type="button"
+            className="button button-link"
+            onClick={() => props.restart()}
+            disabled={busy}
+          >
+            {t('app.cancel')}
+          </button>
+        </div>
+      </form>
+      <p className="hint">{t('login.totpLost')}</p>
+    </section>
+  );
+}
+
+/**
+ * The pool requires two-step sign-in and the account has no authenticator yet: add one (QR code or
+ * key), then its first code confirms it and signs in.
+ */
+function TotpSetupForm({ secret, uri, ...props }: StepProps & TotpSecret) {
+  const { t } = useI18n();
+  const ids = useId();
+  const { code, setCode, error, busy, input, heading, onSubmit } = useCodeForm(
+    verifyTotpSetup,
+    props,
+    'heading',
+  );
+  return (
+    <section className="login login-wide" aria-labelledby={`${ids}-title`}>
+      <h1 id={`${ids}-title`} ref={heading} tabIndex={-1}>
+        {t('login.totpSetupTitle')}
+      </h1>
+      <p className="muted">{t('login.totpSetupIntro')}</p>
+      <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+        <TotpSetupGuide secret={secret} uri={uri} />
+      </Suspense>
+      <form className="stack" onSubmit={onSubmit} noValidate>
+        <div className="field">
+          <label htmlFor={`${ids}-code`}>{t('login.totpCode')}</label>
+          <TotpCodeInput
+            id={`${ids}-code`}
+            inputRef={input}
+            value={code}
+            onChange={setCode}
+            invalid={Boolean(error)}
+            describedBy={error ? `${ids}-error` : `${ids}-title`}
+          />
+        </div>
+        {error ? (
+          <p id={`${ids}-error`} className="alert alert-error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        <div className="actions">
+          <button type="submit" className="button button-primary" disabled={busy} aria-busy={busy}>
+            {t('login.totpSetupSubmit')}
+          </button>
+          <button
+            type="button"
+            className="button button-link"
+            onClick={() => props.restart()}
+            disabled={busy}
+          >
             {t('app.cancel')}
           </button>
         </div>
