@@ -1,7 +1,7 @@
 /** The frame of every page: header (app name, navigation, the user, language switch, sign out) and the page. */
 import { useEffect, useRef } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
-import { signOut } from '../features/auth/authenticator';
+import { signOut, useKnownAuthMode } from '../features/auth/authenticator';
 import { holdsCases, useSession } from '../features/auth/session';
 import { LANGUAGES, type MessageKey } from '../shared/i18n/dictionary';
 import { useI18n } from '../shared/i18n/language';
@@ -57,6 +57,8 @@ export function Layout() {
   const { t, lang, setLang } = useI18n();
   const session = useSession();
   const navigate = useNavigate();
+  // Only Cognito has account settings (the authenticator); asking does not make a local page read /config.json.
+  const hasAccountPage = useKnownAuthMode() === 'cognito';
   useFocusOnNavigation();
   const roles = session?.user.roles.map((role) => {
     const key = roleKey(role);
@@ -92,7 +94,13 @@ export function Layout() {
             {session ? (
               <p className="user">
                 <span className="sr-only">{t('header.account')}: </span>
-                <span className="user-name">{session.user.name}</span>
+                {hasAccountPage ? (
+                  <Link to="/akun" className="user-name" title={t('account.link')}>
+                    {session.user.name}
+                  </Link>
+                ) : (
+                  <span className="user-name">{session.user.name}</span>
+                )}
                 {roles && roles.length > 0 ? <span className="user-role">{roles.join(', ')}</span> : null}
               </p>
             ) : null}

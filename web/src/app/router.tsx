@@ -53,6 +53,10 @@ export const router = createBrowserRouter([
             }),
           },
           {
+            path: 'akun',
+            lazy: async () => ({ Component: (await import('../features/auth/account-page')).AccountPage }),
+          },
+          {
             path: 'formulir/:id',
             lazy: async () => ({
               Component: (await import('../features/forms/fill-form-page')).FillFormPage,
