@@ -20,6 +20,7 @@ import type { User } from '../platform/claims';
 import { config } from '../platform/config';
 import { AppError, type ErrorDetail } from '../platform/errors';
 import type { Lang } from '../platform/messages';
+import { count } from '../platform/metrics';
 import type { ContentFields, Draft, Head, Version } from '../store/content-repo';
 import type { Page } from '../store/cursor';
 import { assertTestsPassed, contentService } from './content';
@@ -271,7 +272,10 @@ async function selected(selection: RulesetSelection, caseType: string) {
   return chosen;
 }
 
-/** Runs the published rulesets a selection names for a case of `caseType`, explaining each decision. */
+/**
+ * Runs the published rulesets a selection names for a case of `caseType`, explaining each decision;
+ * each ruleset run counts as one of the DecisionsEvaluated metric.
+ */
 export async function decide(
   selection: RulesetSelection,
   facts: Record<string, unknown>,
@@ -297,6 +301,7 @@ export async function decide(
       explanation,
     });
   }
+  count('DecisionsEvaluated', decisions.length);
   return decisions;
 }
 

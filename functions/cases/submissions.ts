@@ -10,6 +10,7 @@ import { redactSensitive } from '../domain/sensitive';
 import type { User } from '../platform/claims';
 import { AppError } from '../platform/errors';
 import type { Lang } from '../platform/messages';
+import { count } from '../platform/metrics';
 import {
   appendAudit,
   auditItem,
@@ -183,6 +184,7 @@ export async function submit(
       writes,
     });
     if (written.ok) {
+      count('Submissions');
       return {
         result: { id, formId: input.formId, formVersion, decisions: decisionSummary(decisions) },
         replayed: false,

@@ -11,6 +11,9 @@ import { runDaily } from '../cases/daily';
 import { listAllOffices } from '../cases/offices';
 import { todayIn } from '../domain/dates';
 import { AppError } from '../platform/errors';
+import { createJobHandler } from '../platform/job';
+import { logger } from '../platform/logger';
+import { count } from '../platform/metrics';
 import { casesByDue, markOverdue, moveLegacyDueHeads } from '../store/cases-repo';
 import { markStepDone, saveProgress, startCheckpoint } from '../store/job-checkpoints';
 
@@ -30,6 +33,8 @@ export interface SweepOptions {
 export interface SweepResult {
   examined: number;
   marked: number;
+  /** Offices whose sweep this run finished (those the day's run had finished are not counted). */
+  offices: number;
   /** Query pages read. */
   pages: number;
   /** False when the sweep stopped before every office was done. */
@@ -53,7 +58,7 @@ export async function sweepDeadlines(today = todayIn(), options: SweepOptions = 
       const kept = checkpoint.progress[id];
       return !(kept && 'done' in kept);
     });
-  const result: SweepResult = { examined: 0, marked: 0, pages: 0, complete: true };
+  const result: SweepResult = { examined: 0, marked: 0, offices: 0, pages: 0, complete: true };
   let stopped = false;
   const stop = () => {
     if (!stopped && options.shouldStop?.()) stopped = true;
@@ -84,6 +89,7 @@ export async function sweepDeadlines(today = todayIn(), options: SweepOptions = 
       const saved = await saveProgress(JOB, today, office, cursor ? { cursor } : { done: true });
       // A run for a later day took the checkpoint over: this one stops.
       if (!saved) stopped = true;
+      else if (!cursor) result.offices++;
     } while (cursor);
   }
 
@@ -104,19 +110,20 @@ const STOP_MARGIN_MS = 20_000;
 /**
  * The Lambda entry point for the schedule: legacy heads moved, the deadline sweep, then the daily
  * decisions (once a day). A sweep that ran out of time fails the run, so Lambda's retry resumes it.
+ * The run's counts are logged (platform/job.ts) and counted (SweepExamined, SweepMarked, SweepOffices).
  */
-export const handler = async (
-  _event?: unknown,
-  context?: { getRemainingTimeInMillis(): number },
-): Promise<SweepResult> => {
+export const handler = createJobHandler('deadlines', async (context): Promise<SweepResult> => {
   const today = todayIn();
   const moved = await moveLegacyDueHeads();
   const sweep = await sweepDeadlines(
     today,
     context ? { shouldStop: () => context.getRemainingTimeInMillis() < STOP_MARGIN_MS } : {},
   );
+  count('SweepExamined', sweep.examined);
+  count('SweepMarked', sweep.marked);
+  count('SweepOffices', sweep.offices);
   if (!sweep.complete) {
-    console.log(JSON.stringify({ level: 'warn', job: 'deadlines', ...sweep, moved }));
+    logger.warn('deadline sweep stopped', { job: JOB, ...sweep, moved });
     throw new Error('deadline sweep stopped before every office was done; a retry resumes it');
   }
   let decided: SweepResult['decided'];
@@ -124,7 +131,5 @@ export const handler = async (
     decided = await runDaily();
     await markStepDone(JOB, today, DECIDED);
   }
-  const result = { ...sweep, moved, ...(decided ? { decided } : {}) };
-  console.log(JSON.stringify({ level: 'info', job: 'deadlines', ...result }));
-  return result;
-};
+  return { ...sweep, moved, ...(decided ? { decided } : {}) };
+});

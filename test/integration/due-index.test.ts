@@ -8,6 +8,7 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateCaseHeads } from '../../functions/cases/migrate';
+import { listAllOffices } from '../../functions/cases/offices';
 import { rulesetCases } from '../../functions/cases/ruleset-cases';
 import { DEFAULT_PRIORITY } from '../../functions/domain/case-decisions';
 import type { CaseHead } from '../../functions/domain/case-file';
@@ -123,6 +124,8 @@ describe('the deadline sweep', () => {
     expect(stopped.pages + resumed.pages).toBe(5);
     expect(stopped.examined + resumed.examined).toBe(dueBefore.length);
     expect(stopped.marked + resumed.marked).toBe(dueBefore.length);
+    // Every office is counted as swept once, by the run that finished it.
+    expect(stopped.offices + resumed.offices).toBe((await listAllOffices()).length);
     for (const h of dueBefore) expect((await rawHead(h.id)).overdue).toBe(true);
     for (const h of [...dueOnDay, later, noDeadline]) expect((await rawHead(h.id)).overdue).toBe(false);
     expect((await rawHead(dueBefore[0]?.id ?? '')).gsi5pk).toBe('OVERDUE#bapas-1');
@@ -131,6 +134,7 @@ describe('the deadline sweep', () => {
     expect(await sweepDeadlines(SWEEP_DAY, { pageSize: 2 })).toEqual({
       examined: 0,
       marked: 0,
+      offices: 0,
       pages: 0,
       complete: true,
     });
