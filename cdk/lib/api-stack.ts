@@ -1,14 +1,14 @@
 /**
- * The stateless stack: sign-in (Cognito), the HTTP API and its Lambda handlers, the scheduled jobs
- * (EventBridge Scheduler → Lambda) and the web app (S3 + CloudFront). Functions and routes are
+ * The stateless stack: the HTTP API (signed in through the Auth stack's pool) and its Lambda handlers,
+ * the scheduled jobs (EventBridge Scheduler → Lambda) and the web app (./site.ts: S3 + CloudFront). Functions and routes are
  * generated from the one route table (functions/api/routes.ts), so AWS serves exactly the routes the
  * local server serves; jobs from the one job table (./jobs.ts).
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { CfnOutput, Duration, Fn, RemovalPolicy, Stack, type StackProps, TimeZone } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
+  DomainName,
+  EndpointType,
   HttpApi,
   HttpMethod,
   HttpNoneAuthorizer,
@@ -16,55 +16,41 @@ import {
   HttpRouteKey,
   type HttpStage,
   LogGroupLogDestination,
+  SecurityPolicy,
 } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import {
-  AllowedMethods,
-  CachePolicy,
-  Distribution,
-  Function as EdgeFunction,
-  FunctionCode,
-  FunctionEventType,
-  FunctionRuntime,
-  HttpVersion,
-  OriginProtocolPolicy,
-  OriginRequestPolicy,
-  ResponseHeadersPolicy,
-  ViewerProtocolPolicy,
-} from 'aws-cdk-lib/aws-cloudfront';
-import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
-import {
-  AccountRecovery,
-  ClientAttributes,
-  FeaturePlan,
-  Mfa,
-  StringAttribute,
-  UserPool,
-  type UserPoolClient,
-} from 'aws-cdk-lib/aws-cognito';
+import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
+import type { Distribution } from 'aws-cdk-lib/aws-cloudfront';
+import type { UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
-import { type IRole, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { type IRole, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
-import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
+import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke, type ScheduleTargetBaseProps } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Trigger } from 'aws-cdk-lib/triggers';
 import type { Construct } from 'constructs';
 import { deployedFunctions, ROUTES } from '../../functions/api/routes';
-import { ROLES } from '../../functions/platform/claims';
+import { type DeploySeed, SEED_FILE } from '../../functions/jobs/deploy-seed';
 import type { RouteSpec } from '../../functions/platform/http';
+import type { StageConfig } from './config';
 import { JOBS } from './jobs';
 import { KawalFunction } from './kawal-function';
+import { Site } from './site';
 import { checkTableGrants, tableGrantOf } from './table-grants';
 
 export interface ApiStackProps extends StackProps {
-  stage: string;
+  config: StageConfig;
   /** The table from the Data stack (a cross-stack reference: exports/imports). */
   table: Table;
+  /** The user pool and the web app's client, from the Auth stack. */
+  userPool: UserPool;
+  webClient: UserPoolClient;
+  /** The web ACL from the Edge stack (us-east-1), when the firewall is on. */
+  webAclArn?: string | undefined;
   /**
    * The built web app (web/dist) to upload, or undefined to deploy the stack without it (the site
    * then serves nothing until the web is built and the stack deployed again).
@@ -74,19 +60,6 @@ export interface ApiStackProps extends StackProps {
 
 /** Throttling for the whole API: generous for one agency's staff, low enough to cap a runaway client. */
 const THROTTLE = { burstLimit: 100, rateLimit: 50 };
-
-/**
- * SPA routing for the web app only. CloudFront's custom error responses (403/404 → /index.html) would
- * apply to the whole distribution and turn the API's own 403/404 JSON errors into a 200 HTML page, so
- * the fallback is a viewer-request function on the default (S3) behavior: a path without a file
- * extension is an app route and gets /index.html; /api/* never reaches it.
- */
-const SPA_ROUTING = `function handler(event) {
-  var request = event.request;
-  var uri = request.uri;
-  if (uri.lastIndexOf('.') <= uri.lastIndexOf('/')) request.uri = '/index.html';
-  return request;
-}`;
 
 /** Whether a route is served in AWS (the login route is local mode's stand-in for Cognito). */
 function isDeployed(route: RouteSpec): boolean {
@@ -111,6 +84,17 @@ export const USER_POOL_ACTIONS = [
 ] as const;
 
 /**
+ * What the seed job may do in the pool: invite the configured first administrator (create, put in
+ * the admin group) or link the account of that e-mail that already exists (read, update attributes).
+ */
+export const SEED_POOL_ACTIONS = [
+  'cognito-idp:AdminCreateUser',
+  'cognito-idp:AdminGetUser',
+  'cognito-idp:AdminAddUserToGroup',
+  'cognito-idp:AdminUpdateUserAttributes',
+] as const;
+
+/**
  * Scheduler's target for a job: invokes the function by its unqualified ARN, so its role may invoke
  * exactly that (LambdaInvoke would also allow `<arn>:*`, every version and alias).
  */
@@ -131,6 +115,11 @@ class InvokeJob extends LambdaInvoke {
 
 /** The job that seeds default content after each deploy (functions/jobs/seed-content.ts). */
 export const SEED_JOB = 'seed-content';
+
+/** What the seed job creates from the configuration: its offices and its first administrator. */
+export function deploySeedOf(config: StageConfig): DeploySeed {
+  return { offices: config.offices, ...(config.admin ? { admin: config.admin } : {}) };
+}
 
 /** "plan-reviews" → "PlanReviews", for CloudFormation output names (alphanumeric only). */
 function pascalCase(name: string): string {
@@ -156,88 +145,17 @@ export class ApiStack extends Stack {
   readonly webBucket: Bucket;
   /** The key that signs pagination cursors. */
   readonly cursorSecret: Secret;
+  /** The web app's bucket, distribution, headers and access logs. */
+  readonly site: Site;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
-    const { stage, table } = props;
+    const { config, table } = props;
+    const { stage } = config;
 
-    // --- Sign-in ---------------------------------------------------------------------------------
-    // Accounts are created by administrators (no self sign-up); users sign in with their email.
-    // The pool holds the accounts, so it is retained and protected even though this stack is
-    // otherwise disposable; a change that replaces it (e.g. sign-in aliases) orphans every account.
-    this.userPool = new UserPool(this, 'Users', {
-      userPoolName: `kawal-${stage}`,
-      featurePlan: FeaturePlan.ESSENTIALS,
-      selfSignUpEnabled: false,
-      signInAliases: { email: true },
-      signInCaseSensitive: false,
-      autoVerify: { email: true },
-      standardAttributes: {
-        email: { required: true, mutable: true },
-        fullname: { required: false, mutable: true },
-      },
-      // The office a worker or supervisor belongs to: the token's `custom:office` claim, which
-      // functions/platform/claims.ts reads to scope caseloads (principle 7).
-      customAttributes: { office: new StringAttribute({ minLen: 1, maxLen: 64, mutable: true }) },
-      mfa: Mfa.OPTIONAL,
-      mfaSecondFactor: { otp: true, sms: false },
-      passwordPolicy: {
-        minLength: 12,
-        requireLowercase: true,
-        requireUppercase: true,
-        requireDigits: true,
-        requireSymbols: true,
-        tempPasswordValidity: Duration.days(3),
-      },
-      accountRecovery: AccountRecovery.EMAIL_ONLY,
-      // Indonesian first (principle 8): the invitation admin-create-user sends and the reset code.
-      userInvitation: {
-        emailSubject: 'Akun Kawal Anda',
-        emailBody:
-          'Akun Kawal Anda telah dibuat. Nama pengguna: {username}. Kata sandi sementara: {####} ' +
-          '(berlaku 3 hari; Anda akan diminta menggantinya saat pertama masuk).',
-      },
-      userVerification: {
-        emailSubject: 'Kode verifikasi Kawal',
-        emailBody: 'Kode verifikasi Kawal Anda: {####}',
-      },
-      deletionProtection: true,
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
-
-    // The groups are the roles of the route table (cognito:groups → User.roles); declared once.
-    ROLES.forEach((role, precedence) => {
-      this.userPool.addGroup(`Group-${role}`, {
-        groupName: role,
-        description: `Kawal role ${role}`,
-        precedence,
-      });
-    });
-
-    this.webClient = this.userPool.addClient('WebClient', {
-      userPoolClientName: `kawal-${stage}-web`,
-      // A browser cannot keep a secret; SRP never sends the password.
-      generateSecret: false,
-      authFlows: { userSrp: true },
-      // No hosted UI: the web app has its own sign-in form.
-      disableOAuth: true,
-      preventUserExistenceErrors: true,
-      enableTokenRevocation: true,
-      // The web app sends the ID token and renews it with the refresh token a few minutes before it
-      // expires, so a session lasts a working day without signing in again; after that, or once the
-      // user signs out (which revokes the refresh token), the next request needs the password.
-      idTokenValidity: Duration.hours(1),
-      accessTokenValidity: Duration.hours(1),
-      refreshTokenValidity: Duration.hours(12),
-      // Time to choose a new password at the first sign-in (NEW_PASSWORD_REQUIRED) before starting over.
-      authSessionValidity: Duration.minutes(10),
-      readAttributes: new ClientAttributes()
-        .withStandardAttributes({ email: true, emailVerified: true, fullname: true })
-        .withCustomAttributes('office'),
-      // Users may fix their display name, never their office: the office decides which cases a
-      // token can see, so only administrators (admin-update-user-attributes) may change it.
-      writeAttributes: new ClientAttributes().withStandardAttributes({ fullname: true }),
-    });
+    const { userPool, webClient } = props;
+    this.userPool = userPool;
+    this.webClient = webClient;
 
     // --- HTTP API --------------------------------------------------------------------------------
     this.httpApi = new HttpApi(this, 'HttpApi', {
@@ -245,7 +163,23 @@ export class ApiStack extends Stack {
       description: `Kawal ${stage} API`,
       // The default stage is added below, with throttling and access logs.
       createDefaultStage: false,
+      // With the agency's own API name, execute-api's default address is off: every request comes
+      // through CloudFront (and its firewall, when on). Without one, CloudFront needs that address.
+      disableExecuteApiEndpoint: config.domain !== undefined,
     });
+    // The API's own name, which CloudFront forwards /api/* to (a regional endpoint with TLS 1.2).
+    const apiDomain = config.domain
+      ? new DomainName(this, 'ApiDomain', {
+          domainName: config.domain.apiName,
+          certificate: Certificate.fromCertificateArn(
+            this,
+            'ApiCertificate',
+            config.domain.apiCertificateArn,
+          ),
+          endpointType: EndpointType.REGIONAL,
+          securityPolicy: SecurityPolicy.TLS_1_2,
+        })
+      : undefined;
     const accessLogs = new LogGroup(this, 'ApiAccessLogs', {
       retention: RetentionDays.THREE_MONTHS,
       removalPolicy: RemovalPolicy.RETAIN,
@@ -253,6 +187,7 @@ export class ApiStack extends Stack {
     this.apiStage = this.httpApi.addStage('DefaultStage', {
       // $default: no stage prefix, so the paths CloudFront forwards (/api/...) match the route keys.
       stageName: '$default',
+      ...(apiDomain ? { domainMapping: { domainName: apiDomain } } : {}),
       autoDeploy: true,
       throttle: THROTTLE,
       accessLogSettings: {
@@ -335,73 +270,35 @@ export class ApiStack extends Stack {
     this.routes = routes;
 
     // --- Scheduled jobs ----------------------------------------------------------------------------------
-    this.jobs = this.addJobs(stage, table);
+    this.jobs = this.addJobs(config, table);
 
     // --- Web app -------------------------------------------------------------------------------------
-    const bucket = new Bucket(this, 'WebBucket', {
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      enforceSSL: true,
-      encryption: BucketEncryption.S3_MANAGED,
-      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      // Only build output lives here; it is recreated by the next deploy.
-      removalPolicy: RemovalPolicy.DESTROY,
-      autoDeleteObjects: true,
+    this.site = new Site(this, 'Web', {
+      config,
+      apiHost: config.domain ? config.domain.apiName : Fn.select(2, Fn.split('/', this.httpApi.apiEndpoint)),
+      webAclArn: props.webAclArn,
+      webDist: props.webDist,
+      signIn: { userPoolId: userPool.userPoolId, userPoolClientId: webClient.userPoolClientId },
     });
-    this.webBucket = bucket;
-
-    const spaRouting = new EdgeFunction(this, 'SpaRouting', {
-      code: FunctionCode.fromInline(SPA_ROUTING),
-      runtime: FunctionRuntime.JS_2_0,
-      comment: 'Kawal: app routes without a file extension serve /index.html',
-    });
-
-    // The web app and the API share one origin, so the browser needs no CORS and the token never
-    // crosses origins.
-    const apiDomain = Fn.select(2, Fn.split('/', this.httpApi.apiEndpoint));
-    this.distribution = new Distribution(this, 'Site', {
-      comment: `Kawal ${stage}`,
-      defaultRootObject: 'index.html',
-      httpVersion: HttpVersion.HTTP2_AND_3,
-      defaultBehavior: {
-        origin: S3BucketOrigin.withOriginAccessControl(bucket),
-        viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
-        cachePolicy: CachePolicy.CACHING_OPTIMIZED,
-        responseHeadersPolicy: ResponseHeadersPolicy.SECURITY_HEADERS,
-        functionAssociations: [{ function: spaRouting, eventType: FunctionEventType.VIEWER_REQUEST }],
-      },
-      additionalBehaviors: {
-        '/api/*': {
-          origin: new HttpOrigin(apiDomain, { protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY }),
-          viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
-          allowedMethods: AllowedMethods.ALLOW_ALL,
-          // Responses are per user (and the handlers send no-store); never cache them.
-          cachePolicy: CachePolicy.CACHING_DISABLED,
-          // Forwards Authorization, If-Match, Accept-Language, query strings... but not Host, which
-          // must be the API's own domain for API Gateway to accept the request.
-          originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
-          responseHeadersPolicy: ResponseHeadersPolicy.SECURITY_HEADERS,
-        },
-      },
-    });
-
-    const siteUrl = `https://${this.distribution.distributionDomainName}`;
-
-    if (props.webDist !== undefined) {
-      this.deployWeb(bucket, props.webDist);
-    } else {
-      new CfnOutput(this, 'WebNotDeployed', {
-        description: 'The web app was not built when this stack was synthesized',
-        value: 'web/dist missing: run `npm run build:web`, then deploy again',
-      });
-    }
+    this.distribution = this.site.distribution;
+    this.webBucket = this.site.bucket;
+    const siteUrl = this.site.url;
 
     new CfnOutput(this, 'SiteUrl', { description: 'The web app (and the API under /api)', value: siteUrl });
     new CfnOutput(this, 'ApiUrl', {
-      description: 'The HTTP API directly (the web app uses <SiteUrl>/api)',
-      value: this.apiStage.url,
+      description: apiDomain
+        ? 'The HTTP API under its own name (the web app uses <SiteUrl>/api; execute-api is off)'
+        : 'The HTTP API directly (the web app uses <SiteUrl>/api)',
+      value: apiDomain ? `https://${apiDomain.name}/` : this.apiStage.url,
     });
-    new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
-    new CfnOutput(this, 'UserPoolClientId', { value: this.webClient.userPoolClientId });
+    if (apiDomain) {
+      new CfnOutput(this, 'ApiDnsTarget', {
+        description: `Point ${apiDomain.name} here (a CNAME, or an alias record in Route 53)`,
+        value: apiDomain.regionalDomainName,
+      });
+    }
+    new CfnOutput(this, 'UserPoolId', { value: userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: webClient.userPoolClientId });
   }
 
   /**
@@ -412,7 +309,8 @@ export class ApiStack extends Stack {
    * Scheduler invokes the function asynchronously, so Lambda retries a failed run twice; the jobs
    * tolerate that (their writes are conditional, a second run changes nothing).
    */
-  private addJobs(stage: string, table: Table): Map<string, KawalFunction> {
+  private addJobs(config: StageConfig, table: Table): Map<string, KawalFunction> {
+    const { stage } = config;
     const jobs = new Map<string, KawalFunction>();
     for (const job of JOBS) {
       const fn = new KawalFunction(this, `Job-${job.name}`, {
@@ -436,17 +334,22 @@ export class ApiStack extends Stack {
       });
       jobs.set(job.name, fn);
     }
-    // After every deploy whose content changed: publish the default forms, rulesets and case types an
+    // After every deploy whose content or configuration changed: create the configured offices and
+    // the first administrator when missing, publish the default forms, rulesets and case types an
     // installation does not have yet (never overwriting an agency's edits), then bring case heads
     // from before case types up to their type.
     const seed = new KawalFunction(this, `Job-${SEED_JOB}`, {
       name: SEED_JOB,
       kind: 'jobs',
-      description: 'Kawal seed job: publishes missing default content and migrates older case heads',
+      description: 'Kawal seed job: configured offices and first administrator, missing default content',
       timeout: Duration.minutes(5),
       contentFolders: ['forms', 'rules'],
+      contentFiles: { [SEED_FILE]: JSON.stringify(deploySeedOf(config)) },
     });
     seed.bindTable(table, tableGrantOf(`jobs/${SEED_JOB}`));
+    // Inviting the first administrator goes through the same account port as the admin screens.
+    seed.addEnvironment('KAWAL_USER_POOL_ID', this.userPool.userPoolId);
+    this.userPool.grant(seed, ...SEED_POOL_ACTIONS);
     new Trigger(this, 'SeedContent', {
       handler: seed,
       executeOnHandlerChange: true,
@@ -454,65 +357,5 @@ export class ApiStack extends Stack {
     });
     jobs.set(SEED_JOB, seed);
     return jobs;
-  }
-
-  /**
-   * Uploads the built web app in two passes: Vite's content-hashed files under assets/ first, cached
-   * for a year and never pruned (a browser still holding the previous index.html can load its
-   * assets), then everything else, revalidated on every load, plus /config.json with this stack's
-   * sign-in settings so one build serves every stage.
-   */
-  private deployWeb(bucket: Bucket, webDist: string): void {
-    // The uploads' own log group (both deployments share one function), so the upload function never
-    // writes to a group named after it that an earlier deploy's Lambda created on its own.
-    const uploadLogs = new LogGroup(this, 'WebUploadLogs', {
-      retention: RetentionDays.ONE_MONTH,
-      removalPolicy: RemovalPolicy.DESTROY,
-    });
-    // And its own role, without the managed AWSLambdaBasicExecutionRole: writing that one group, plus
-    // what the deployments grant it (read the uploaded assets, write the site bucket, invalidate).
-    const uploadRole = new Role(this, 'WebUploadRole', {
-      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
-      description: 'Kawal: uploads the built web app to the site bucket',
-    });
-    uploadLogs.grantWrite(uploadRole);
-    const assetsDir = join(webDist, 'assets');
-    const assets = existsSync(assetsDir)
-      ? new BucketDeployment(this, 'WebAssets', {
-          destinationBucket: bucket,
-          destinationKeyPrefix: 'assets/',
-          sources: [Source.asset(assetsDir)],
-          prune: false,
-          cacheControl: [
-            CacheControl.setPublic(),
-            CacheControl.maxAge(Duration.days(365)),
-            CacheControl.immutable(),
-          ],
-          memoryLimit: 512,
-          logGroup: uploadLogs,
-          role: uploadRole,
-        })
-      : undefined;
-    const pages = new BucketDeployment(this, 'WebPages', {
-      destinationBucket: bucket,
-      sources: [
-        Source.asset(webDist, { exclude: ['assets', 'assets/**'] }),
-        Source.jsonData('config.json', {
-          region: this.region,
-          userPoolId: this.userPool.userPoolId,
-          userPoolClientId: this.webClient.userPoolClientId,
-        }),
-      ],
-      // Pruning removes stale pages but must leave assets/ (owned by the deployment above) alone.
-      exclude: ['assets/*'],
-      prune: true,
-      cacheControl: [CacheControl.noCache()],
-      distribution: this.distribution,
-      distributionPaths: ['/*'],
-      memoryLimit: 512,
-      logGroup: uploadLogs,
-      role: uploadRole,
-    });
-    if (assets) pages.node.addDependency(assets);
   }
 }

@@ -25,6 +25,11 @@ export interface DataStackProps extends StackProps {
    * lost account or region does not lose the cases. Without it backups stay in this account's vault.
    */
   backupCopyVaultArn?: string | undefined;
+  /**
+   * The table's name. Absent, CloudFormation names it (every deployment so far); set only to bring a
+   * table restored from a backup under the stack (DEPLOY.md, "Restoring the case table").
+   */
+  tableName?: string | undefined;
 }
 
 const VAULT_ARN = /^arn:aws[a-z-]*:backup:[a-z0-9-]+:\d{12}:backup-vault:[A-Za-z0-9_.-]{2,50}$/;
@@ -64,6 +69,7 @@ export class DataStack extends Stack {
     // Keys, indexes and TTL come from the same spec the local launcher uses (DESIGN principle 9), so
     // a query that works over DynamoDB Local works here.
     const table = new Table(this, 'Table', {
+      ...(props.tableName ? { tableName: props.tableName } : {}),
       partitionKey: { name: TABLE_SPEC.partitionKey, type: AttributeType.STRING },
       sortKey: { name: TABLE_SPEC.sortKey, type: AttributeType.STRING },
       billingMode: BillingMode.PAY_PER_REQUEST,

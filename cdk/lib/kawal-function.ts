@@ -3,7 +3,8 @@
  * and the scheduled jobs of functions/jobs/), so runtime, bundling, logging and table access are
  * decided once instead of per function.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
@@ -45,6 +46,11 @@ export interface KawalFunctionProps {
    * that seeds them), so a handler can read files the bundle does not import.
    */
   contentFolders?: readonly string[];
+  /**
+   * Files written into the package's `content/` at bundling time, by name (e.g. what the agency's
+   * configuration asks the seed job to create): data the deploy decides, not the repository.
+   */
+  contentFiles?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -58,12 +64,23 @@ const REQUIRE_BANNER =
 const HANDLER_NAME = /^[a-z][a-z0-9-]*$/;
 const FOLDER_NAME = /^[a-z][a-z0-9-]*$/;
 
-/** Bundling hooks that copy repository folders into the package's `content/`. */
-function copyContent(folders: readonly string[]): ICommandHooks {
+const FILE_NAME = /^[a-z][a-z0-9-]*\.json$/;
+
+/**
+ * Bundling hooks that copy repository folders into the package's `content/`, and the given files
+ * (written to a folder of their own at synth time, then copied like the folders: no shell quoting of
+ * their text). Bundling runs locally in the synth's own process, so that folder is there.
+ */
+function copyContent(folders: readonly string[], files: Readonly<Record<string, string>>): ICommandHooks {
   for (const folder of folders) {
     if (!FOLDER_NAME.test(folder) || !existsSync(join(REPO_ROOT, folder))) {
       throw new Error(`KawalFunction: no repository folder "${folder}" to copy`);
     }
+  }
+  const written = Object.keys(files).length > 0 ? mkdtempSync(join(tmpdir(), 'kawal-content-')) : '';
+  for (const [name, text] of Object.entries(files)) {
+    if (!FILE_NAME.test(name)) throw new Error(`KawalFunction: "${name}" is not a content file name`);
+    writeFileSync(join(written, name), text);
   }
   return {
     beforeBundling: () => [],
@@ -71,6 +88,7 @@ function copyContent(folders: readonly string[]): ICommandHooks {
     afterBundling: (inputDir: string, outputDir: string) => [
       `mkdir -p "${outputDir}/content"`,
       ...folders.map((folder) => `cp -R "${inputDir}/${folder}" "${outputDir}/content/${folder}"`),
+      ...Object.keys(files).map((name) => `cp "${join(written, name)}" "${outputDir}/content/${name}"`),
     ],
   };
 }
@@ -139,8 +157,8 @@ export class KawalFunction extends NodejsFunction {
         // on their own (esbuild --platform=node).
         externalModules: [],
         bundleAwsSDK: true,
-        ...(props.contentFolders && props.contentFolders.length > 0
-          ? { commandHooks: copyContent(props.contentFolders) }
+        ...((props.contentFolders?.length ?? 0) + Object.keys(props.contentFiles ?? {}).length > 0
+          ? { commandHooks: copyContent(props.contentFolders ?? [], props.contentFiles ?? {}) }
           : {}),
       },
     });

@@ -14,14 +14,21 @@ import { CfnPolicy, type CfnRole, type Role } from 'aws-cdk-lib/aws-iam';
 import { rules } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import type { ApiStack } from './api-stack';
+import type { AuthStack } from './auth-stack';
+import type { StageConfig } from './config';
 import type { DataStack } from './data-stack';
+import type { EdgeStack } from './edge-stack';
 import type { Monitoring } from './monitoring';
 
 /** The stacks of one Kawal deployment, as the acknowledgments find their resources in them. */
 export interface NagScope {
   data: DataStack;
+  auth: AuthStack;
   api: ApiStack;
+  edge?: EdgeStack;
   monitoring: Monitoring;
+  /** The stage's configuration: what is acknowledged depends on the options it turns on. */
+  config: StageConfig;
 }
 
 /** One acknowledgment as applied: where, which rule or finding, and why. */
@@ -90,15 +97,17 @@ export function acknowledgeNagFindings(stacks: NagScope): NagAcknowledgment[] {
     ],
   );
 
-  // ---- Api stack: sign-in -------------------------------------------------------------------------
-  const { api } = stacks;
+  // ---- Auth stack ---------------------------------------------------------------------------------
+  const { api, auth } = stacks;
+  if (stacks.config.mfa !== 'required') {
+    acknowledge(
+      auth.userPool,
+      'AwsSolutions-COG2',
+      'MFA is optional (an authenticator app, TOTP) because the agency configured `mfa: "optional"`: each person may turn it on from their account page in the web app. Set `mfa: "required"` in kawal.config.json to make everyone enrol one at the first sign-in. Accounts are created only by administrators, with passwords of 12 characters or more and temporary passwords valid 3 days.',
+    );
+  }
   acknowledge(
-    api.userPool,
-    'AwsSolutions-COG2',
-    'MFA is optional (TOTP), not required: the web sign-in has no screens yet to enrol an authenticator or answer a code, so requiring it would lock every account out. Accounts are created only by administrators, with passwords of 12 characters or more and temporary passwords valid 3 days.',
-  );
-  acknowledge(
-    api.userPool,
+    auth.userPool,
     'AwsSolutions-COG8',
     "Essentials plan: Plus (threat protection) is charged per monthly active user, a recurring cost out of proportion for one agency's staff. Self sign-up is closed, user existence errors are hidden, refresh tokens are revocable and the API is throttled.",
   );
@@ -126,30 +135,29 @@ export function acknowledgeNagFindings(stacks: NagScope): NagAcknowledgment[] {
 
   // ---- Api stack: web app ----------------------------------------------------------------------------
   acknowledge(
-    api.webBucket,
-    'AwsSolutions-S1',
-    'The bucket holds only the built web app (the same files for every visitor), is private behind CloudFront origin access control and is written only by the deploy: its access logs would record CloudFront fetching files, never a person.',
-  );
-  acknowledge(
     api.distribution,
     'AwsSolutions-CFR1',
     'No geo restriction: staff work from offices, home visits and courts and sometimes travel abroad, and a country block would not stop anyone inside Indonesia; who gets in is decided by Cognito sign-in and roles.',
   );
-  acknowledge(
-    api.distribution,
-    'AwsSolutions-CFR2',
-    "No AWS WAF web ACL: its monthly fees are out of proportion for one agency's internal tool. The API is throttled (burst 100, 50 requests/s), every route but the health check needs a Cognito token checked by API Gateway, and the bucket is private. An agency that needs WAF can attach a web ACL to the distribution.",
-  );
+  if (!stacks.edge) {
+    acknowledge(
+      api.distribution,
+      'AwsSolutions-CFR2',
+      "No AWS WAF web ACL, because the agency's configuration leaves `waf` off (its monthly fees can be out of proportion for one office's internal tool). The API is throttled (burst 100, 50 requests/s), every route but the health check needs a Cognito token checked by API Gateway, and the bucket is private. Set `waf.enabled` in kawal.config.json to put managed rules and a rate limit in front.",
+    );
+  }
   acknowledge(
     api.distribution,
     'AwsSolutions-CFR3',
-    "No CloudFront access logs: CloudFront does not deliver standard logs to buckets in opt-in regions such as Jakarta (ap-southeast-3), and logs of staff IP addresses and case paths must not leave the agency's region. API Gateway's access log (in the region, kept 3 months) records every API request with the caller's id and IP.",
+    "No CloudFront access logs: CloudFront does not deliver standard logs to buckets in opt-in regions such as Jakarta (ap-southeast-3), and logs of staff IP addresses and case paths must not leave the agency's region. API Gateway's access log (in the region, kept 3 months) records every API request with the caller's id and IP, and the site bucket's access logs are kept a year.",
   );
-  acknowledge(
-    api.distribution,
-    'AwsSolutions-CFR4',
-    "The site is served under the distribution's own *.cloudfront.net name, whose certificate and oldest accepted TLS version CloudFront manages; a TLS 1.2 minimum needs the agency's own domain and ACM certificate (set minimumProtocolVersion then). Current browsers negotiate TLS 1.2 or 1.3 anyway.",
-  );
+  if (!stacks.config.domain) {
+    acknowledge(
+      api.distribution,
+      'AwsSolutions-CFR4',
+      "The site is served under the distribution's own *.cloudfront.net name because the agency's configuration names no `domain`; that certificate's oldest accepted TLS version is CloudFront's to manage. With `domain` set in kawal.config.json the distribution uses the agency's ACM certificate and refuses anything older than TLS 1.2. Current browsers negotiate TLS 1.2 or 1.3 anyway.",
+    );
+  }
 
   // The web upload (CDK's BucketDeployment, only when web/dist was built): its Lambda and what it grants.
   const uploads = api.node.children.filter((child) =>
@@ -162,10 +170,10 @@ export function acknowledgeNagFindings(stacks: NagScope): NagAcknowledgment[] {
       "The web upload function is CDK's BucketDeployment, whose runtime aws-cdk-lib chooses; it runs only during a deploy and never sees case data.",
     );
   }
-  const uploadRole = api.node.tryFindChild('WebUploadRole');
+  const uploadRole = api.site.node.tryFindChild('UploadRole');
   const uploadPolicy = uploadRole?.node.tryFindChild('DefaultPolicy')?.node.defaultChild;
   if (uploadPolicy instanceof CfnPolicy) {
-    const bucketArn = `<${Stack.of(api).getLogicalId(api.webBucket.node.defaultChild as CfnResource)}.Arn>`;
+    const bucketArn = `<${Stack.of(api).getLogicalId(api.site.bucket.node.defaultChild as CfnResource)}.Arn>`;
     const grants =
       "granted by CDK's BucketDeployment to upload the build: it reads the zip from CDK's asset bucket, writes the site bucket and prunes pages a new build no longer has";
     acknowledgeFindings(uploadPolicy, 'AwsSolutions-IAM5', rules.iam.IAMNoWildcardPermissions, [

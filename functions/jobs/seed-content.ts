@@ -1,12 +1,14 @@
 /**
- * After each deploy (a CDK trigger in AWS), publishes the default forms, rulesets and case types that
- * do not exist yet, then brings case heads written before case types up to their type. The deploy
+ * After each deploy (a CDK trigger in AWS), creates the offices and the first administrator the
+ * agency's configuration names (./deploy-seed.ts), publishes the default forms, rulesets and case types
+ * that do not exist yet, then brings case heads written before case types up to their type. The deploy
  * copies forms/ and rules/ into the function's package; an agency's edits are never overwritten, so
  * running it again is harmless.
  */
 import { join } from 'node:path';
 import { seedContentPacks } from '../cases/content-packs';
 import { migrateCaseHeads } from '../cases/migrate';
+import { applyDeploySeed, readDeploySeed } from './deploy-seed';
 
 /** Where the packs are: beside the handler in Lambda, or a folder named by KAWAL_CONTENT_DIR. */
 export function contentRoot(): string {
@@ -14,12 +16,20 @@ export function contentRoot(): string {
 }
 
 export const handler = async (): Promise<{
+  offices: string[];
+  adminInvited: boolean;
   forms: string[];
   rulesets: string[];
   caseTypes: string[];
   migrated: number;
 }> => {
-  const seeded = { ...(await seedContentPacks(contentRoot())), migrated: await migrateCaseHeads() };
+  // Offices first: the first administrator and the default content may name them.
+  const configured = await applyDeploySeed(await readDeploySeed(contentRoot()));
+  const seeded = {
+    ...configured,
+    ...(await seedContentPacks(contentRoot())),
+    migrated: await migrateCaseHeads(),
+  };
   console.log(JSON.stringify({ level: 'info', job: 'seed-content', ...seeded }));
   return seeded;
 };

@@ -48,7 +48,7 @@ describe('Termination protection', () => {
     it(`protects every stack holding data, in a stage named "${stage}"`, () => {
       const kawal = buildKawal({ stage });
       const assembly = kawal.app.synth();
-      const stacks = [kawal.data, kawal.api];
+      const stacks = [kawal.data, kawal.auth, kawal.api];
       for (const stack of stacks) {
         const stateful = statefulResources(stack);
         // What the CLI reads when it creates or updates the stack.
@@ -56,10 +56,10 @@ describe('Termination protection', () => {
         if (stateful.length > 0)
           expect(protectedInAssembly, `${stack.stackName}: ${stateful.join(', ')}`).toBe(true);
       }
-      // Both stacks hold data today: the table, its key and backups; the user pool and the logs.
-      expect(stacks.map((stack) => statefulResources(stack).length > 0)).toEqual([true, true]);
+      // Every stack holds data: the table, its key and backups; the user pool; the logs.
+      expect(stacks.map((stack) => statefulResources(stack).length > 0)).toEqual([true, true, true]);
       expect(statefulResources(kawal.data).some((r) => r.includes('AWS::DynamoDB::Table'))).toBe(true);
-      expect(statefulResources(kawal.api).some((r) => r.includes('AWS::Cognito::UserPool'))).toBe(true);
+      expect(statefulResources(kawal.auth).some((r) => r.includes('AWS::Cognito::UserPool'))).toBe(true);
     });
   }
 });
@@ -74,7 +74,7 @@ describe('Feature flags (cdk.json)', () => {
     const dist = fakeWebDist();
     try {
       const kawal = buildKawal({ webDist: dist });
-      for (const stack of [kawal.data, kawal.api]) {
+      for (const stack of [kawal.data, kawal.auth, kawal.api]) {
         const template = Template.fromStack(stack);
         const named = Object.values(template.findResources('AWS::Logs::LogGroup')).filter((group) =>
           JSON.stringify(group.Properties?.LogGroupName ?? '').includes('/aws/lambda/'),

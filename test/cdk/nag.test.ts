@@ -14,7 +14,7 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../cdk/lib/kawal-function';
 import type { NagAcknowledgment } from '../../cdk/lib/nag-suppressions';
-import { buildKawal, cdkJsonContext, fakeWebDist } from './synth';
+import { ALL_OPTIONS, buildKawal, cdkJsonContext, fakeWebDist } from './synth';
 
 interface Finding {
   rule: string;
@@ -37,6 +37,11 @@ function findingsOf(stack: Stack): Finding[] {
 const dist = fakeWebDist();
 afterAll(() => rmSync(dist, { recursive: true, force: true }));
 
+/** Every stack of a build: the Edge stack only exists with the firewall on. */
+function stacksOf(kawal: ReturnType<typeof buildKawal>): Stack[] {
+  return [kawal.data, kawal.auth, kawal.api, ...(kawal.edge ? [kawal.edge] : [])];
+}
+
 const VARIANTS = [
   { name: 'without a built web app', webDist: undefined, backupCopyVaultArn: undefined },
   {
@@ -44,6 +49,7 @@ const VARIANTS = [
     webDist: dist,
     backupCopyVaultArn: 'arn:aws:backup:ap-southeast-1:210987654321:backup-vault:kawal-copy',
   },
+  { name: 'with every option of kawal.config.json on', webDist: dist, config: ALL_OPTIONS },
 ];
 
 describe('cdk-nag AwsSolutions checks', () => {
@@ -51,7 +57,7 @@ describe('cdk-nag AwsSolutions checks', () => {
     it(`leaves no error and no warning unanswered, ${variant.name}`, () => {
       const kawal = buildKawal(variant);
       kawal.app.synth();
-      for (const stack of [kawal.data, kawal.api]) {
+      for (const stack of stacksOf(kawal)) {
         const findings = findingsOf(stack);
         const list = findings.map((f) => `${f.severity} ${f.rule} ${f.path}`).join('\n');
         expect(
@@ -69,7 +75,7 @@ describe('cdk-nag AwsSolutions checks', () => {
   it('acknowledges only findings the checks make, each where it is made and with a reason', () => {
     const bare = buildKawal({ webDist: dist, acknowledgeNagFindings: false });
     bare.app.synth();
-    const findings = [...findingsOf(bare.data), ...findingsOf(bare.api)];
+    const findings = stacksOf(bare).flatMap(findingsOf);
     const acknowledged = buildKawal({ webDist: dist }).nagAcknowledgments;
     const covers = (ack: NagAcknowledgment, finding: Finding) =>
       ack.id === finding.rule && (finding.path === ack.path || finding.path.startsWith(`${ack.path}/`));
@@ -90,17 +96,27 @@ describe('cdk-nag AwsSolutions checks', () => {
       'AwsSolutions-IAM4',
       'AwsSolutions-IAM5',
       'AwsSolutions-L1',
-      'AwsSolutions-S1',
       'AwsSolutions-SMG4',
       'AwsSolutions-SQS3',
     ]);
+  });
+
+  it('acknowledges no missing firewall, TLS floor or MFA when the configuration turns them on', () => {
+    const rules = buildKawal({ webDist: dist, config: ALL_OPTIONS }).nagAcknowledgments.map((ack) =>
+      ack.id.replace(/\[.*$/, ''),
+    );
+    for (const rule of ['AwsSolutions-CFR2', 'AwsSolutions-CFR4', 'AwsSolutions-COG2']) {
+      expect(rules).not.toContain(rule);
+    }
+    // What stays acknowledged there has nothing to do with those options.
+    expect(rules).toContain('AwsSolutions-CFR3');
   });
 
   it('acknowledges IAM wildcards finding by finding, so a new one on the same role still fails', () => {
     const acknowledged = buildKawal({ webDist: dist }).nagAcknowledgments;
     const wildcards = acknowledged.filter((ack) => ack.id.startsWith('AwsSolutions-IAM5'));
     // All on the web upload's role (CDK's BucketDeployment grants), none on a Kawal function.
-    expect(wildcards.every((ack) => ack.path.endsWith('/WebUploadRole/DefaultPolicy/Resource'))).toBe(true);
+    expect(wildcards.every((ack) => ack.path.endsWith('/Web/UploadRole/DefaultPolicy/Resource'))).toBe(true);
     expect(wildcards.map((ack) => ack.id).sort()).toEqual(
       [
         'AwsSolutions-IAM5[Action::s3:Abort*]',
@@ -121,11 +137,22 @@ describe('cdk-nag AwsSolutions checks', () => {
     const outdir = mkdtempSync(join(tmpdir(), 'kawal-synth-'));
     try {
       // As the CLI runs the app: context (cdk.json) and output folder through the environment.
-      const context = { ...cdkJsonContext(), 'aws:cdk:bundling-stacks': [], stage: 'nag' };
+      // The example configuration's production stage: every option on, the Edge stack included.
+      const context = {
+        ...cdkJsonContext(),
+        'aws:cdk:bundling-stacks': [],
+        stage: 'prod',
+        config: join(REPO_ROOT, 'kawal.config.example.json'),
+      };
       try {
         execFileSync(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'cdk', 'bin', 'app.ts')], {
           cwd: REPO_ROOT,
-          env: { ...process.env, CDK_CONTEXT_JSON: JSON.stringify(context), CDK_OUTDIR: outdir },
+          env: {
+            ...process.env,
+            CDK_CONTEXT_JSON: JSON.stringify(context),
+            CDK_OUTDIR: outdir,
+            CDK_DEFAULT_ACCOUNT: '123456789012',
+          },
           stdio: 'pipe',
         });
       } catch (error) {
@@ -136,16 +163,18 @@ describe('cdk-nag AwsSolutions checks', () => {
           .filter((line) => line.length < 400);
         throw new Error(`cdk synth failed:\n${lines.slice(-60).join('\n')}`);
       }
-      const template = JSON.parse(readFileSync(join(outdir, 'Kawal-nag-Api.template.json'), 'utf8')) as {
+      const template = JSON.parse(readFileSync(join(outdir, 'Kawal-prod-Auth.template.json'), 'utf8')) as {
         Resources: Record<
           string,
           { Type: string; Metadata?: { cdk_nag?: { rules_to_suppress: { id: string }[] } } }
         >;
       };
       const pool = Object.values(template.Resources).find((r) => r.Type === 'AWS::Cognito::UserPool');
-      expect(pool?.Metadata?.cdk_nag?.rules_to_suppress.map((rule) => rule.id)).toEqual(
-        expect.arrayContaining(['AwsSolutions-COG2', 'AwsSolutions-COG8']),
-      );
+      expect(pool?.Metadata?.cdk_nag?.rules_to_suppress.map((rule) => rule.id)).toEqual([
+        'AwsSolutions-COG8',
+      ]);
+      // MFA is required in that configuration, so COG2 is not acknowledged but met.
+      expect(JSON.stringify(pool)).toContain('"MfaConfiguration":"ON"');
     } finally {
       rmSync(outdir, { recursive: true, force: true });
     }

@@ -20,7 +20,8 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { CachePolicy, OriginRequestPolicy } from 'aws-cdk-lib/aws-cloudfront';
 import type { IConstruct } from 'constructs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { USER_POOL_ACTIONS, USER_POOL_FUNCTION } from '../../cdk/lib/api-stack';
+import { SEED_JOB, SEED_POOL_ACTIONS, USER_POOL_ACTIONS, USER_POOL_FUNCTION } from '../../cdk/lib/api-stack';
+import { stageConfig } from '../../cdk/lib/config';
 import { BACKUP_RETENTION_DAYS, checkBackupCopyVaultArn, DataStack } from '../../cdk/lib/data-stack';
 import { JOBS } from '../../cdk/lib/jobs';
 import { createKawalStacks, type KawalStacks } from '../../cdk/lib/kawal';
@@ -115,17 +116,37 @@ function readContext(): Json {
 const ENV = { account: '123456789012', region: 'ap-southeast-3' };
 const ALARM_EMAIL = 'ops@bapas.example.go.id';
 
-function synth(webDist: string | undefined): KawalStacks & { app: App; data_: Template; api_: Template } {
+function synth(
+  webDist: string | undefined,
+): KawalStacks & { app: App; data_: Template; auth_: Template; api_: Template } {
   // The same context as `cdk synth` (cdk.json), so feature flags behave as in a deploy.
   const app = new App({ context: readContext() });
-  const stacks = createKawalStacks(app, { stage: 'test', env: ENV, webDist, alarmEmail: ALARM_EMAIL });
-  return { ...stacks, app, data_: Template.fromStack(stacks.data), api_: Template.fromStack(stacks.api) };
+  const config = stageConfig({ alarmEmail: ALARM_EMAIL }, 'test');
+  const stacks = createKawalStacks(app, { config, account: ENV.account, webDist });
+  return {
+    ...stacks,
+    app,
+    data_: Template.fromStack(stacks.data),
+    auth_: Template.fromStack(stacks.auth),
+    api_: Template.fromStack(stacks.api),
+  };
 }
 
 // Synthesized once (esbuild bundles every handler here); every test below reads the result.
 const kawal = synth(undefined);
 const data = kawal.data_;
 const api = kawal.api_;
+const auth = kawal.auth_;
+
+/** How the Api stack reads a value of the Auth stack: the import of the export holding it. */
+function importedFrom(producer: Template, value: unknown): unknown {
+  const outputs = producer.toJSON().Outputs as Record<string, { Value: unknown; Export?: { Name: unknown } }>;
+  const found = Object.values(outputs).find(
+    (output) => JSON.stringify(output.Value) === JSON.stringify(value) && output.Export,
+  );
+  if (!found?.Export) throw new Error(`no export of ${JSON.stringify(value)}`);
+  return { 'Fn::ImportValue': found.Export.Name };
+}
 const deployedRoutes: RouteSpec[] = ROUTES.filter(isDeployed);
 const localOnlyRoutes: RouteSpec[] = ROUTES.filter((route: RouteSpec) => !isDeployed(route));
 
@@ -138,6 +159,10 @@ function apiFunction(name: string): KawalFunction {
   const fn = kawal.api.functions.get(name);
   if (!fn) throw new Error(`no function ${name}`);
   return fn;
+}
+
+function seedJob(): KawalFunction {
+  return jobFunction(SEED_JOB);
 }
 
 function jobFunction(name: string): KawalFunction {
@@ -324,14 +349,18 @@ describe('Api stack functions', () => {
     expect(Object.keys(api.findResources('AWS::SecretsManager::Secret'))).toHaveLength(1);
   });
 
-  it('lets only the accounts function call Cognito’s admin API, on the pool alone, and tells it the pool', () => {
-    const [[poolId] = ['']] = resources(api, 'AWS::Cognito::UserPool');
+  it('lets only the accounts function (and the seed job, to invite the first administrator) call Cognito’s admin API, on the pool alone', () => {
+    const [[poolId] = ['']] = resources(auth, 'AWS::Cognito::UserPool');
     for (const [id, lambda] of kawalLambdas) {
       const cognito = actionsOf(lambda).filter((action) => String(action).startsWith('cognito-idp:'));
       const poolVariable = at(lambda, 'Properties', 'Environment', 'Variables', 'KAWAL_USER_POOL_ID');
       if (id === logicalIdOf(kawal.api, apiFunction(USER_POOL_FUNCTION))) {
         expect([...cognito].sort()).toEqual([...USER_POOL_ACTIONS].sort());
-        expect(poolVariable).toEqual({ Ref: poolId });
+        expect(poolVariable).toEqual(importedFrom(auth, { Ref: poolId }));
+      } else if (id === logicalIdOf(kawal.api, seedJob())) {
+        // The seed job invites the configured first administrator, and may do nothing else there.
+        expect([...cognito].sort()).toEqual([...SEED_POOL_ACTIONS].sort());
+        expect(poolVariable).toEqual(importedFrom(auth, { Ref: poolId }));
       } else {
         expect(cognito, id).toEqual([]);
         expect(poolVariable, id).toBeUndefined();
@@ -341,7 +370,9 @@ describe('Api stack functions', () => {
     const grants = statementsOfRole(role).filter((statement) =>
       asArray(at(statement, 'Action')).some((action) => String(action).startsWith('cognito-idp:')),
     );
-    expect(grants.map((statement) => at(statement, 'Resource'))).toEqual([{ 'Fn::GetAtt': [poolId, 'Arn'] }]);
+    expect(grants.map((statement) => at(statement, 'Resource'))).toEqual([
+      importedFrom(auth, { 'Fn::GetAtt': [poolId, 'Arn'] }),
+    ]);
     // The people routes are served by that function.
     expect(routesOf(USER_POOL_FUNCTION).map((route) => `${route.method} ${route.path}`)).toContain(
       'POST /api/users',
@@ -530,14 +561,16 @@ describe('Api stack HTTP API', () => {
 
   it('has one JWT authorizer trusting the user pool and its web client', () => {
     api.resourceCountIs('AWS::ApiGatewayV2::Authorizer', 1);
-    const [[poolId] = ['']] = resources(api, 'AWS::Cognito::UserPool');
-    const [[clientId] = ['']] = resources(api, 'AWS::Cognito::UserPoolClient');
+    const [[poolId] = ['']] = resources(auth, 'AWS::Cognito::UserPool');
+    const [[clientId] = ['']] = resources(auth, 'AWS::Cognito::UserPoolClient');
     api.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
       AuthorizerType: 'JWT',
       IdentitySource: ['$request.header.Authorization'],
       JwtConfiguration: {
-        Audience: [{ Ref: clientId }],
-        Issuer: { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [poolId, 'ProviderURL'] }]] },
+        Audience: [importedFrom(auth, { Ref: clientId })],
+        Issuer: {
+          'Fn::Join': ['', ['https://', importedFrom(auth, { 'Fn::GetAtt': [poolId, 'ProviderURL'] })]],
+        },
       },
     });
   });
@@ -553,16 +586,16 @@ describe('Api stack HTTP API', () => {
   });
 });
 
-describe('Api stack sign-in', () => {
+describe('Auth stack sign-in', () => {
   it('has one Cognito group per role', () => {
-    const groups = resources(api, 'AWS::Cognito::UserPoolGroup').map(([, g]) =>
+    const groups = resources(auth, 'AWS::Cognito::UserPoolGroup').map(([, g]) =>
       at(g, 'Properties', 'GroupName'),
     );
     expect(groups.sort()).toEqual([...ROLES].sort());
   });
 
   it('has an admin-managed pool with email sign-in, strong passwords, optional MFA and an office attribute', () => {
-    api.hasResource('AWS::Cognito::UserPool', {
+    auth.hasResource('AWS::Cognito::UserPool', {
       DeletionPolicy: 'Retain',
       Properties: Match.objectLike({
         AdminCreateUserConfig: Match.objectLike({ AllowAdminCreateUserOnly: true }),
@@ -581,27 +614,27 @@ describe('Api stack sign-in', () => {
         Schema: Match.arrayWith([Match.objectLike({ Name: 'office', AttributeDataType: 'String' })]),
       }),
     });
-    const [[, pool] = ['', {}]] = resources(api, 'AWS::Cognito::UserPool');
+    const [[, pool] = ['', {}]] = resources(auth, 'AWS::Cognito::UserPool');
     expect(
       Number(at(pool, 'Properties', 'Policies', 'PasswordPolicy', 'MinimumLength')),
     ).toBeGreaterThanOrEqual(12);
   });
 
   it('has a public SRP web client that cannot change its own office', () => {
-    api.resourceCountIs('AWS::Cognito::UserPoolClient', 1);
-    api.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+    auth.resourceCountIs('AWS::Cognito::UserPoolClient', 1);
+    auth.hasResourceProperties('AWS::Cognito::UserPoolClient', {
       GenerateSecret: false,
       ExplicitAuthFlows: Match.arrayWith(['ALLOW_USER_SRP_AUTH']),
       ReadAttributes: Match.arrayWith(['custom:office']),
     });
-    const [[, client] = ['', {}]] = resources(api, 'AWS::Cognito::UserPoolClient');
+    const [[, client] = ['', {}]] = resources(auth, 'AWS::Cognito::UserPoolClient');
     const flows = asArray(at(client, 'Properties', 'ExplicitAuthFlows'));
     expect(flows).not.toContain('ALLOW_USER_PASSWORD_AUTH');
     expect(asArray(at(client, 'Properties', 'WriteAttributes'))).not.toContain('custom:office');
   });
 
   it('gives the web client 1-hour ID tokens and 12-hour refresh tokens (a working day), and no secret', () => {
-    api.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+    auth.hasResourceProperties('AWS::Cognito::UserPoolClient', {
       // A browser cannot keep a secret (SRP needs none).
       GenerateSecret: false,
       // The web app renews its ID token with the refresh token, and revokes it on sign-out.
@@ -703,6 +736,7 @@ describe('Api stack web app', () => {
 describe('Api stack with a built web app', () => {
   let dist = '';
   let withWeb: Template | undefined;
+  let authWithWeb: Template | undefined;
   let outdir = '';
 
   beforeAll(() => {
@@ -712,6 +746,7 @@ describe('Api stack with a built web app', () => {
     writeFileSync(join(dist, 'assets', 'index-abc123.js'), 'console.log(1)');
     const synthesized = synth(dist);
     withWeb = synthesized.api_;
+    authWithWeb = synthesized.auth_;
     outdir = synthesized.app.outdir;
   }, 120_000);
 
@@ -743,8 +778,9 @@ describe('Api stack with a built web app', () => {
       .filter((file) => existsSync(file));
     expect(staged).toHaveLength(1);
     const [file = ''] = staged;
-    const [[poolId] = ['']] = resources(withWeb, 'AWS::Cognito::UserPool');
-    const [[clientId] = ['']] = resources(withWeb, 'AWS::Cognito::UserPoolClient');
+    if (!authWithWeb) throw new Error('not synthesized');
+    const [[poolId] = ['']] = resources(authWithWeb, 'AWS::Cognito::UserPool');
+    const [[clientId] = ['']] = resources(authWithWeb, 'AWS::Cognito::UserPoolClient');
     const pages = resources(withWeb, 'Custom::CDKBucketDeployment').find(
       ([, deployment]) => at(deployment, 'Properties', 'Prune') === true,
     );
@@ -759,8 +795,10 @@ describe('Api stack with a built web app', () => {
     const parsed = parseAuthConfig(config);
     // ...and each field is this stack's.
     expect(resolve(parsed.region)).toBe(ENV.region);
-    expect(resolve(parsed.userPoolId)).toEqual({ Ref: poolId });
-    expect(resolve(parsed.userPoolClientId)).toEqual({ Ref: clientId });
+    expect(resolve(parsed.userPoolId)).toEqual(importedFrom(authWithWeb, { Ref: poolId }));
+    expect(resolve(parsed.userPoolClientId)).toEqual(importedFrom(authWithWeb, { Ref: clientId }));
+    // The agency's names, for the title and header.
+    expect(at(config, 'agency')).toEqual({ name: 'Kawal', appName: 'Kawal' });
   });
 });
 

@@ -7,10 +7,21 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
+import { stageConfig } from '../../cdk/lib/config';
 import { createKawalStacks, type KawalStacks } from '../../cdk/lib/kawal';
 import { REPO_ROOT } from '../../cdk/lib/kawal-function';
 
 export const ENV = { account: '123456789012', region: 'ap-southeast-3' };
+
+/** The example configuration's production stage: every option of kawal.config.json turned on. */
+export const ALL_OPTIONS: Record<string, unknown> = (() => {
+  const example = JSON.parse(readFileSync(join(REPO_ROOT, 'kawal.config.example.json'), 'utf8')) as Record<
+    string,
+    unknown
+  > & { stages: Record<string, Record<string, unknown>> };
+  const { stages, $schema: _schema, ...shared } = example;
+  return { ...shared, ...stages.prod };
+})();
 
 /** The `context` of cdk.json: the feature flags every synth and deploy runs with. */
 export function cdkJsonContext(): Record<string, unknown> {
@@ -37,6 +48,8 @@ export function buildKawal(
     bundle?: boolean;
     backupCopyVaultArn?: string | undefined;
     acknowledgeNagFindings?: boolean;
+    /** kawal.config.json's content (the alarm address is added when it names none). */
+    config?: Record<string, unknown>;
   } = {},
 ): KawalStacks & { app: App } {
   const context = cdkJsonContext();
@@ -44,12 +57,18 @@ export function buildKawal(
   // esbuild (the same switch `cdk synth --exclusively` uses for stacks it does not synthesize).
   if (options.bundle !== true) context['aws:cdk:bundling-stacks'] = [];
   const app = new App({ context });
+  const config = stageConfig(
+    {
+      alarmEmail: 'ops@bapas.example.go.id',
+      ...(options.backupCopyVaultArn ? { backupCopyVaultArn: options.backupCopyVaultArn } : {}),
+      ...options.config,
+    },
+    options.stage ?? 'test',
+  );
   const stacks = createKawalStacks(app, {
-    stage: options.stage ?? 'test',
-    env: ENV,
+    config,
+    account: ENV.account,
     webDist: options.webDist,
-    alarmEmail: 'ops@bapas.example.go.id',
-    backupCopyVaultArn: options.backupCopyVaultArn,
     ...(options.acknowledgeNagFindings === false ? { acknowledgeNagFindings: false } : {}),
   });
   return { ...stacks, app };
