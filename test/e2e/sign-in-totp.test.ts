@@ -313,6 +313,26 @@ describe('turning an authenticator on from the account page (the pool makes it o
   });
 });
 
+describe("the agency's names from the deploy", () => {
+  it('names the agency on the sign-in page, and the application in the header and the tab', async () => {
+    if (!session) throw new Error('no browser');
+    const context = await session.browser.newContext({ viewport: { width: 1100, height: 900 } });
+    contexts.push(context);
+    await cognito.install(context, kawal.url, {
+      name: 'Balai Pemasyarakatan Kelas II Uji',
+      appName: 'Sipas',
+    });
+    const page = await context.newPage();
+    await page.goto(`${kawal.url}/masuk`);
+    await expect
+      .poll(() => page.locator('.login-agency').textContent())
+      .toBe('Balai Pemasyarakatan Kelas II Uji');
+    await expect.poll(() => page.title()).toMatch(/ · Sipas$/);
+    await expect.poll(() => page.locator('.app-name').textContent()).toBe('Sipas');
+    expect(await page.locator('.app-name').getAttribute('title')).toBe('Balai Pemasyarakatan Kelas II Uji');
+  });
+});
+
 describe('local mode', () => {
   it('has no authenticator: the name is not a link and the account page has no such section', async () => {
     if (!session) throw new Error('no browser');

@@ -118,10 +118,21 @@ export class CognitoMock {
     for (const session of this.sessions.values()) session.expired = true;
   }
 
-  /** Serves `/config.json` naming this pool and answers Cognito's endpoint, for every page of the context. */
-  async install(context: BrowserContext, appUrl: string): Promise<void> {
+  /**
+   * Serves `/config.json` naming this pool (and the agency's names, when given, as the deploy writes
+   * them from kawal.config.json) and answers Cognito's endpoint, for every page of the context.
+   */
+  async install(
+    context: BrowserContext,
+    appUrl: string,
+    agency?: { name: string; appName: string },
+  ): Promise<void> {
     await context.route(`${appUrl}/config.json`, (route) =>
-      route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(POOL) }),
+      route.fulfill({
+        status: 200,
+        contentType: 'application/json',
+        body: JSON.stringify({ ...POOL, ...(agency ? { agency } : {}) }),
+      }),
     );
     await context.route(`https://cognito-idp.${POOL.region}.amazonaws.com/**`, (route) => this.answer(route));
   }

@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { signOut, useKnownAuthMode } from '../features/auth/authenticator';
 import { holdsCases, useSession } from '../features/auth/session';
+import { useBranding } from '../shared/branding';
 import { LANGUAGES, type MessageKey } from '../shared/i18n/dictionary';
 import { useI18n } from '../shared/i18n/language';
 
@@ -55,6 +56,7 @@ function useFocusOnNavigation(): void {
 
 export function Layout() {
   const { t, lang, setLang } = useI18n();
+  const branding = useBranding();
   const session = useSession();
   const navigate = useNavigate();
   // Only Cognito has account settings (the authenticator); asking does not make a local page read /config.json.
@@ -77,8 +79,8 @@ export function Layout() {
       </a>
       <header className="app-header">
         <div className="app-header-inner">
-          <Link to="/" className="app-name">
-            {t('app.name')}
+          <Link to="/" className="app-name" title={branding.agencyName}>
+            {branding.appName}
           </Link>
           {session ? (
             <nav aria-label={t('app.mainNav')}>

@@ -9,6 +9,8 @@ export interface CognitoConfig {
   region: string;
   userPoolId: string;
   userPoolClientId: string;
+  /** The agency's names (kawal.config.json's `agency`), when the deploy wrote them. */
+  agency?: { name?: string; appName?: string };
 }
 
 export const CONFIG_PATH = '/config.json';
@@ -20,11 +22,21 @@ function nonEmpty(value: unknown): value is string {
 /** The Cognito settings in a parsed `/config.json`; throws when a field is missing. */
 export function parseAuthConfig(value: unknown): CognitoConfig {
   const config = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
-  const { region, userPoolId, userPoolClientId } = config;
+  const { region, userPoolId, userPoolClientId, agency } = config;
   if (!nonEmpty(region) || !nonEmpty(userPoolId) || !nonEmpty(userPoolClientId)) {
     throw new Error(`${CONFIG_PATH} needs region, userPoolId and userPoolClientId`);
   }
-  return { region, userPoolId, userPoolClientId };
+  const names = typeof agency === 'object' && agency !== null ? (agency as Record<string, unknown>) : {};
+  const named = {
+    ...(nonEmpty(names.name) ? { name: names.name } : {}),
+    ...(nonEmpty(names.appName) ? { appName: names.appName } : {}),
+  };
+  return {
+    region,
+    userPoolId,
+    userPoolClientId,
+    ...(Object.keys(named).length > 0 ? { agency: named } : {}),
+  };
 }
 
 /**

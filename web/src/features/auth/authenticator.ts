@@ -6,6 +6,7 @@
  */
 import { decodeJwt } from 'jose';
 import { useEffect, useSyncExternalStore } from 'react';
+import { brandingFrom, setBranding } from '../../shared/branding';
 import { login } from './api';
 import { loadAuthConfig } from './auth-config';
 import { clockSkew, isCognitoToken, refreshDelay } from './id-token';
@@ -41,6 +42,7 @@ const modeListeners = new Set<() => void>();
 async function load(): Promise<Authenticator> {
   const config = await loadAuthConfig();
   if (!config) return localAuthenticator;
+  setBranding(brandingFrom(config.agency));
   const { createCognitoAuthenticator } = await import('./cognito');
   return createCognitoAuthenticator(config);
 }

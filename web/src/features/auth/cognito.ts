@@ -16,7 +16,7 @@ import {
   type IAuthenticationCallback,
   type ICognitoStorage,
 } from 'amazon-cognito-identity-js';
-import { translate } from '../../shared/i18n/dictionary';
+import { brandingFrom } from '../../shared/branding';
 import type { CognitoConfig } from './auth-config';
 import { sessionFromIdToken } from './id-token';
 import type { Session } from './session';
@@ -75,7 +75,7 @@ export function createCognitoAuthenticator(config: CognitoConfig): Authenticator
    * The authenticator app's entry is named after the app (the issuer) and the account: the name the
    * web shows as its own, in the default language, so the entry keeps its name whatever the language.
    */
-  const issuer = translate('id', 'app.name');
+  const issuer = brandingFrom(config.agency).appName;
   /**
    * A sign-in waiting for an answer (a new password, an authenticator code, the first code of a new
    * authenticator), with the name the user signed in with (to name the authenticator's entry).

@@ -8,6 +8,7 @@
 import { type FormEvent, lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { errorMessage } from '../../shared/api-client';
+import { useBranding } from '../../shared/branding';
 import { useI18n } from '../../shared/i18n/language';
 import { useDocumentTitle } from '../../shared/use-document-title';
 import {
@@ -46,6 +47,7 @@ export function LoginPage() {
   const { t } = useI18n();
   const session = useSession();
   const mode = useAuthMode();
+  const { agencyName } = useBranding();
   const location = useLocation();
   const ids = useId();
   const [username, setUsername] = useState('');
@@ -100,6 +102,7 @@ export function LoginPage() {
   return (
     <section className="login" aria-labelledby={`${ids}-title`}>
       <h1 id={`${ids}-title`}>{t('login.title')}</h1>
+      {agencyName ? <p className="login-agency">{agencyName}</p> : null}
       <p className="muted">{t('login.intro')}</p>
       {sessionExpired() && !error ? <p className="notice">{t('login.expired')}</p> : null}
       <form className="stack" onSubmit={onSubmit} noValidate>
