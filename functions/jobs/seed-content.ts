@@ -8,6 +8,7 @@
 import { join } from 'node:path';
 import { seedContentPacks } from '../cases/content-packs';
 import { migrateCaseHeads } from '../cases/migrate';
+import { createJobHandler } from '../platform/job';
 import { applyDeploySeed, readDeploySeed } from './deploy-seed';
 
 /** Where the packs are: beside the handler in Lambda, or a folder named by KAWAL_CONTENT_DIR. */
@@ -15,21 +16,22 @@ export function contentRoot(): string {
   return process.env.KAWAL_CONTENT_DIR ?? join(process.env.LAMBDA_TASK_ROOT ?? process.cwd(), 'content');
 }
 
-export const handler = async (): Promise<{
+/** What a run created or published (ids only), logged by the job stack (platform/job.ts). */
+export interface SeedResult {
   offices: string[];
   adminInvited: boolean;
   forms: string[];
   rulesets: string[];
   caseTypes: string[];
   migrated: number;
-}> => {
+}
+
+export const handler = createJobHandler('seed-content', async (): Promise<SeedResult> => {
   // Offices first: the first administrator and the default content may name them.
   const configured = await applyDeploySeed(await readDeploySeed(contentRoot()));
-  const seeded = {
+  return {
     ...configured,
     ...(await seedContentPacks(contentRoot())),
     migrated: await migrateCaseHeads(),
   };
-  console.log(JSON.stringify({ level: 'info', job: 'seed-content', ...seeded }));
-  return seeded;
-};
+});
