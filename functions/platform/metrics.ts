@@ -1,33 +1,22 @@
 /**
  * What Kawal counts, as CloudWatch metrics (Powertools Metrics, embedded metric format in the function's
  * log): the port use cases and jobs record through, so nothing below the handlers knows Powertools. The
- * namespace is POWERTOOLS_METRICS_NAMESPACE (`Kawal`), the dimensions `service` (POWERTOOLS_SERVICE_NAME,
- * one per function) and `stage` (KAWAL_STAGE, set by the deployment), plus `code` on refusals: a handful
- * of values each, so the number of metrics stays small. Counts add up in the process and are written
- * once per invocation by `flushMetrics` (./http.ts, ./job.ts).
+ * metrics are declared in ./metric-names.ts. Namespace POWERTOOLS_METRICS_NAMESPACE (`Kawal`); dimensions
+ * `service` (POWERTOOLS_SERVICE_NAME, one per function) and `stage` (KAWAL_STAGE, set by the
+ * deployment), plus `code` on refusals: a handful of values each, so the number of metrics stays small.
+ * Counts add up in the process and are written once per invocation by `flushMetrics` (./http.ts, ./job.ts).
  */
 import './powertools-defaults';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logger } from './logger';
 import type { ErrorCode } from './messages';
+import { type Counter, METRICS_NAMESPACE, REFUSALS } from './metric-names';
 
-/** The counters, by metric name. */
-export type Counter =
-  /** A form submission written to a case (a replayed request is not counted again). */
-  | 'Submissions'
-  /** A ruleset run on a case: at creation, a submission, a move, a closing, a publish or the daily run. */
-  | 'DecisionsEvaluated'
-  /** Cases the deadline sweep read, found overdue and marked, and offices it swept. */
-  | 'SweepExamined'
-  | 'SweepMarked'
-  | 'SweepOffices';
-
-/** The metric every 4xx answer adds to, with its error code as the `code` dimension. */
-export const REFUSALS = 'Refusals';
+export type { Counter } from './metric-names';
 
 const stage = process.env.KAWAL_STAGE;
 const metrics = new Metrics({
-  namespace: process.env.POWERTOOLS_METRICS_NAMESPACE || 'Kawal',
+  namespace: process.env.POWERTOOLS_METRICS_NAMESPACE || METRICS_NAMESPACE,
   serviceName: process.env.POWERTOOLS_SERVICE_NAME || 'kawal',
   ...(stage ? { defaultDimensions: { stage } } : {}),
   // Its own warnings (a bad dimension) go through the one logger, at its level.
