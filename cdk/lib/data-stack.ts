@@ -3,7 +3,7 @@
  * never deleted with the stack, so the stateless stack (functions, API, web) can be torn down and
  * redeployed freely without touching case data.
  */
-import { Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import {
   BackupPlan,
   BackupPlanRule,
@@ -92,6 +92,10 @@ export class DataStack extends Stack {
       });
     }
     this.table = table;
+    new CfnOutput(this, 'TableName', {
+      description: 'The case table (the restore runbook in DEPLOY.md restores to a new name, or to this one)',
+      value: table.tableName,
+    });
 
     // AWS Backup beside PITR: daily snapshots kept for five weeks in a vault of their own (encrypted
     // with the table's key, retained with the stack's data), optionally copied to a vault elsewhere.
