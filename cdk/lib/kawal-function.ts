@@ -14,6 +14,7 @@ import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { type ICommandHooks, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import { METRICS_NAMESPACE } from '../../functions/platform/metric-names';
 import { TABLE_SPEC } from '../../functions/store/table-spec';
 import { keyActionsOf, type TableGrant } from './table-grants';
 
@@ -22,9 +23,12 @@ export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
  * Where a handler lives under functions/: `api` for the HTTP handlers (one per `fn` of the route
- * table), `jobs` for the scheduled ones (one per row of JOBS). Nothing else is deployable.
+ * table), `jobs` for the scheduled ones (one per row of JOBS), `auth` for Cognito's triggers.
+ * Nothing else is deployable.
  */
-export type HandlerKind = 'api' | 'jobs';
+export type HandlerKind = 'api' | 'jobs' | 'auth';
+
+const KIND_WORDS: Record<HandlerKind, string> = { api: 'API', jobs: 'job', auth: 'sign-in trigger' };
 
 export interface KawalFunctionProps {
   /** The handler: bundles `functions/<kind>/<name>.ts`, whose export `handler` Lambda calls. */
@@ -37,7 +41,11 @@ export interface KawalFunctionProps {
   timeout?: Duration;
   /** @default 512 MB: on Lambda, CPU scales with memory, and ajv/rule compilation is CPU-bound. */
   memorySize?: number;
-  /** @default DISABLED: turn on per function when investigating latency. */
+  /**
+   * @default ACTIVE: an X-Ray trace of every invocation, with the handler and each DynamoDB and
+   * Cognito call as subsegments (functions/platform/tracing.ts). DISABLED also tells the handler not to
+   * load the X-Ray SDK (about 10 ms of cold start).
+   */
   tracing?: Tracing;
   /** @default THREE_MONTHS */
   logRetention?: RetentionDays;
@@ -118,28 +126,35 @@ export class KawalFunction extends NodejsFunction {
     // Everything else the role may do is granted below (bindTable) or by the stack, by name.
     const role = new Role(scope, `${id}Role`, {
       assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
-      description: `Kawal ${props.name} ${kind === 'api' ? 'API' : 'job'} function`,
+      description: `Kawal ${props.name} ${KIND_WORDS[kind]} function`,
     });
     logGroup.grantWrite(role);
+
+    const tracing = props.tracing ?? Tracing.ACTIVE;
 
     super(scope, id, {
       entry,
       handler: 'handler',
-      description: props.description ?? `Kawal ${props.name} ${kind === 'api' ? 'API' : 'job'}`,
+      description: props.description ?? `Kawal ${props.name} ${KIND_WORDS[kind]}`,
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
       timeout: props.timeout ?? Duration.seconds(10),
       memorySize: props.memorySize ?? 512,
-      tracing: props.tracing ?? Tracing.DISABLED,
+      tracing,
       logGroup,
       role,
       projectRoot: REPO_ROOT,
       depsLockFilePath: join(REPO_ROOT, 'package-lock.json'),
-      // KAWAL_TABLE is added by bindTable. Nothing else: KAWAL_CONTENT_TTL_MS and the other tunables
-      // of functions/platform/config.ts keep their defaults in AWS.
+      // KAWAL_TABLE is added by bindTable, KAWAL_STAGE by the monitoring. Nothing else: KAWAL_CONTENT_TTL_MS
+      // and the other tunables of functions/platform/config.ts keep their defaults in AWS.
       environment: {
         // Stack traces in CloudWatch point at functions/*.ts lines, not minified bundle columns.
         NODE_OPTIONS: '--enable-source-maps',
+        // Powertools (functions/platform/logger.ts, metrics.ts, tracing.ts): `service` in every log
+        // line, metric and trace is the handler's name; the log level stays Powertools' INFO.
+        POWERTOOLS_SERVICE_NAME: props.name,
+        POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
+        ...(tracing === Tracing.DISABLED ? { POWERTOOLS_TRACE_ENABLED: 'false' } : {}),
       },
       bundling: {
         forceDockerBundling: false,

@@ -3,7 +3,9 @@
  * notifies (an e-mail address from configuration is subscribed to it), a dead-letter queue for the
  * scheduled jobs' failed runs, alarms on the API's 5xx rate, Lambda errors and throttles, the daily
  * sweep's failure or absence, DynamoDB throttles and system errors and the dead-letter queue's depth,
- * and one CloudWatch dashboard with the same numbers.
+ * and one CloudWatch dashboard with the same numbers and Kawal's own metrics (submissions, decisions,
+ * refusals by code, the deadline sweep: functions/platform/metric-names.ts), which it tells every
+ * function to record under this stage (KAWAL_STAGE).
  */
 import { Duration } from 'aws-cdk-lib';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
@@ -15,6 +17,7 @@ import {
   type IMetric,
   MathExpression,
   type Metric,
+  SearchExpression,
   SingleValueWidget,
   TextWidget,
   TreatMissingData,
@@ -26,6 +29,7 @@ import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { type Counter, METRICS_NAMESPACE, REFUSALS } from '../../functions/platform/metric-names';
 import type { KawalFunction } from './kawal-function';
 
 export interface MonitoringProps {
@@ -65,6 +69,9 @@ export class Monitoring extends Construct {
     checkAlarmEmail(props.alarmEmail);
     const { stage, httpApi, table, functions, jobs } = props;
     const action = () => new SnsAction(this.topic);
+
+    // Kawal's own metrics carry the stage as a dimension, so two stages in one account stay apart.
+    for (const fn of [...functions.values(), ...jobs.values()]) fn.addEnvironment('KAWAL_STAGE', stage);
 
     this.topic = new Topic(this, 'Alarms', {
       displayName: `Kawal ${stage} alarms`,
@@ -174,6 +181,15 @@ export class Monitoring extends Construct {
       dashboardName: `kawal-${stage}`,
       defaultInterval: Duration.days(1),
     });
+    const hour = Duration.hours(1);
+    const day = Duration.days(1);
+    /** A counter of functions/platform/metric-names.ts for this stage, whichever functions record it. */
+    const kawalSum = (counter: Counter, period: Duration, label: string) =>
+      new MathExpression({
+        expression: `SUM(SEARCH('{${METRICS_NAMESPACE},service,stage} MetricName="${counter}" stage="${stage}"', 'Sum', ${period.toSeconds()}))`,
+        period,
+        label,
+      });
     const fnMetrics = (pick: (fn: KawalFunction) => Metric) =>
       [...functions.entries()].map(([name, fn]) => pick(fn).with({ label: name }));
     this.dashboard.addWidgets(
@@ -222,6 +238,37 @@ export class Monitoring extends Construct {
         title: 'Case table: system errors',
         left: [table.metricSystemErrorsForOperations({ operations })],
         width: 6,
+      }),
+    );
+    // Kawal's own metrics (functions/platform/metric-names.ts), summed over the functions that record
+    // them (each function is a `service`); no alarm: what is normal depends on the agency's caseload.
+    this.dashboard.addWidgets(
+      new GraphWidget({
+        title: 'Submissions and decisions evaluated (per hour)',
+        left: [
+          kawalSum('Submissions', hour, 'Submissions'),
+          kawalSum('DecisionsEvaluated', hour, 'Decisions evaluated'),
+        ],
+        width: 12,
+      }),
+      new GraphWidget({
+        title: 'Refusals (4xx) by error code and function (per hour)',
+        left: [
+          new SearchExpression({
+            expression: `SEARCH('{${METRICS_NAMESPACE},code,service,stage} MetricName="${REFUSALS}" stage="${stage}"', 'Sum', ${hour.toSeconds()})`,
+            period: hour,
+          }),
+        ],
+        width: 12,
+      }),
+      new GraphWidget({
+        title: 'Deadline sweep (per day)',
+        left: [
+          kawalSum('SweepExamined', day, 'Cases examined'),
+          kawalSum('SweepMarked', day, 'Cases marked overdue'),
+        ],
+        right: [kawalSum('SweepOffices', day, 'Offices swept')],
+        width: 12,
       }),
     );
   }

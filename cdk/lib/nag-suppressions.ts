@@ -47,6 +47,27 @@ const PUBLIC_ROUTES: Record<string, string> = {
 const NODE_RUNTIME =
   'Kawal pins Node.js 22, the runtime its handlers are bundled for (esbuild target) and tested on; moving to a newer Lambda runtime is a deliberate upgrade with its own test run, not a side effect of a deploy.';
 
+const XRAY_TRACING =
+  "xray:PutTraceSegments and xray:PutTelemetryRecords, which Lambda's active tracing grants the function to send its X-Ray traces: X-Ray has no resource to name in a policy (these actions take no resource ARN), and they only write trace data, never read anything.";
+
+/** The actions active tracing grants on every resource (CDK's Function with `tracing: ACTIVE`). */
+const XRAY_ACTIONS: readonly string[] = ['xray:PutTelemetryRecords', 'xray:PutTraceSegments'];
+
+/**
+ * Whether the policy's only statements on every resource (`*`) are X-Ray's: then its IAM5
+ * `Resource::*` finding is acknowledged; any other action on `*` in it leaves the finding unanswered.
+ */
+function onlyXrayUsesEveryResource(policy: CfnPolicy): boolean {
+  const document = Stack.of(policy).resolve(policy.policyDocument) as {
+    Statement?: { Action?: string | string[]; Resource?: unknown }[];
+  };
+  const onEvery = (document.Statement ?? []).filter((statement) => [statement.Resource].flat().includes('*'));
+  return (
+    onEvery.length > 0 &&
+    onEvery.every((statement) => [statement.Action ?? []].flat().every((a) => XRAY_ACTIONS.includes(a)))
+  );
+}
+
 /** The findings of one multi-finding rule on one resource that Kawal accepts, each with why. */
 interface ExpectedFinding {
   finding: string | RegExp;
@@ -126,6 +147,12 @@ export function acknowledgeNagFindings(stacks: NagScope): NagAcknowledgment[] {
   // ---- Api stack: functions ----------------------------------------------------------------------------
   for (const fn of [...api.functions.values(), ...api.jobs.values()]) {
     acknowledge(fn, 'AwsSolutions-L1', NODE_RUNTIME);
+    const policy = fn.role?.node.tryFindChild('DefaultPolicy')?.node.defaultChild;
+    if (policy instanceof CfnPolicy && onlyXrayUsesEveryResource(policy)) {
+      acknowledgeFindings(policy, 'AwsSolutions-IAM5', rules.iam.IAMNoWildcardPermissions, [
+        { finding: 'Resource::*', reason: XRAY_TRACING },
+      ]);
+    }
   }
   acknowledge(
     stacks.monitoring.jobFailures,

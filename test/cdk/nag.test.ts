@@ -10,10 +10,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CfnElement, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../cdk/lib/kawal-function';
-import type { NagAcknowledgment } from '../../cdk/lib/nag-suppressions';
+import { acknowledgeNagFindings, type NagAcknowledgment } from '../../cdk/lib/nag-suppressions';
 import { ALL_OPTIONS, buildKawal, cdkJsonContext, fakeWebDist } from './synth';
 
 interface Finding {
@@ -113,11 +114,27 @@ describe('cdk-nag AwsSolutions checks', () => {
   });
 
   it('acknowledges IAM wildcards finding by finding, so a new one on the same role still fails', () => {
-    const acknowledged = buildKawal({ webDist: dist }).nagAcknowledgments;
-    const wildcards = acknowledged.filter((ack) => ack.id.startsWith('AwsSolutions-IAM5'));
-    // All on the web upload's role (CDK's BucketDeployment grants), none on a Kawal function.
-    expect(wildcards.every((ack) => ack.path.endsWith('/Web/UploadRole/DefaultPolicy/Resource'))).toBe(true);
-    expect(wildcards.map((ack) => ack.id).sort()).toEqual(
+    const kawal = buildKawal({ webDist: dist });
+    const wildcards = kawal.nagAcknowledgments.filter((ack) => ack.id.startsWith('AwsSolutions-IAM5'));
+    // On a Kawal function, only the X-Ray statement active tracing adds (no resource ARN to name).
+    const functions = [...kawal.api.functions.values(), ...kawal.api.jobs.values()];
+    const onFunctions = wildcards.filter(
+      (ack) => !ack.path.endsWith('/Web/UploadRole/DefaultPolicy/Resource'),
+    );
+    expect(onFunctions.map((ack) => ack.path).sort()).toEqual(
+      functions.map((fn) => `${fn.role?.node.path}/DefaultPolicy/Resource`).sort(),
+    );
+    for (const ack of onFunctions) {
+      expect(ack.id).toBe('AwsSolutions-IAM5[Resource::*]');
+      expect(ack.reason).toContain('xray:PutTraceSegments');
+    }
+    // The rest on the web upload's role (CDK's BucketDeployment grants).
+    expect(
+      wildcards
+        .filter((ack) => !onFunctions.includes(ack))
+        .map((ack) => ack.id)
+        .sort(),
+    ).toEqual(
       [
         'AwsSolutions-IAM5[Action::s3:Abort*]',
         'AwsSolutions-IAM5[Action::s3:DeleteObject*]',
@@ -130,6 +147,19 @@ describe('cdk-nag AwsSolutions checks', () => {
           /^AwsSolutions-IAM5\[Resource::arn:aws:s3:::cdk-hnb659fds-assets-123456789012-ap-southeast-3\/\*\]$/,
         ),
       ].sort(),
+    );
+  });
+
+  it("leaves a function's wildcard other than X-Ray's unanswered", () => {
+    const kawal = buildKawal({ acknowledgeNagFindings: false });
+    const fn = kawal.api.functions.get('cases');
+    if (!fn) throw new Error('no cases function');
+    fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: ['*'] }));
+    const acknowledged = acknowledgeNagFindings(kawal);
+    const policyPath = `${fn.role?.node.path}/DefaultPolicy/Resource`;
+    expect(acknowledged.filter((ack) => ack.path === policyPath)).toEqual([]);
+    expect(findingsOf(kawal.api)).toContainEqual(
+      expect.objectContaining({ rule: 'AwsSolutions-IAM5[Resource::*]', path: policyPath }),
     );
   });
 
@@ -210,8 +240,13 @@ describe('Findings fixed rather than acknowledged', () => {
           Resource: { 'Fn::GetAtt': [logGroupId, 'Arn'] },
         },
       ]);
-      // No wildcard in any action or resource of a Kawal function.
-      expect(JSON.stringify(statements), fn.node.path).not.toContain('*');
+      // No wildcard in any action or resource of a Kawal function, but for sending its X-Ray traces
+      // (actions that take no resource ARN; acknowledged in cdk/lib/nag-suppressions.ts).
+      const xray = statements.filter((s) => s.Resource === '*');
+      expect(xray, fn.node.path).toEqual([
+        { Action: ['xray:PutTelemetryRecords', 'xray:PutTraceSegments'], Effect: 'Allow', Resource: '*' },
+      ]);
+      expect(JSON.stringify(statements.filter((s) => !xray.includes(s))), fn.node.path).not.toContain('*');
     }
   });
 

@@ -321,17 +321,25 @@ describe('Api stack functions', () => {
       expect(at(fn, 'Properties', 'Architectures'), id).toEqual(['arm64']);
       expect(at(fn, 'Properties', 'Handler'), id).toBe('index.handler');
       expect(at(fn, 'Properties', 'MemorySize'), id).toBe(512);
-      expect(at(fn, 'Properties', 'TracingConfig'), id).toBeUndefined();
+      // X-Ray on every handler (test/cdk/observability.test.ts checks the rest of what it needs).
+      expect(at(fn, 'Properties', 'TracingConfig'), id).toEqual({ Mode: 'Active' });
       const variables = at(fn, 'Properties', 'Environment', 'Variables');
       expect(at(variables, 'NODE_OPTIONS'), id).toBe('--enable-source-maps');
       expect(String(at(variables, 'KAWAL_TABLE', 'Fn::ImportValue')), id).toMatch(/^Kawal-test-Data:/);
       // The content TTL (and every other tunable of functions/platform/config.ts) keeps its default;
       // API handlers also get the cursor-signing key, and the accounts function the user pool's id.
+      // The stage and Powertools' settings are for logs, metrics and traces (observability.test.ts).
       const names = Object.keys(isJson(variables) ? variables : {}).sort();
       expect(
         names.filter((name) => name !== 'KAWAL_CURSOR_SECRET' && name !== 'KAWAL_USER_POOL_ID'),
         id,
-      ).toEqual(['KAWAL_TABLE', 'NODE_OPTIONS']);
+      ).toEqual([
+        'KAWAL_STAGE',
+        'KAWAL_TABLE',
+        'NODE_OPTIONS',
+        'POWERTOOLS_METRICS_NAMESPACE',
+        'POWERTOOLS_SERVICE_NAME',
+      ]);
       // Logs go to a group the stack owns, with a retention.
       const logGroupId = at(fn, 'Properties', 'LoggingConfig', 'LogGroup', 'Ref');
       expect(typeof logGroupId, id).toBe('string');
