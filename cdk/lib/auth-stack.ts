@@ -14,10 +14,13 @@ import {
   UserPool,
   type UserPoolClient,
   UserPoolEmail,
+  UserPoolOperation,
 } from 'aws-cdk-lib/aws-cognito';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
 import { ROLES } from '../../functions/platform/claims';
 import type { StageConfig } from './config';
+import { KawalFunction } from './kawal-function';
 
 export interface AuthStackProps extends StackProps {
   config: StageConfig;
@@ -49,6 +52,8 @@ export function emailTexts(config: StageConfig): {
 export class AuthStack extends Stack {
   readonly userPool: UserPool;
   readonly webClient: UserPoolClient;
+  /** The pre token generation trigger, with `mfa: "admins"` only (functions/auth/pre-token.ts). */
+  readonly adminMfaTrigger: KawalFunction | undefined;
 
   constructor(scope: Construct, id: string, props: AuthStackProps) {
     super(scope, id, props);
@@ -102,6 +107,10 @@ export class AuthStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
+    // `admins`: an administrator's token carries the admin group only once their account has an
+    // authenticator app (TOTP); until then the web app asks them to add one on their account page.
+    this.adminMfaTrigger = config.mfa === 'admins' ? this.addAdminMfaTrigger() : undefined;
+
     // The groups are the roles of the route table (cognito:groups → User.roles); declared once.
     ROLES.forEach((role, precedence) => {
       this.userPool.addGroup(`Group-${role}`, {
@@ -135,5 +144,27 @@ export class AuthStack extends Stack {
       // token can see, so only administrators (admin-update-user-attributes) may change it.
       writeAttributes: new ClientAttributes().withStandardAttributes({ fullname: true }),
     });
+  }
+
+  private addAdminMfaTrigger(): KawalFunction {
+    const trigger = new KawalFunction(this, 'AdminMfa', {
+      name: 'pre-token',
+      kind: 'auth',
+      description: 'Kawal sign-in trigger: the admin group only with an authenticator app',
+      timeout: Duration.seconds(5),
+    });
+    this.userPool.addTrigger(UserPoolOperation.PRE_TOKEN_GENERATION, trigger);
+    // It reads the signing-in account's MFA settings. The pool cannot be named here: it names the
+    // trigger, and a policy naming the pool would make the two wait on each other. So: any pool of
+    // this account and region, for this one read-only action.
+    trigger.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['cognito-idp:AdminGetUser'],
+        resources: [
+          Stack.of(this).formatArn({ service: 'cognito-idp', resource: 'userpool', resourceName: '*' }),
+        ],
+      }),
+    );
+    return trigger;
   }
 }

@@ -29,7 +29,8 @@ export interface StageConfig {
   /** The first administrator, invited by the deploy. */
   admin?: { email: string; name: string };
   alarmEmail?: string;
-  mfa: 'optional' | 'required';
+  /** `admins`: the admin group reaches tokens only with an authenticator (functions/auth/pre-token.ts). */
+  mfa: 'optional' | 'admins' | 'required';
   /** Cognito's e-mails through SES from the agency's address. */
   email?: { from: string; fromName?: string; replyTo?: string; sesRegion?: string };
   domain?: { name: string; certificateArn: string; apiName: string; apiCertificateArn: string };
@@ -46,7 +47,7 @@ interface Settings {
   region?: string;
   admin?: { email: string; name: string };
   alarmEmail?: string;
-  mfa?: 'optional' | 'required';
+  mfa?: 'optional' | 'admins' | 'required';
   email?: { from: string; fromName?: string; replyTo?: string; sesRegion?: string };
   domain?: { name: string; certificateArn: string; apiName: string; apiCertificateArn: string };
   waf?: { enabled: boolean; rateLimit?: number };

@@ -42,6 +42,10 @@ export interface NagAcknowledgment {
 const PUBLIC_ROUTES: Record<string, string> = {
   'GET /api/health':
     'The health check answers without a token on purpose: uptime checks and the web app call it before anyone signs in, and it returns only whether the table is reachable, no data. Every other route has the Cognito JWT authorizer.',
+  'GET /api/forms/{id}/versions/{n}/validator.js':
+    "A published form version's precompiled validators, which the browser imports as a JavaScript module so that the strict Content-Security-Policy needs no eval; a module import cannot send the token. It holds the form's own content (fields, choices, messages), the same for every caller and never changing, never case data.",
+  'GET /api/forms/{id}/previews/{hash}/validator.js':
+    "The studio preview's validators for a draft an administrator posted (POST /api/forms/{id}/previews, which needs the admin token), imported as a module for the same reason; addressed by the SHA-256 of the draft's schema, which only that administrator's browser knows. It holds form content, never case data.",
 };
 
 const NODE_RUNTIME =
@@ -132,6 +136,22 @@ export function acknowledgeNagFindings(stacks: NagScope): NagAcknowledgment[] {
     'AwsSolutions-COG8',
     "Essentials plan: Plus (threat protection) is charged per monthly active user, a recurring cost out of proportion for one agency's staff. Self sign-up is closed, user existence errors are hidden, refresh tokens are revocable and the API is throttled.",
   );
+
+  const trigger = auth.adminMfaTrigger;
+  if (trigger) {
+    acknowledge(trigger, 'AwsSolutions-L1', NODE_RUNTIME);
+    const policy = trigger.role?.node.tryFindChild('DefaultPolicy')?.node.defaultChild;
+    if (policy instanceof CfnPolicy) {
+      acknowledgeFindings(policy, 'AwsSolutions-IAM5', rules.iam.IAMNoWildcardPermissions, [
+        {
+          finding: /^Resource::arn:(aws|<AWS::Partition>):cognito-idp:[^:]+:[^:]+:userpool\/\*$/,
+          reason:
+            "The sign-in trigger reads the signing-in account's MFA settings (cognito-idp:AdminGetUser, read-only, nothing else) in this account and region. It cannot name its pool: the pool names the trigger, so a policy naming the pool would make each wait for the other (a circular dependency CloudFormation refuses).",
+        },
+        ...(onlyXrayUsesEveryResource(policy) ? [{ finding: 'Resource::*', reason: XRAY_TRACING }] : []),
+      ]);
+    }
+  }
 
   // ---- Api stack: API -------------------------------------------------------------------------------
   for (const [key, route] of api.routes) {

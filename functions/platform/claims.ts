@@ -41,6 +41,13 @@ export function parseListClaim(raw: unknown): string[] {
   return text === '' ? [] : [text];
 }
 
+/**
+ * Set in an administrator's token (to `"missing"`) while their account lacks the authenticator app an
+ * installation with `mfa: "admins"` requires; the admin group is then left out of the token
+ * (functions/auth/pre-token.ts), and the web app asks for an authenticator.
+ */
+export const MFA_CLAIM = 'kawal:mfa';
+
 /** The user behind the claims, or undefined when there is no subject. */
 export function userFromClaims(claims: Record<string, unknown> | undefined): User | undefined {
   const sub = claims?.sub;

@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { CfnElement } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { afterAll, describe, expect, it } from 'vitest';
 import { deploySeedOf } from '../../cdk/lib/api-stack';
@@ -78,7 +79,7 @@ describe('kawal.config.json is checked before anything is built', () => {
       expect.arrayContaining([
         expect.stringMatching(/^agency\.name: .*fewer than 2 characters/),
         'alarmEmail: "ops-at-bapas" is not valid; expected an e-mail address such as ops@bapas.example.go.id',
-        'mfa: must be one of "optional", "required"',
+        'mfa: must be one of "optional", "admins", "required"',
         expect.stringMatching(
           /^region: "Jakarta" is not valid; expected an AWS region such as ap-southeast-3/,
         ),
@@ -306,6 +307,35 @@ describe('every option on, and every option off', () => {
       MfaConfiguration: 'OPTIONAL',
       EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
     });
+  });
+
+  it('with `mfa: "admins"`, keeps the admin group out of tokens until the account has an authenticator', () => {
+    const admins = buildKawal({ config: { mfa: 'admins' } });
+    const pool = Template.fromStack(admins.auth);
+    const trigger = admins.auth.adminMfaTrigger;
+    if (!trigger) throw new Error('no trigger');
+    const triggerId = admins.auth.getLogicalId(trigger.node.defaultChild as CfnElement);
+    pool.hasResourceProperties('AWS::Cognito::UserPool', {
+      MfaConfiguration: 'OPTIONAL',
+      EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
+      LambdaConfig: { PreTokenGeneration: { 'Fn::GetAtt': [triggerId, 'Arn'] } },
+    });
+    pool.hasResourceProperties('AWS::Lambda::Function', {
+      Handler: 'index.handler',
+      Description: Match.stringLikeRegexp('admin group only with an authenticator'),
+    });
+    // Its one Cognito permission: reading an account.
+    const statements = Object.values(pool.findResources('AWS::IAM::Policy')).flatMap(
+      (policy) => (policy.Properties?.PolicyDocument?.Statement ?? []) as { Action: unknown }[],
+    );
+    const cognito = statements
+      .flatMap((statement) => [statement.Action].flat())
+      .filter((action) => String(action).startsWith('cognito-idp:'));
+    expect(cognito).toEqual(['cognito-idp:AdminGetUser']);
+    // The other settings deploy no trigger.
+    expect(allOn.auth.adminMfaTrigger).toBeUndefined();
+    expect(allOff.auth.adminMfaTrigger).toBeUndefined();
+    off.auth.resourceCountIs('AWS::Lambda::Function', 0);
   });
 
   it('sends Cognito’s e-mails through SES from the agency’s address, under its names', () => {

@@ -51,6 +51,7 @@ const VARIANTS = [
     backupCopyVaultArn: 'arn:aws:backup:ap-southeast-1:210987654321:backup-vault:kawal-copy',
   },
   { name: 'with every option of kawal.config.json on', webDist: dist, config: ALL_OPTIONS },
+  { name: 'with an authenticator required of administrators', webDist: dist, config: { mfa: 'admins' } },
 ];
 
 describe('cdk-nag AwsSolutions checks', () => {

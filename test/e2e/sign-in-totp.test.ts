@@ -333,6 +333,60 @@ describe("the agency's names from the deploy", () => {
   });
 });
 
+describe('an installation that requires an authenticator of administrators (mfa: "admins")', () => {
+  const email = 'admin.baru@kawal.example.go.id';
+  let page: Page;
+
+  beforeAll(() => {
+    cognito.add({ email, sub: 'admin-baru', name: 'Admin Baru', roles: ['admin'], office: null });
+    cognito.adminMfa = true;
+  });
+  afterAll(() => {
+    cognito.adminMfa = false;
+  });
+
+  it('signs a new administrator in without the studio, saying why and where to add one', async () => {
+    page = await cognitoPage();
+    await enterPassword(page, email);
+    const notice = page.locator('.admin-mfa-notice');
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain(
+      'Akun Anda adalah akun administrator: Studio terbuka setelah Anda menambahkan aplikasi autentikator.',
+    );
+    const nav = page.getByRole('navigation', { name: 'Navigasi utama' });
+    await nav.getByRole('link', { name: 'Formulir' }).waitFor();
+    expect(await nav.getByRole('link', { name: 'Studio' }).count()).toBe(0);
+    // The API sees no administrator either: the token itself lacks the role.
+    const token = await page.evaluate(
+      () => JSON.parse(sessionStorage.getItem('kawal.session') ?? '{}').token,
+    );
+    const users = await fetch(`${kawal.url}/api/users`, { headers: { authorization: `Bearer ${token}` } });
+    expect(users.status).toBe(403);
+  });
+
+  it('opens the studio once the account has an authenticator, without signing in again', async () => {
+    await page.locator('.admin-mfa-notice').getByRole('link', { name: 'Tambahkan autentikator' }).click();
+    await page.getByRole('heading', { name: 'Akun', level: 1 }).waitFor();
+    // No notice on the page where the authenticator is added.
+    expect(await page.locator('.admin-mfa-notice').count()).toBe(0);
+    const section = page.getByRole('region', { name: 'Autentikator (verifikasi dua langkah)' });
+    await section.getByRole('button', { name: 'Aktifkan autentikator' }).click();
+    await section.getByRole('img', { name: 'Kode QR untuk aplikasi autentikator' }).waitFor();
+    await codeField(page).fill(codeOf(cognito.lastIssuedSecret()));
+    await section.getByRole('button', { name: 'Aktifkan', exact: true }).click();
+    await section.getByRole('status').filter({ hasText: 'Autentikator aktif.' }).waitFor();
+    // The session was renewed: the new token carries the admin role.
+    const nav = page.getByRole('navigation', { name: 'Navigasi utama' });
+    await nav.getByRole('link', { name: 'Studio' }).waitFor();
+    expect(cognito.callsOf('InitiateAuth').some((call) => call.body.AuthFlow === 'REFRESH_TOKEN_AUTH')).toBe(
+      true,
+    );
+    await nav.getByRole('link', { name: 'Studio' }).click();
+    await page.waitForURL('**/admin');
+    expect(await page.locator('.admin-mfa-notice').count()).toBe(0);
+  });
+});
+
 describe('local mode', () => {
   it('has no authenticator: the name is not a link and the account page has no such section', async () => {
     if (!session) throw new Error('no browser');

@@ -104,7 +104,7 @@ describe('the content seed job', () => {
       const first = await handler();
       expect(first).toMatchObject({ offices: ['bapas-sumedang', 'bapas-ambon'], adminInvited: true });
 
-      const offices = await admin.request<{ id: string; name: string; timeZone: string }[]>(
+      const offices = await admin.request<{ items: { id: string; name: string; timeZone: string }[] }>(
         'GET',
         '/api/offices',
       );

@@ -8,9 +8,11 @@
  * are the local stack's (its issuer signs the ID token), so the API answers the signed-in user.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
+import type { PreTokenGenerationTriggerEvent } from 'aws-lambda';
 import { UnsecuredJWT } from 'jose';
 import { Secret, TOTP } from 'otpauth';
 import type { BrowserContext, Route } from 'playwright-core';
+import { handler as preToken } from '../../functions/auth/pre-token';
 import type { Issuer } from '../../functions/local/issuer';
 import type { Role } from '../../functions/platform/claims';
 
@@ -86,6 +88,13 @@ export class CognitoMock {
   private readonly secretBlocks = new Map<string, string>();
   /** A signed-in user's new authenticator, between AssociateSoftwareToken and VerifySoftwareToken. */
   private readonly pendingBySub = new Map<string, string>();
+  /** The refresh tokens handed out, to the user they renew. */
+  private readonly refreshTokens = new Map<string, PoolUser>();
+  /**
+   * The pool's pre token generation trigger, as an installation with `mfa: "admins"` deploys it: the
+   * real handler (functions/auth/pre-token.ts), asked about this mock's accounts.
+   */
+  adminMfa = false;
 
   constructor(private readonly issuer: Issuer) {}
 
@@ -202,9 +211,15 @@ export class CognitoMock {
   private initiateAuth(body: Record<string, unknown>): unknown {
     if (body.ClientId !== POOL.userPoolClientId)
       throw new CognitoFault('ResourceNotFoundException', 'User pool client does not exist.');
+    const params = (body.AuthParameters ?? {}) as Record<string, string>;
+    if (body.AuthFlow === 'REFRESH_TOKEN_AUTH') {
+      const owner = this.refreshTokens.get(params.REFRESH_TOKEN ?? '');
+      if (!owner) throw new CognitoFault('NotAuthorizedException', 'Invalid Refresh Token');
+      // Cognito answers a refresh with new ID and access tokens, and no new refresh token.
+      return this.tokens(owner, { refresh: false });
+    }
     if (body.AuthFlow !== 'USER_SRP_AUTH')
       throw new CognitoFault('InvalidParameterException', 'Only USER_SRP_AUTH here');
-    const params = (body.AuthParameters ?? {}) as Record<string, string>;
     const user = this.users.get(params.USERNAME ?? '');
     if (!user) throw new CognitoFault('NotAuthorizedException', 'Incorrect username or password.');
     if (!/^[0-9a-f]+$/.test(params.SRP_A ?? '')) throw new CognitoFault('InvalidParameterException', 'SRP_A');
@@ -397,12 +412,29 @@ export class CognitoMock {
   }
 
   /** Cognito's tokens: an ID token the local API accepts (with the claims Cognito's carries), an access token, a refresh token. */
-  private async tokens(user: PoolUser): Promise<unknown> {
-    const person = { id: user.sub, name: user.name, roles: user.roles, office: user.office };
+  private async tokens(user: PoolUser, options: { refresh: boolean } = { refresh: true }): Promise<unknown> {
+    let roles: Role[] = user.roles;
+    let claims: Record<string, string> = {};
+    if (this.adminMfa) {
+      const event = {
+        userPoolId: POOL.userPoolId,
+        userName: user.sub,
+        request: { groupConfiguration: { groupsToOverride: [...user.roles] }, userAttributes: {} },
+        response: {},
+      } as unknown as PreTokenGenerationTriggerEvent;
+      const answered = await preToken(event, async () => Boolean(user.totpEnabled && user.totpSecret));
+      const override = answered.response.claimsOverrideDetails;
+      if (override?.groupOverrideDetails?.groupsToOverride) {
+        roles = override.groupOverrideDetails.groupsToOverride as Role[];
+      }
+      claims = (override?.claimsToAddOrOverride ?? {}) as Record<string, string>;
+    }
+    const person = { id: user.sub, name: user.name, roles, office: user.office };
     const idToken = await this.issuer.sign(person, 3600, {
       email: user.email,
       email_verified: true,
       'cognito:username': user.sub,
+      ...claims,
     });
     const accessToken = new UnsecuredJWT({
       token_use: 'access',
@@ -415,12 +447,14 @@ export class CognitoMock {
       .setIssuedAt()
       .setExpirationTime('1h')
       .encode();
+    const refreshToken = randomBytes(64).toString('base64url');
+    if (options.refresh) this.refreshTokens.set(refreshToken, user);
     return {
       ChallengeParameters: {},
       AuthenticationResult: {
         IdToken: idToken,
         AccessToken: accessToken,
-        RefreshToken: randomBytes(64).toString('base64url'),
+        ...(options.refresh ? { RefreshToken: refreshToken } : {}),
         ExpiresIn: 3600,
         TokenType: 'Bearer',
       },

@@ -59,6 +59,7 @@ export function Layout() {
   const branding = useBranding();
   const session = useSession();
   const navigate = useNavigate();
+  const { pathname } = useLocation();
   // Only Cognito has account settings (the authenticator); asking does not make a local page read /config.json.
   const hasAccountPage = useKnownAuthMode() === 'cognito';
   useFocusOnNavigation();
@@ -130,6 +131,12 @@ export function Layout() {
         </div>
       </header>
       <main id="main" tabIndex={-1}>
+        {session?.needsAuthenticator && pathname !== '/akun' ? (
+          <p className="notice admin-mfa-notice">
+            {t('account.adminNeedsAuthenticator')}{' '}
+            <Link to="/akun">{t('account.adminAddAuthenticator')}</Link>
+          </p>
+        ) : null}
         <Outlet />
       </main>
     </>

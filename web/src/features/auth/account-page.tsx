@@ -8,7 +8,7 @@ import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useI18n } from '../../shared/i18n/language';
 import { useAsync } from '../../shared/use-async';
 import { useDocumentTitle } from '../../shared/use-document-title';
-import { totpSettings, useAuthMode } from './authenticator';
+import { refreshSession, totpSettings, useAuthMode } from './authenticator';
 import { useSession } from './session';
 import type { TotpSecret, TotpSettings } from './sign-in';
 import { SignInError } from './sign-in-error';
@@ -117,6 +117,9 @@ function AuthenticatorSection() {
           onDone={() => {
             setSetup(undefined);
             setTurnedOn(true);
+            // A new token at once: with an authenticator, an administrator's token carries the admin
+            // role again (kawal.config.json's `mfa: "admins"`).
+            void refreshSession().catch(() => undefined);
           }}
           onCancel={() => setSetup(undefined)}
         />

@@ -4,7 +4,7 @@
  * API (API Gateway's JWT authorizer) verifies every request.
  */
 import { decodeJwt, type JWTPayload } from 'jose';
-import { userFromClaims } from '../../../../functions/platform/claims';
+import { MFA_CLAIM, userFromClaims } from '../../../../functions/platform/claims';
 import type { Session, User } from './session';
 
 /** The user an ID token describes: id = sub, name, roles from cognito:groups, office from custom:office. */
@@ -16,7 +16,12 @@ export function userFromIdTokenPayload(payload: JWTPayload): User {
 
 /** The session for a Cognito ID token: the token itself is the bearer token the API expects. */
 export function sessionFromIdToken(idToken: string): Session {
-  return { token: idToken, user: userFromIdTokenPayload(decodeJwt(idToken)) };
+  const payload = decodeJwt(idToken);
+  return {
+    token: idToken,
+    user: userFromIdTokenPayload(payload),
+    ...(payload[MFA_CLAIM] === 'missing' ? { needsAuthenticator: true as const } : {}),
+  };
 }
 
 /** Whether a session token was issued by a Cognito user pool (rather than local mode's issuer). */

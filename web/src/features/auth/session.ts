@@ -14,6 +14,11 @@ export interface User {
 export interface Session {
   token: string;
   user: User;
+  /**
+   * An administrator whose account still lacks the authenticator app the installation requires of
+   * administrators: the token leaves the admin role out until one is added (the account page).
+   */
+  needsAuthenticator?: true;
 }
 
 const STORAGE_KEY = 'kawal.session';
