@@ -20,6 +20,8 @@ import { markStepDone, saveProgress, startCheckpoint } from '../store/job-checkp
 const JOB = 'deadlines';
 /** The step of the day's run that decides every open case (done once a day). */
 const DECIDED = 'decided';
+/** Where each office's decisions got to, in the day's checkpoint: `decided:<office>`. */
+const DECISIONS = 'decided:';
 
 export interface SweepOptions {
   /** Cases per Query page (100 when absent). */
@@ -39,7 +41,7 @@ export interface SweepResult {
   pages: number;
   /** False when the sweep stopped before every office was done. */
   complete: boolean;
-  decided?: { examined: number; changed: number };
+  decided?: { examined: number; changed: number; complete: boolean };
   /** Heads moved from the due index's old single partition. */
   moved?: number;
 }
@@ -109,7 +111,8 @@ const STOP_MARGIN_MS = 20_000;
 
 /**
  * The Lambda entry point for the schedule: legacy heads moved, the deadline sweep, then the daily
- * decisions (once a day). A sweep that ran out of time fails the run, so Lambda's retry resumes it.
+ * decisions (once a day). A sweep or decisions that ran out of time fail the run, so Lambda's retry
+ * resumes them from their checkpoints.
  * The run's counts are logged (platform/job.ts) and counted (SweepExamined, SweepMarked, SweepOffices).
  */
 export const handler = createJobHandler('deadlines', async (context): Promise<SweepResult> => {
@@ -128,7 +131,14 @@ export const handler = createJobHandler('deadlines', async (context): Promise<Sw
   }
   let decided: SweepResult['decided'];
   if (!(await startCheckpoint(JOB, today)).steps[DECIDED]) {
-    decided = await runDaily();
+    decided = await runDaily({
+      checkpoint: { job: JOB, date: today, prefix: DECISIONS },
+      ...(context ? { shouldStop: () => context.getRemainingTimeInMillis() < STOP_MARGIN_MS } : {}),
+    });
+    if (!decided.complete) {
+      logger.warn('daily decisions stopped', { job: JOB, ...decided });
+      throw new Error('daily decisions stopped before every office was decided; a retry resumes them');
+    }
     await markStepDone(JOB, today, DECIDED);
   }
   return { ...sweep, moved, ...(decided ? { decided } : {}) };

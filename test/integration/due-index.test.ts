@@ -7,6 +7,7 @@
  */
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runDaily } from '../../functions/cases/daily';
 import { migrateCaseHeads } from '../../functions/cases/migrate';
 import { listAllOffices } from '../../functions/cases/offices';
 import { rulesetCases } from '../../functions/cases/ruleset-cases';
@@ -15,7 +16,7 @@ import type { CaseHead } from '../../functions/domain/case-file';
 import { todayIn } from '../../functions/domain/dates';
 import { handler as dailyJob, sweepDeadlines } from '../../functions/jobs/deadlines';
 import type { LocalKawal } from '../../functions/local/app';
-import { casesByDue, newId, putCaseHeads } from '../../functions/store/cases-repo';
+import { casesByDue, newId, putCaseHeads, queryCaseload } from '../../functions/store/cases-repo';
 import { db, tableName } from '../../functions/store/client';
 import { startTestKawal } from '../support/kawal';
 
@@ -166,6 +167,46 @@ describe('the deadline sweep', () => {
     expect(rest.complete).toBe(true);
     expect(first.marked + rest.marked).toBe(more.length);
     for (const h of more) expect((await rawHead(h.id)).overdue).toBe(true);
+  });
+});
+
+describe("the day's decisions", () => {
+  it('resume after a stop where they stopped: every open case decided once, weekly counts at the end', async () => {
+    const checkpoint = { job: 'daily-decisions-test', date: SWEEP_DAY };
+    let open = 0;
+    for (const office of await listAllOffices()) {
+      let cursor: string | undefined;
+      do {
+        const page = await queryCaseload({
+          by: 'office',
+          key: office.id,
+          limit: 100,
+          ...(cursor ? { cursor } : {}),
+        });
+        open += page.items.length;
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+    }
+    expect(open).toBeGreaterThan(4);
+
+    let asked = 0;
+    const stopped = await runDaily({ checkpoint, pageSize: 2, shouldStop: () => ++asked > 2 });
+    expect(stopped).toMatchObject({ complete: false, examined: 4 });
+    // Counted only once every office is decided.
+    expect(stopped.recorded).toBeUndefined();
+    const { Item } = await db().send(
+      new GetCommand({ TableName: tableName(), Key: { pk: `JOB#${checkpoint.job}`, sk: 'CHECKPOINT' } }),
+    );
+    expect(Object.values((Item?.progress ?? {}) as Record<string, unknown>)).toContainEqual({
+      cursor: expect.any(String),
+    });
+
+    const resumed = await runDaily({ checkpoint, pageSize: 2 });
+    expect(resumed.complete).toBe(true);
+    expect(stopped.examined + resumed.examined).toBe(open);
+    expect(resumed.recorded).toBe((await listAllOffices()).length);
+    // The day is done: another run of the same day decides nothing again.
+    expect(await runDaily({ checkpoint, pageSize: 2 })).toMatchObject({ complete: true, examined: 0 });
   });
 });
 
