@@ -3,8 +3,12 @@
  * process and reused: every fact arrives as a value (built by the case type's sources, or supplied by
  * a test), Kawal's operators are registered once, and paths resolve without evaluating expressions. `evaluate` answers the events
  * and, on request, an explanation of every rule and every leaf condition.
+ *
+ * json-rules-engine (with its event emitter and hashing) is imported on a ruleset's first run, not when
+ * a handler loads: most requests of a function never run a ruleset, and evaluating the library is a
+ * measurable part of a cold start (test/bench/cold-start.ts). The bundle still holds it.
  */
-import { Engine, type EngineResult, type RuleResult } from 'json-rules-engine';
+import type { Engine, EngineResult, RuleResult } from 'json-rules-engine';
 import { FORM_FACT_PREFIX } from '../domain/facts';
 import { BoundedCache } from '../platform/bounded-cache';
 import { isLeaf, leavesOf } from './conditions';
@@ -105,24 +109,40 @@ export interface CompiledRuleset {
   runLeaves(facts: Record<string, unknown>): Promise<EngineResult>;
 }
 
-function newEngine(): Engine {
+let library: Promise<typeof import('json-rules-engine')> | undefined;
+
+/** json-rules-engine, evaluated once per process on first use; concurrent first runs share the one import. */
+function rulesEngine(): Promise<typeof import('json-rules-engine')> {
+  library ??= import('json-rules-engine');
+  return library;
+}
+
+async function newEngine(): Promise<Engine> {
+  const { Engine } = await rulesEngine();
   const engine = new Engine([], { allowUndefinedFacts: true, pathResolver: resolvePath });
   registerOperators(engine);
   return engine;
 }
 
-/** Builds the engines for a ruleset's content (checked beforehand by check.ts). */
+/** A ruleset ready to run (its content checked beforehand by check.ts); its engines are built on first use. */
 export function compileRuleset(content: RulesetContent): CompiledRuleset {
-  const engine = newEngine();
-  content.rules.forEach((rule, i) => {
-    engine.addRule({
-      name: ruleName(rule, i),
-      priority: rule.priority ?? 1,
-      conditions: rule.conditions as never,
-      event: rule.event,
+  // Built on the first run (the library loads then) and kept: one engine per compiled ruleset, as before.
+  let engine: Promise<Engine> | undefined;
+  const mainEngine = (): Promise<Engine> => {
+    engine ??= newEngine().then((built) => {
+      content.rules.forEach((rule, i) => {
+        built.addRule({
+          name: ruleName(rule, i),
+          priority: rule.priority ?? 1,
+          conditions: rule.conditions as never,
+          event: rule.event,
+        });
+      });
+      return built;
     });
-  });
-  let leafEngine: Engine | undefined;
+    return engine;
+  };
+  let leafEngine: Promise<Engine> | undefined;
   const words = new Map<string, FactWords>(
     (content.facts ?? []).map((fact) => [
       fact.name,
@@ -161,21 +181,21 @@ export function compileRuleset(content: RulesetContent): CompiledRuleset {
       ].map((name) => [name, null]),
     ),
     words: (fact) => words.get(fact),
-    run: (facts) => engine.run(facts),
-    runLeaves: (facts) => {
-      if (!leafEngine) {
-        leafEngine = newEngine();
+    run: async (facts) => (await mainEngine()).run(facts),
+    runLeaves: async (facts) => {
+      leafEngine ??= newEngine().then((built) => {
         content.rules.forEach((rule, i) => {
           for (const { leaf, pointer } of leavesOf(rule.conditions, `/rules/${i}/conditions`)) {
-            leafEngine?.addRule({
+            built.addRule({
               name: pointer,
               conditions: { all: [leaf as never] },
               event: { type: pointer },
             });
           }
         });
-      }
-      return leafEngine.run(facts);
+        return built;
+      });
+      return (await leafEngine).run(facts);
     },
   };
 }

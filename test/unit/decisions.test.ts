@@ -312,6 +312,15 @@ const PB: RulesetContent = {
 describe('evaluation and explanation', () => {
   const compiled = compileRuleset(PB);
 
+  it('answers alike when the first runs of a fresh ruleset arrive together (its engine loads once)', async () => {
+    const fresh = compileRuleset(PB);
+    const facts = { sentenceTwoThirdsMonths: 40, monthsServed: 50, adaPenjamin: true, rriCategory: 'tinggi' };
+    const together = await Promise.all([1, 2, 3].map(() => evaluateRuleset(fresh, facts, { explain: true })));
+    const alone = await evaluateRuleset(compileRuleset(PB), facts, { explain: true });
+    expect(alone.events.map((e) => e.type).sort()).toEqual(['eligible', 'risiko-tinggi']);
+    for (const result of together) expect(result).toEqual(alone);
+  });
+
   it('fires on the facts it is given (a case type builds them; the engine computes none)', async () => {
     const result = await evaluateRuleset(
       compiled,
