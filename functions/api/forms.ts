@@ -1,16 +1,21 @@
 /** HTTP handler for forms: parse, call the use case, respond. */
-import { contentId } from '../cases/content-ids';
+import { contentId, versionNumber } from '../cases/content-ids';
 import {
+  formValidatorModule,
   getFormDraft,
   getFormVersion,
   getPublishedForm,
   listForms,
   listFormVersions,
+  previewValidatorModule,
   publishForm,
   saveFormDraft,
+  storePreviewSchema,
   validateFormData,
 } from '../cases/forms';
-import { createApiHandler, ifMatchVersion } from '../platform/http';
+import { AppError } from '../platform/errors';
+import { type ApiRequest, createApiHandler, ifMatchVersion } from '../platform/http';
+import type { Lang } from '../platform/messages';
 import { bodyParser } from '../validation/request';
 import { contentReadActions, publishBody, VERSION_TARGET } from './content-actions';
 import { routesOf } from './routes';
@@ -34,6 +39,35 @@ const validateBody = bodyParser({
     version: VERSION_TARGET,
   },
 } as const);
+
+const previewBody = bodyParser({
+  type: 'object',
+  required: ['schema'],
+  properties: { schema: { type: 'object' } },
+} as const);
+
+/**
+ * The language a validator module is written for (`?lang=`, Indonesian by default): a module import
+ * carries the browser's Accept-Language, not the app's.
+ */
+function moduleLang(request: ApiRequest): Lang {
+  const lang = request.query.lang ?? 'id';
+  if (lang !== 'id' && lang !== 'en') throw new AppError('invalid_parameter', { params: { name: 'lang' } });
+  return lang;
+}
+
+/** A preview's hash as `storePreviewSchema` makes it (base64url SHA-256). */
+function previewHash(raw: string | undefined): string {
+  if (raw === undefined || !/^[A-Za-z0-9_-]{43}$/.test(raw)) {
+    throw new AppError('invalid_parameter', { params: { name: 'hash' } });
+  }
+  return raw;
+}
+
+/** Published versions never change; their URL also names the module build (`?v=`). */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+/** A preview's module is named by its content too, and kept as long as its schema is. */
+const PREVIEW_CACHE = 'public, max-age=86400, immutable';
 
 export const handler = createApiHandler(routesOf('forms'), {
   ...contentReadActions({
@@ -60,6 +94,34 @@ export const handler = createApiHandler(routesOf('forms'), {
     const input = publishBody(request.body ?? {}, request.lang);
     return { status: 201, body: await publishForm(contentId(request.params.id), input, request.user) };
   },
+
+  validatorModule: async (request) => ({
+    script: await formValidatorModule(
+      contentId(request.params.id),
+      versionNumber(request.params.n, 'n'),
+      moduleLang(request),
+    ),
+    headers: { 'cache-control': IMMUTABLE },
+  }),
+
+  preview: async (request) => {
+    const input = previewBody(request.body ?? {}, request.lang);
+    const stored = await storePreviewSchema(
+      contentId(request.params.id),
+      input.schema as Record<string, unknown>,
+      request.lang,
+    );
+    return { status: 201, body: stored };
+  },
+
+  previewValidatorModule: async (request) => ({
+    script: await previewValidatorModule(
+      contentId(request.params.id),
+      previewHash(request.params.hash),
+      moduleLang(request),
+    ),
+    headers: { 'cache-control': PREVIEW_CACHE },
+  }),
 
   validate: async (request) => {
     const input = validateBody(request.body ?? {}, request.lang);

@@ -22,10 +22,28 @@ export const ROUTES = [
   { method: 'GET', path: '/api/forms/{id}', fn: 'forms', action: 'getPublished', roles: ANY },
   { method: 'GET', path: '/api/forms/{id}/versions', fn: 'forms', action: 'listVersions', roles: ANY },
   { method: 'GET', path: '/api/forms/{id}/versions/{n}', fn: 'forms', action: 'getVersion', roles: ANY },
+  // A version's precompiled validators, imported by the browser as a module (an import sends no token):
+  // form content, never case data, the same for every caller and never changing.
+  {
+    method: 'GET',
+    path: '/api/forms/{id}/versions/{n}/validator.js',
+    fn: 'forms',
+    action: 'validatorModule',
+    roles: 'public',
+  },
   { method: 'GET', path: '/api/forms/{id}/draft', fn: 'forms', action: 'getDraft', roles: ADMIN },
   { method: 'PUT', path: '/api/forms/{id}/draft', fn: 'forms', action: 'putDraft', roles: ADMIN },
   { method: 'POST', path: '/api/forms/{id}/publish', fn: 'forms', action: 'publish', roles: ADMIN },
   { method: 'POST', path: '/api/forms/{id}/validate', fn: 'forms', action: 'validate', roles: ANY },
+  { method: 'POST', path: '/api/forms/{id}/previews', fn: 'forms', action: 'preview', roles: ADMIN },
+  // The studio preview's validators, named by the hash of the schema an administrator posted.
+  {
+    method: 'GET',
+    path: '/api/forms/{id}/previews/{hash}/validator.js',
+    fn: 'forms',
+    action: 'previewValidatorModule',
+    roles: 'public',
+  },
 
   { method: 'GET', path: '/api/rulesets', fn: 'rulesets', action: 'list', roles: ANY },
   { method: 'GET', path: '/api/rulesets/{id}', fn: 'rulesets', action: 'getPublished', roles: ANY },

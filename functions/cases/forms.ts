@@ -3,16 +3,20 @@
  * versions, and validation of data against a published version or the draft, with compiled
  * validators cached per version.
  */
+import { createHash } from 'node:crypto';
+import { BoundedCache } from '../platform/bounded-cache';
 import type { User } from '../platform/claims';
-import type { ErrorDetail } from '../platform/errors';
+import { AppError, type ErrorDetail } from '../platform/errors';
 import type { Lang } from '../platform/messages';
 import type { Draft, Head, Version } from '../store/content-repo';
 import type { Page } from '../store/cursor';
+import { getPreviewSchema, putPreviewSchema } from '../store/preview-schemas';
 import { applyCalculations } from '../validation/calculate';
 import { ValidatorCache } from '../validation/compile';
 import { toDetails } from '../validation/errors';
 import { assertFormDefinition } from '../validation/form-definition';
-import { textMapOf, translated } from '../validation/translations';
+import { validatorModule } from '../validation/standalone';
+import { formToShow, textMapOf, translated } from '../validation/translations';
 import { contentService } from './content';
 
 const forms = contentService('FORM', {
@@ -22,6 +26,8 @@ const forms = contentService('FORM', {
   draftNotFound: 'draft_not_found',
 });
 const validators = new ValidatorCache();
+/** Precompiled validator modules (tens to hundreds of KB each) by version or preview, and language. */
+const validatorModules = new BoundedCache<string>(60);
 
 export interface FormDefinition {
   title: string;
@@ -218,4 +224,51 @@ export async function validateFormData(
   const valid = validate(data) === true;
   const errors = valid ? [] : toDetails(validate.errors, lang, textMapOf(schema, lang));
   return { valid, errors, version, data };
+}
+
+/**
+ * The precompiled validators of a published version as the browser shows it in `lang` (its texts
+ * translated, `x-translations` left out), written once per process: versions never change.
+ */
+export async function formValidatorModule(id: string, number: number, lang: Lang): Promise<string> {
+  const version = await forms.versionOf(id, number);
+  return validatorModules.get(`form:${id}@${number}:${lang}`, () =>
+    validatorModule(formToShow({ schema: schemaOf(version) }, lang).schema),
+  );
+}
+
+/** DynamoDB's item limit is 400 KB: a preview keeps what a draft may hold. */
+const MAX_PREVIEW_BYTES = 350 * 1024;
+
+/**
+ * Keeps a schema being edited in the studio (unsaved) for a day under its content hash, after
+ * checking that it compiles (422 `invalid_form_schema` with ajv's reason otherwise); the hash names its
+ * precompiled validators (`previewValidatorModule`). Nothing of the draft itself is written.
+ */
+export async function storePreviewSchema(
+  formId: string,
+  schema: Record<string, unknown>,
+  lang: Lang,
+): Promise<{ hash: string }> {
+  const text = JSON.stringify(schema);
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > MAX_PREVIEW_BYTES)
+    throw new AppError('payload_too_large', { params: { limit: MAX_PREVIEW_BYTES } });
+  const hash = createHash('sha256').update(text).digest('base64url');
+  // Compiled here first: a schema that does not compile is refused, and this instance has it ready.
+  validatorModules.get(`preview:${hash}:${lang}`, () => validatorModule(formToShow({ schema }, lang).schema));
+  await putPreviewSchema(hash, { formId, schema: text });
+  return { hash };
+}
+
+/** The precompiled validators of a previewed schema as `lang` shows it; 404 once it is gone. */
+export async function previewValidatorModule(formId: string, hash: string, lang: Lang): Promise<string> {
+  const key = `preview:${hash}:${lang}`;
+  const stored = await getPreviewSchema(hash);
+  if (!stored || stored.formId !== formId) throw new AppError('preview_not_found');
+  return validatorModules.get(key, () =>
+    validatorModule(
+      formToShow({ schema: JSON.parse(stored.schema) as Record<string, unknown> }, lang).schema,
+    ),
+  );
 }

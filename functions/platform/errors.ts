@@ -21,6 +21,7 @@ const statusOf: Record<ErrorCode, number> = {
   form_not_published: 404,
   form_version_not_found: 404,
   draft_not_found: 404,
+  preview_not_found: 404,
   ruleset_not_found: 404,
   ruleset_not_published: 404,
   ruleset_version_not_found: 404,

@@ -62,6 +62,8 @@ export interface ApiResult {
   etag?: number;
   /** An HTML document instead of JSON (printable reports), served with a CSP that allows no scripts. */
   html?: string;
+  /** A JavaScript module instead of JSON (precompiled form validators); `headers` say how long it keeps. */
+  script?: string;
   headers?: Record<string, string>;
 }
 
@@ -284,6 +286,17 @@ export function createApiHandler(
             ...headers,
           },
           body: result.html,
+        };
+      }
+      if (result.script !== undefined) {
+        return {
+          statusCode: result.status ?? 200,
+          headers: {
+            'content-type': 'text/javascript; charset=utf-8',
+            'cache-control': 'no-store',
+            ...headers,
+          },
+          body: result.script,
         };
       }
       return json(result.status ?? 200, result.body, headers);

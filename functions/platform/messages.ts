@@ -54,6 +54,10 @@ export const messages = {
     id: 'Formulir "{id}" tidak memiliki draf.',
     en: 'Form "{id}" has no draft.',
   },
+  preview_not_found: {
+    id: 'Pratinjau formulir ini sudah tidak tersedia; buka kembali penyunting formulir.',
+    en: 'This form preview is no longer available; open the form editor again.',
+  },
   ruleset_not_found: { id: 'Aturan "{id}" tidak ditemukan.', en: 'Ruleset "{id}" was not found.' },
   ruleset_not_published: {
     id: 'Aturan "{id}" belum pernah diterbitkan.',

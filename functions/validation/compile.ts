@@ -3,14 +3,18 @@
  * form is compiled once per process, never per request.
  */
 import type Ajv from 'ajv';
-import type { ValidateFunction } from 'ajv';
+import type { CodeOptions, ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { BoundedCache } from '../platform/bounded-cache';
-import { AJV_OPTIONS, CUSTOM_FORMATS, DRAFTS, type DraftName, draftOf } from './ajv-config';
+import { AJV_OPTIONS, DRAFTS, type DraftName, draftOf } from './ajv-config';
+import { CUSTOM_FORMATS } from './runtime';
 
-/** An ajv instance for one draft, with Kawal's options and formats. */
-function newAjv(draft: DraftName): Ajv {
-  const ajv = new DRAFTS[draft].Ajv({ ...AJV_OPTIONS });
+/**
+ * An ajv instance for one draft, with Kawal's options and formats; `code` adds code generation
+ * options (the standalone modules' `source` and runtime names) to Kawal's own.
+ */
+export function newAjv(draft: DraftName, code: CodeOptions = {}): Ajv {
+  const ajv = new DRAFTS[draft].Ajv({ ...AJV_OPTIONS, code: { ...AJV_OPTIONS.code, ...code } });
   addFormats(ajv);
   for (const [name, format] of Object.entries(CUSTOM_FORMATS)) ajv.addFormat(name, format);
   return ajv;

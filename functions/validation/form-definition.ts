@@ -8,10 +8,11 @@ import addFormats from 'ajv-formats';
 import pointer from 'json-pointer';
 import { AppError, type ErrorDetail } from '../platform/errors';
 import type { Lang } from '../platform/messages';
-import { AJV_OPTIONS, DRAFTS, draftOf, linearPatternProblem } from './ajv-config';
+import { AJV_OPTIONS, DRAFTS, draftOf } from './ajv-config';
 import { compileSchema } from './compile';
 import { ERROR_MESSAGE_KEYWORD, localizeErrors } from './messages';
 import { PREFILL_KEYWORD, PREFILL_SOURCES, prefillFields } from './prefill';
+import { linearPatternProblem } from './runtime';
 import { TRANSLATIONS_KEYWORD, translationProblems } from './translations';
 
 const TEXT = {

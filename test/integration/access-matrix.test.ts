@@ -3,6 +3,7 @@
  * bapas-1 assigned to pk1 (with a submission, a referral and a pending transfer to bapas-2 where the
  * route needs one), so no row depends on another.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROUTES } from '../../functions/api/routes';
@@ -56,6 +57,13 @@ const draftCaseType = {
   moves: [{ from: 'intake', to: 'terminated' }],
 };
 const draftForm = { title: 'Uji', schema: { type: 'object', properties: { a: { type: 'string' } } } };
+const previewSchema = {
+  type: 'object',
+  required: ['a'],
+  properties: { a: { type: 'string', minLength: 2 } },
+};
+/** The preview's name, as the server makes it: base64url SHA-256 of the schema's JSON. */
+const previewHash = createHash('sha256').update(JSON.stringify(previewSchema)).digest('base64url');
 
 // Status per caller: admin, supervisor of the case's office, supervisor of another office, assigned worker, other worker.
 const MATRIX: Record<string, Row> = {
@@ -76,6 +84,20 @@ const MATRIX: Record<string, Row> = {
   },
   'GET /api/forms/{id}/versions/{n}': {
     request: () => ({ path: '/api/forms/identifikasi/versions/1' }),
+    expect: [200, 200, 200, 200, 200],
+  },
+  // Precompiled validators: a published version's module is public (form content, same for all).
+  'GET /api/forms/{id}/versions/{n}/validator.js': {
+    request: () => ({ path: '/api/forms/identifikasi/versions/1/validator.js?lang=id' }),
+    expect: [200, 200, 200, 200, 200],
+  },
+  'POST /api/forms/{id}/previews': {
+    request: () => ({ path: '/api/forms/identifikasi/previews', body: { schema: previewSchema } }),
+    expect: [201, 403, 403, 403, 403],
+  },
+  // Named by the hash of a schema an administrator posted (see beforeAll), without a token.
+  'GET /api/forms/{id}/previews/{hash}/validator.js': {
+    request: () => ({ path: `/api/forms/identifikasi/previews/${previewHash}/validator.js?lang=en` }),
     expect: [200, 200, 200, 200, 200],
   },
   'GET /api/forms/{id}/draft': {
@@ -368,6 +390,10 @@ beforeAll(async () => {
   await clients.admin.request('PUT', '/api/services/uji-layanan', {
     body: { name: 'Layanan uji', type: 'konseling-individu' },
   });
+  const preview = await clients.admin.request('POST', '/api/forms/identifikasi/previews', {
+    body: { schema: previewSchema },
+  });
+  if (preview.body.hash !== previewHash) throw new Error(`preview: ${JSON.stringify(preview.body)}`);
 });
 afterAll(async () => kawal?.stop());
 

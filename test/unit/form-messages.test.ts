@@ -5,15 +5,13 @@
  * `x-prefill` and `x-errorMessage` declarations, with prefilling itself.
  */
 import type { RJSFSchema } from '@rjsf/utils';
-import { customizeValidator } from '@rjsf/validator-ajv8';
 import { describe, expect, it } from 'vitest';
 import { readDefaultForms } from '../../functions/cases/content-packs';
-import { AJV_OPTIONS, ajvClassFor, CUSTOM_FORMATS } from '../../functions/validation/ajv-config';
 import { compileSchema } from '../../functions/validation/compile';
 import { toDetails } from '../../functions/validation/errors';
 import { formDefinitionProblems } from '../../functions/validation/form-definition';
-import { localizeErrors } from '../../functions/validation/messages';
 import { applyPrefill, prefillFields } from '../../functions/validation/prefill';
+import { browserValidator } from '../support/validator-modules';
 
 const FORMS = new URL('../../forms', import.meta.url).pathname;
 
@@ -101,14 +99,9 @@ describe('field messages on the server', () => {
 });
 
 describe('field messages in the browser', () => {
-  it('are the server’s, through the validator the web app builds', () => {
+  it('are the server’s, through the precompiled validator the web app imports', async () => {
     const schema = SCHEMA as unknown as RJSFSchema;
-    const validator = customizeValidator(
-      { AjvClass: ajvClassFor(schema), ajvOptionsOverrides: AJV_OPTIONS, customFormats: CUSTOM_FORMATS },
-      (errors) => {
-        if (errors) localizeErrors(errors, 'id');
-      },
-    );
+    const { validator } = await browserValidator(SCHEMA as unknown as Record<string, unknown>, 'id');
     const data = { nip: '12', rt: 'abcd', tanggal: '2026-13-45' };
     const browser = validator.validateFormData(data, schema).errors.map((error) => ({
       path: `/${(error.property ?? '').replace(/^\./, '').replace(/\./g, '/')}`,

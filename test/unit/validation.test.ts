@@ -6,16 +6,11 @@ import {
 } from '@rjsf/validator-ajv8/lib/createAjvInstance.js';
 import { describe, expect, it } from 'vitest';
 import { readDefaultForms } from '../../functions/cases/content-packs';
-import {
-  AJV_OPTIONS,
-  COLOR_FORMAT,
-  DATA_URL_FORMAT,
-  draftOf,
-  linearRegExp,
-} from '../../functions/validation/ajv-config';
+import { AJV_OPTIONS, draftOf } from '../../functions/validation/ajv-config';
 import { compileSchema, ValidatorCache } from '../../functions/validation/compile';
 import { errorPath, toDetails } from '../../functions/validation/errors';
 import { formDefinitionProblems } from '../../functions/validation/form-definition';
+import { COLOR_FORMAT, DATA_URL_FORMAT, linearRegExp } from '../../functions/validation/runtime';
 
 describe('shared ajv configuration', () => {
   it('matches what @rjsf/validator-ajv8 uses in the browser', () => {

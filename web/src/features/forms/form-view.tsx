@@ -28,6 +28,7 @@ import pointer from 'json-pointer';
 import { type FormEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { CalculatedField } from '../../../../functions/validation/calculate';
 import { formToShow } from '../../../../functions/validation/translations';
+import type { Lang } from '../../shared/i18n/dictionary';
 import { useI18n, useTexts } from '../../shared/i18n/language';
 import type { PublishedForm } from './api';
 import { ErrorList, type ErrorListContext, segmentsOf } from './error-list';
@@ -37,7 +38,13 @@ import { rjsfTranslator } from './rjsf-strings';
 import { comparePositions, formPosition, planSteps, stepSchema } from './steps';
 import { formFillTexts } from './texts';
 import { useCalculations } from './use-calculations';
-import { type FormValue, validatorFor } from './validator';
+import {
+  type FormValidator,
+  type FormValue,
+  publishedValidatorSource,
+  useFormValidator,
+  type ValidatorSource,
+} from './validator';
 
 const templates = { ErrorListTemplate: ErrorList, ObjectFieldTemplate };
 const widgets = { RadioWidget };
@@ -124,6 +131,8 @@ export interface FormViewProps {
   steps?: boolean;
   /** A top-level field whose step to show (the studio's preview follows the field chosen in the outline). */
   openStepOf?: string | undefined;
+  /** Where the validators come from in a language (the studio's preview: its draft's); by default the published version's. */
+  validatorSource?: ((lang: Lang) => ValidatorSource) | undefined;
 }
 
 /** What a check found, and whether it was of one step or of the whole form. */
@@ -146,12 +155,18 @@ export function FormView({
   headingLevel = 2,
   steps: allowSteps = true,
   openStepOf,
+  validatorSource,
 }: FormViewProps) {
   const { t, lang } = useI18n();
   const { t: stepText } = useTexts(formFillTexts);
   // The form's own texts in the UI language where it carries them (x-translations).
   const form = useMemo(() => formToShow(written, lang), [written, lang]);
-  const validator = validatorFor(form);
+  const source = useMemo(
+    () => (validatorSource ? validatorSource(lang) : publishedValidatorSource(written, lang)),
+    [validatorSource, written, lang],
+  );
+  // The module arrives after the form is drawn: checks wait for it (`ready`), rjsf gets a pending one.
+  const { validator, loaded, ready } = useFormValidator(source);
   const schema = form.schema as RJSFSchema;
   const calculations = useCalculations(form.schema, formData, onChange);
   const fields = calculations.fields;
@@ -261,23 +276,23 @@ export function FormView({
    * opened yet (on one page it adds them all), so a missing part is checked, and sent, field by field.
    */
   const complete = useCallback(
-    (data: FormValue | undefined): FormValue =>
+    (checker: FormValidator, data: FormValue | undefined): FormValue =>
       (getDefaultFormState<FormValue, RJSFSchema>(
-        validator,
+        checker,
         schema,
         data ?? {},
         schema,
         false,
         defaultFormStateBehavior,
       ) as FormValue | undefined) ?? {},
-    [validator, schema],
+    [schema],
   );
 
   /** Every browser-side error of `data` (the same rules and words as the server). */
   const check = useCallback(
-    (data: FormValue | undefined): RJSFValidationError[] =>
-      validator.validateFormData(complete(data), schema, undefined, transformErrors, uiSchema).errors,
-    [validator, schema, uiSchema, complete],
+    (checker: FormValidator, data: FormValue | undefined): RJSFValidationError[] =>
+      checker.validateFormData(complete(checker, data), schema, undefined, transformErrors, uiSchema).errors,
+    [schema, uiSchema, complete],
   );
 
   /** The current data with its calculated values. */
@@ -304,8 +319,9 @@ export function FormView({
   );
 
   const next = useCallback(() => {
-    void currentData().then((data) => {
-      const all = check(data);
+    void Promise.all([currentData(), ready()]).then(([data, checker]) => {
+      // Without its validator the step is not checked here; the server checks on sending.
+      const all = checker ? check(checker, data) : [];
       const here = all.filter((error) => stepOfError(error) === current);
       const scope = shown?.scope === 'all' ? 'all' : 'step';
       if (here.length > 0) {
@@ -318,7 +334,7 @@ export function FormView({
       setStep(current + 1);
       setFocus((previous) => ({ target: { kind: 'heading' }, serial: (previous?.serial ?? 0) + 1 }));
     });
-  }, [currentData, check, stepOfError, current, shown, firstOf, goToField]);
+  }, [currentData, ready, check, stepOfError, current, shown, firstOf, goToField]);
 
   /**
    * While errors are on show, a change takes away those it put right, at once and without adding any
@@ -329,9 +345,9 @@ export function FormView({
   const settle = useCallback(
     (data: FormValue | undefined) => {
       const showing = shownRef.current;
-      if (!showing) return;
+      if (!showing || !loaded) return;
       const still = new Set(
-        check(data).map((error) => `${error.property ?? ''}\u0000${error.message ?? ''}`),
+        check(loaded, data).map((error) => `${error.property ?? ''}\u0000${error.message ?? ''}`),
       );
       const errors = showing.errors.filter((error) =>
         still.has(`${error.property ?? ''}\u0000${error.message ?? ''}`),
@@ -341,24 +357,27 @@ export function FormView({
       shownRef.current = next;
       setShown(next);
     },
-    [check],
+    [check, loaded],
   );
 
+  /** Checks everything once the validator is in (without it, the server's check is the one). */
   const submit = useCallback(
     (data: FormValue) => {
-      const whole = complete(data);
-      const errors = check(whole);
-      if (errors.length === 0) {
-        setShown(undefined);
-        callbacks.current.onSubmit(whole);
-        return;
-      }
-      setShown({ scope: 'all', errors });
-      const first = firstOf(errors);
-      if (first) goToField(first);
-      callbacks.current.onError?.();
+      void ready().then((checker) => {
+        const whole = complete(checker ?? validator, data);
+        const errors = checker ? check(checker, whole) : [];
+        if (errors.length === 0) {
+          setShown(undefined);
+          callbacks.current.onSubmit(whole);
+          return;
+        }
+        setShown({ scope: 'all', errors });
+        const first = firstOf(errors);
+        if (first) goToField(first);
+        callbacks.current.onError?.();
+      });
     },
-    [complete, check, firstOf, goToField],
+    [ready, complete, validator, check, firstOf, goToField],
   );
 
   // The server's verdict: the first field it refused is shown, on its step.

@@ -9,13 +9,14 @@
  * replaces only when they change), so a key press in the editor costs nothing here.
  */
 import { Component, type ReactNode, useCallback, useEffect, useId, useMemo, useState } from 'react';
-import { useTexts } from '../../../shared/i18n/language';
+import type { Lang } from '../../../shared/i18n/dictionary';
+import { useI18n, useTexts } from '../../../shared/i18n/language';
 import type { PublishedForm } from '../../forms/api';
 import { FormView } from '../../forms/form-view';
-import type { FormValue } from '../../forms/validator';
+import { type FormValue, loadValidator, SourceRefused, SourceWithdrawn } from '../../forms/validator';
 import { JsonEditor } from '../json-editor';
 import type { FormDoc } from './outline';
-import { checkPreview, metaSchemaProblem, type PreviewCheck, titlesOfData } from './preview-validation';
+import { checkPreview, type PreviewCheck, previewValidatorSource, titlesOfData } from './preview-validation';
 import { formsTexts } from './texts';
 
 /** The pause in typing after which the preview follows. */
@@ -76,6 +77,7 @@ export function FormPreview({
   onUseAsExample: (data: FormValue) => void;
 }) {
   const { t } = useTexts(formsTexts);
+  const { lang } = useI18n();
   const headingId = useId();
   const problemsId = useId();
   const dataId = useId();
@@ -86,9 +88,9 @@ export function FormPreview({
   const [showData, setShowData] = useState(false);
   const [passed, setPassed] = useState(false);
 
-  // A schema the meta-schema refuses, or that does not compile, puts the preview back on the last good
-  // one. Both are found out after the form is drawn (compiling a long schema takes a moment), and so is
-  // what is wrong with the example data.
+  // A schema the server cannot compile (its meta-schema refuses it, or ajv does) puts the preview back
+  // on the last good one. Both are found out after the form is drawn (the server compiles the draft
+  // into its validators, see preview-validation.ts), and so is what is wrong with the example data.
   const [refused, setRefused] = useState<{ schema: object; message: string }>();
   const usable = refused?.schema !== schema;
   const [good, setGood] = useState(schema);
@@ -96,18 +98,31 @@ export function FormPreview({
   const shownSchema = usable ? schema : good;
   const [check, setCheck] = useState<PreviewCheck>();
   useEffect(() => {
-    const run = () => {
-      const meta = metaSchemaProblem(schema);
-      const result: PreviewCheck =
-        meta === undefined ? checkPreview(schema, data) : { ok: false, message: meta };
-      if (!result.ok) setRefused({ schema, message: result.message });
-      setCheck(result);
+    let live = true;
+    let idle: number | undefined;
+    loadValidator(previewValidatorSource(formId, schema, lang)).then(
+      (validator) => {
+        if (!live) return;
+        // When the browser is idle (not between two keys), and within half a second.
+        idle = requestIdleCallback(() => setCheck(checkPreview(validator, schema, data)), { timeout: 500 });
+      },
+      (error: unknown) => {
+        if (!live || error instanceof SourceWithdrawn) return;
+        const message = error instanceof SourceRefused ? error.message : t('preview.unchecked');
+        if (error instanceof SourceRefused) setRefused({ schema, message });
+        setCheck({ ok: false, message });
+      },
+    );
+    return () => {
+      live = false;
+      if (idle !== undefined) cancelIdleCallback(idle);
     };
-    // When the browser is idle (not between two keys), and within half a second.
-    const handle = requestIdleCallback(run, { timeout: 500 });
-    return () => cancelIdleCallback(handle);
-  }, [schema, data]);
+  }, [formId, schema, data, lang, t]);
   const invalid = refused?.schema === schema ? refused.message : undefined;
+  const validatorSource = useCallback(
+    (language: Lang) => previewValidatorSource(formId, shownSchema, language),
+    [formId, shownSchema],
+  );
 
   const form = useMemo(
     (): PublishedForm => ({
@@ -159,11 +174,12 @@ export function FormPreview({
             sending={false}
             headingLevel={3}
             openStepOf={showing}
+            validatorSource={validatorSource}
           />
         </PreviewBoundary>
       </section>
     ),
-    [form, data, t, change, onSubmit, showing],
+    [form, data, t, change, onSubmit, showing, validatorSource],
   );
 
   return (
@@ -209,7 +225,9 @@ export function FormPreview({
             <p className="alert alert-error">{t('preview.invalidSchema')}</p>
             <p className="hint studio-preview-reason">{invalid}</p>
           </>
-        ) : check === undefined ? null : problems.length === 0 ? (
+        ) : check === undefined ? null : !check.ok ? (
+          <p className="hint">{check.message}</p>
+        ) : problems.length === 0 ? (
           <p className="notice">{passed ? t('preview.submitted') : t('preview.valid')}</p>
         ) : (
           <details className="studio-preview-problems">

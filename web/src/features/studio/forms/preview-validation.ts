@@ -1,74 +1,70 @@
 /**
- * Checking the preview's example data against the schema being edited, configured exactly as the
- * workers' validator (`features/forms/validator.ts`: the server's ajv options, formats and messages),
- * so the preview shows the errors a worker would get. The workers' validators are kept per published
- * version; a schema being edited changes at every pause in typing, so here one validator per JSON
- * Schema draft is reset whenever the schema changes, and only the newest schema stays compiled.
+ * Checking the preview's example data against the schema being edited, with the validators a worker
+ * would get: the server compiles the draft's schema (unsaved: `POST /api/forms/{id}/previews` keeps it
+ * a day under its content hash, and refuses one that does not compile with ajv's reason) into the same
+ * precompiled module as a published version's (`GET …/previews/{hash}/validator.js`), which the
+ * preview imports (`features/forms/validator.ts`). Nothing is compiled in the browser. A new module is
+ * asked for after a pause in editing; one asked for meanwhile is withdrawn.
  */
 import { type RJSFSchema, type RJSFValidationError, toPath } from '@rjsf/utils';
-import { customizeValidator, type Localizer } from '@rjsf/validator-ajv8';
+import { VALIDATOR_MODULE_VERSION } from '../../../../../functions/validation/runtime';
+import { ApiError, apiRequest } from '../../../shared/api-client';
+import type { Lang } from '../../../shared/i18n/dictionary';
 import {
-  AJV_OPTIONS,
-  ajvClassFor,
-  CUSTOM_FORMATS,
-  draftOf,
-} from '../../../../../functions/validation/ajv-config';
-import { localizeErrors } from '../../../../../functions/validation/messages';
-import { getLanguage } from '../../../shared/i18n/language';
-import type { FormValue } from '../../forms/validator';
+  type FormValidator,
+  type FormValue,
+  SourceRefused,
+  SourceWithdrawn,
+  type ValidatorSource,
+} from '../../forms/validator';
 
-const localizer: Localizer = (errors) => {
-  if (errors) localizeErrors(errors, getLanguage());
-};
+/** The pause in editing after which the draft's validators are asked for. */
+export const PREVIEW_VALIDATOR_DELAY_MS = 250;
 
-type Validator = ReturnType<typeof customizeValidator<FormValue, RJSFSchema>>;
-const validators = new Map<string, { validator: Validator; schema?: object }>();
+const sources = new WeakMap<object, Map<Lang, ValidatorSource>>();
+let serial = 0;
+/** Bumped by every source that starts loading: an older one still waiting is withdrawn. */
+let newest = 0;
 
-function entryFor(schema: Record<string, unknown>): { validator: Validator; schema?: object } {
-  const draft = draftOf(schema) ?? 'draft-07';
-  let entry = validators.get(draft);
-  if (!entry) {
-    entry = {
-      validator: customizeValidator<FormValue, RJSFSchema>(
-        { AjvClass: ajvClassFor(schema), ajvOptionsOverrides: AJV_OPTIONS, customFormats: CUSTOM_FORMATS },
-        localizer,
-      ),
+/** The validators of `schema` (a draft of form `formId`, as the editor holds it) in `lang`; one source per schema object. */
+export function previewValidatorSource(
+  formId: string,
+  schema: Record<string, unknown>,
+  lang: Lang,
+): ValidatorSource {
+  let byLang = sources.get(schema);
+  if (!byLang) {
+    byLang = new Map();
+    sources.set(schema, byLang);
+  }
+  let source = byLang.get(lang);
+  if (!source) {
+    const id = encodeURIComponent(formId);
+    source = {
+      key: `preview:${formId}:${++serial}:${lang}`,
+      lang,
+      url: async () => {
+        const ticket = ++newest;
+        await new Promise((resolve) => setTimeout(resolve, PREVIEW_VALIDATOR_DELAY_MS));
+        if (ticket !== newest) throw new SourceWithdrawn();
+        try {
+          const { hash } = await apiRequest<{ hash: string }>(`/api/forms/${id}/previews`, {
+            method: 'POST',
+            body: { schema },
+          });
+          return `/api/forms/${id}/previews/${hash}/validator.js?lang=${lang}&v=${VALIDATOR_MODULE_VERSION}`;
+        } catch (error) {
+          // The server's reason (ajv's, for a schema that does not compile) is what the preview shows.
+          if (error instanceof ApiError && error.status < 500) {
+            throw new SourceRefused(error.details[0]?.message ?? error.message);
+          }
+          throw error;
+        }
+      },
     };
-    validators.set(draft, entry);
+    byLang.set(lang, source);
   }
-  return entry;
-}
-
-/** The validator for `schema`, holding only its compiled form (what was compiled for another is dropped). */
-function validatorFor(schema: Record<string, unknown>): Validator {
-  const entry = entryFor(schema);
-  if (entry.schema !== schema) {
-    entry.validator.reset();
-    entry.schema = schema;
-  }
-  return entry.validator;
-}
-
-/** Keywords that never change what is valid: a schema differing only in them is checked as the one before. */
-const ANNOTATIONS = new Set(['title', 'description', 'examples', '$comment', 'x-sensitive']);
-let lastChecked: { key: string; schema: Record<string, unknown> } | undefined;
-
-/**
- * The schema to check data against: the one checked before when `schema` differs from it only in
- * titles, help and such (so typing a title never compiles the schema again), else `schema`.
- */
-function forChecking(schema: Record<string, unknown>): Record<string, unknown> {
-  const key = JSON.stringify(schema, (name, value: unknown) => (ANNOTATIONS.has(name) ? undefined : value));
-  if (lastChecked?.key === key) return lastChecked.schema;
-  lastChecked = { key, schema };
-  return schema;
-}
-
-/** What the JSON Schema meta-schema refuses in `schema` (quick: nothing is compiled); undefined when nothing. */
-export function metaSchemaProblem(schema: Record<string, unknown>): string | undefined {
-  if (!draftOf(schema)) return '$schema';
-  const { ajv } = entryFor(schema).validator;
-  return ajv.validateSchema(schema) ? undefined : ajv.errorsText(ajv.errors);
+  return source;
 }
 
 /** As the workers' form shows them: without ajv's "must match the then schema" summaries. */
@@ -82,13 +78,13 @@ export interface PreviewProblem {
 
 export type PreviewCheck = { ok: true; problems: PreviewProblem[] } | { ok: false; message: string };
 
-/** Whether `schema` compiles, and if so what is wrong with `data` against it. */
-export function checkPreview(schema: Record<string, unknown>, data: FormValue | undefined): PreviewCheck {
-  const target = forChecking(schema);
-  const validator = validatorFor(target);
-  const raw = validator.rawValidation(target, data ?? {});
-  if (raw.validationError) return { ok: false, message: raw.validationError.message };
-  const { errors } = validator.validateFormData(data ?? {}, target as RJSFSchema, undefined, transformErrors);
+/** What is wrong with `data` against `schema`, by the schema's validators. */
+export function checkPreview(
+  validator: FormValidator,
+  schema: Record<string, unknown>,
+  data: FormValue | undefined,
+): PreviewCheck {
+  const { errors } = validator.validateFormData(data ?? {}, schema as RJSFSchema, undefined, transformErrors);
   const seen = new Set<string>();
   const problems: PreviewProblem[] = [];
   for (const error of errors) {
