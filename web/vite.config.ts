@@ -5,6 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { jsonChecks } from './vite-json-checks';
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -12,7 +13,8 @@ const api = { '/api': { target: 'http://127.0.0.1:8080', changeOrigin: false } }
 
 export default defineConfig({
   root: webRoot,
-  plugins: [react()],
+  // jsonChecks: the studio's JSON checks precompiled (the app runs without 'unsafe-eval').
+  plugins: [react(), jsonChecks()],
   // amazon-cognito-identity-js bundles Node's `buffer` (v4), which reads `global`: the browser's is
   // globalThis.
   define: { global: 'globalThis' },

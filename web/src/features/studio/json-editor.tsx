@@ -1,12 +1,17 @@
 /**
  * A JSON document in CodeMirror 6. With a JSON Schema (for a form's schema: the JSON Schema
- * meta-schema) what the schema refuses is marked as you type, checked by ajv (the validator the
- * server runs, with its messages in the UI language) after a pause, and codemirror-json-schema
+ * meta-schema) what the schema refuses is marked as you type, checked after a pause by the schema's
+ * validator that ajv precompiled when the app was built (`json-checks.ts`, with the server's messages
+ * in the UI language; without one, codemirror-json-schema's own check), and codemirror-json-schema
  * completes keys and values and explains them on hover; problems the server reported (422 details, as
  * JSON Pointers) are marked on the lines they point to, so a refusal lands where it has to be fixed.
  *
  * Long documents stay quick to type in: the schema check waits for a pause, and completion opens
  * while typing only in a short document (in a long one, Ctrl+Space opens it).
+ *
+ * The editor lives in a shadow root of its box: CodeMirror puts its styles in a `<style>` element in
+ * a document's head, which the app's Content-Security-Policy (`style-src 'self'`) refuses, but in a
+ * shadow root it adopts constructed style sheets, which the policy allows.
  */
 import type { CompletionContext } from '@codemirror/autocomplete';
 import { json, jsonLanguage, jsonParseLinter } from '@codemirror/lang-json';
@@ -14,8 +19,7 @@ import { forceParsing } from '@codemirror/language';
 import { type Diagnostic, forceLinting, linter, lintGutter } from '@codemirror/lint';
 import { EditorView, hoverTooltip } from '@codemirror/view';
 import CodeMirror, { type ReactCodeMirrorRef } from '@uiw/react-codemirror';
-import Ajv, { type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
+import type { ErrorObject } from 'ajv';
 import {
   getJsonPointers,
   handleRefresh,
@@ -25,35 +29,22 @@ import {
   stateExtensions,
 } from 'codemirror-json-schema';
 import type { JSONSchema7 } from 'json-schema';
-import { useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { localizeErrors } from '../../../../functions/validation/messages';
 import { getLanguage } from '../../shared/i18n/language';
+import type { JsonCheck } from './json-checks';
 
 /** Beyond this many characters, completion waits to be asked for (Ctrl+Space). */
 const LONG_DOCUMENT = 20_000;
 /** The pause in typing before the document is checked against its schema. */
 const CHECK_DELAY_MS = 600;
 
-const checkers = new WeakMap<object, ValidateFunction | null>();
-let ajv: Ajv | undefined;
-
-/** ajv's validator for `schema` (null when ajv cannot compile it: codemirror-json-schema checks then). */
-function checkerFor(schema: JSONSchema7): ValidateFunction | null {
-  let checker = checkers.get(schema);
-  if (checker !== undefined) return checker;
-  ajv ??= addFormats(new Ajv({ allErrors: true, strict: false }));
-  try {
-    const id = typeof schema.$id === 'string' ? schema.$id : undefined;
-    checker = (id ? ajv.getSchema(id) : undefined) ?? ajv.compile(schema);
-  } catch {
-    checker = null;
-  }
-  checkers.set(schema, checker);
-  return checker;
-}
+/** What the app's style sheet cannot reach inside the shadow root: the focus outline of the editor. */
+const focusTheme = EditorView.theme({ '&.cm-focused': { outline: '3px solid var(--focus, #1d4ed8)' } });
 
 /** The document's problems against `checker`, each on the key its pointer names. */
-function schemaDiagnostics(view: EditorView, checker: ValidateFunction): Diagnostic[] {
+function schemaDiagnostics(view: EditorView, checker: JsonCheck): Diagnostic[] {
   let document: unknown;
   try {
     document = JSON.parse(view.state.doc.toString());
@@ -61,7 +52,7 @@ function schemaDiagnostics(view: EditorView, checker: ValidateFunction): Diagnos
     return [];
   }
   if (checker(document)) return [];
-  const errors = (checker.errors ?? []).map((error) => ({ ...error }));
+  const errors = ((checker.errors ?? []) as ErrorObject[]).map((error) => ({ ...error }));
   localizeErrors(errors, getLanguage());
   const pointers = getJsonPointers(view.state, 'json4');
   return errors.map((error) => {
@@ -75,9 +66,8 @@ function schemaDiagnostics(view: EditorView, checker: ValidateFunction): Diagnos
   });
 }
 
-/** Checking, completion and hover against `schema`. */
-function schemaExtensions(schema: JSONSchema7) {
-  const checker = checkerFor(schema);
+/** Checking (by `checker` when given), completion and hover against `schema`. */
+function schemaExtensions(schema: JSONSchema7, checker: JsonCheck | undefined) {
   const complete = jsonCompletion();
   return [
     checker
@@ -143,6 +133,7 @@ export function JsonEditor({
   onChange,
   label,
   schema,
+  check,
   problems = [],
   height = '28rem',
   reveal,
@@ -153,6 +144,8 @@ export function JsonEditor({
   label: string;
   /** Checks and completes against this schema as the administrator types. */
   schema?: JSONSchema7;
+  /** The schema's precompiled validator (`json-checks.ts`), which checks the document. */
+  check?: JsonCheck;
   problems?: readonly PointerProblem[];
   height?: string;
   /** A JSON Pointer to show: its key is selected and scrolled into view (again whenever it changes). */
@@ -166,14 +159,15 @@ export function JsonEditor({
     () => [
       json(),
       linter(jsonParseLinter()),
-      ...(schema ? schemaExtensions(schema) : []),
+      ...(schema ? schemaExtensions(schema, check) : []),
       linter((view) => diagnosticsFor(view, problemsRef.current), { delay: 200 }),
       lintGutter(),
       EditorView.lineWrapping,
+      focusTheme,
       // Focusable by itself, so its scrolling area is reachable from the keyboard (axe: scrollable-region-focusable).
       EditorView.contentAttributes.of({ 'aria-label': label, tabindex: '0' }),
     ],
-    [schema, label],
+    [schema, check, label],
   );
 
   const revealRef = useRef(reveal);
@@ -189,17 +183,28 @@ export function JsonEditor({
     if (view && reveal !== undefined) settle(view, reveal);
   }, [reveal]);
 
+  // The box's shadow root, made once the box is in the page (see the top of this file).
+  const [shadow, setShadow] = useState<ShadowRoot>();
+  const box = useCallback((node: HTMLDivElement | null) => {
+    if (node) setShadow(node.shadowRoot ?? node.attachShadow({ mode: 'open' }));
+  }, []);
+
   return (
-    <div className="studio-json-editor">
-      <CodeMirror
-        ref={editor}
-        value={value}
-        height={height}
-        extensions={extensions}
-        onChange={onChange}
-        onCreateEditor={(view) => settle(view, revealRef.current)}
-        basicSetup={{ foldGutter: true, highlightActiveLine: true, tabSize: 2 }}
-      />
+    <div className="studio-json-editor" ref={box}>
+      {shadow
+        ? createPortal(
+            <CodeMirror
+              ref={editor}
+              value={value}
+              height={height}
+              extensions={extensions}
+              onChange={onChange}
+              onCreateEditor={(view) => settle(view, revealRef.current)}
+              basicSetup={{ foldGutter: true, highlightActiveLine: true, tabSize: 2 }}
+            />,
+            shadow,
+          )
+        : null}
     </div>
   );
 }

@@ -5,10 +5,8 @@
  * What is shown is the draft when there is one (with unsaved edits), else the published version.
  */
 
-import type { JSONSchema7 } from 'json-schema';
 import { useCallback, useMemo, useState } from 'react';
 import { useParams } from 'react-router';
-import { CASE_TYPE_SCHEMA } from '../../../../../functions/domain/case-type';
 import { ApiError, errorMessage } from '../../../shared/api-client';
 import { formatDateTime, useTexts } from '../../../shared/i18n/language';
 import { LoadError } from '../../../shared/load-error';
@@ -17,6 +15,8 @@ import { useDocumentTitle } from '../../../shared/use-document-title';
 import { usePersonNamer } from '../../people/names';
 import { type Conflict, ConflictNotice } from '../conflict-notice';
 import { type DraftOf, getDraft, getPublished, saveDraft, type VersionOf } from '../content-api';
+import { JSON_CHECK_SCHEMAS } from '../json-check-schemas';
+import { JSON_CHECKS } from '../json-checks';
 import type { PathSegment } from '../json-diff';
 import { JsonEditor, type PointerProblem } from '../json-editor';
 import { PublishPanel } from '../publish-panel';
@@ -48,17 +48,6 @@ import './process.css';
 
 type Tab = 'process' | 'wiring' | 'edit' | 'publish' | 'history';
 const TABS: readonly Tab[] = ['process', 'wiring', 'edit', 'publish', 'history'];
-
-/** The document's JSON Schema for the editor: the case type content with its title and description. */
-const EDITOR_SCHEMA = {
-  ...CASE_TYPE_SCHEMA,
-  required: [...CASE_TYPE_SCHEMA.required, 'title'],
-  properties: {
-    title: { type: 'string', minLength: 1, maxLength: 200 },
-    description: { type: 'string', maxLength: 4000 },
-    ...CASE_TYPE_SCHEMA.properties,
-  },
-} as unknown as JSONSchema7;
 
 /** A new case type starts with an opening stage, the closing one and the move between them. */
 const NEW_TYPE: CaseTypeDocument = {
@@ -393,7 +382,8 @@ function Editor({
               value={text}
               onChange={onText}
               label={studio('json.label', { what: document.title || id })}
-              schema={EDITOR_SCHEMA}
+              schema={JSON_CHECK_SCHEMAS.caseType}
+              check={JSON_CHECKS.caseType}
               problems={problems}
             />
           </>

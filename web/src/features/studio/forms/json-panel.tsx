@@ -4,15 +4,13 @@
  * change that parses goes into the draft at once, so the outline and the preview follow; a change
  * from elsewhere (the outline, a reload) replaces the text.
  */
-import draft07 from 'ajv/dist/refs/json-schema-draft-07.json';
-import type { JSONSchema7 } from 'json-schema';
 import { useMemo, useRef, useState } from 'react';
 import { useTexts } from '../../../shared/i18n/language';
+import { JSON_CHECK_SCHEMAS } from '../json-check-schemas';
+import { JSON_CHECKS } from '../json-checks';
 import { JsonEditor, type PointerProblem } from '../json-editor';
 import { type FormDoc, reuseEqual } from './outline';
 import { formsTexts } from './texts';
-
-const META_SCHEMA = draft07 as JSONSchema7;
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -116,7 +114,8 @@ export function JsonPanel({
         label={t('json.schemaLabel')}
         value={schema.text}
         onChange={schema.onChange}
-        schema={META_SCHEMA}
+        schema={JSON_CHECK_SCHEMAS.formSchema}
+        check={JSON_CHECKS.formSchema}
         problems={schemaProblems}
         {...(schemaReveal === undefined ? {} : { reveal: schemaReveal })}
       />
