@@ -2,7 +2,8 @@
  * The local HTTP server: maps each request to the same Lambda handler AWS runs, with a real API
  * Gateway v2 event (routeKey, rawPath, pathParameters, queryStringParameters, headers, body,
  * isBase64Encoded, requestContext.authorizer.jwt.claims). It plays API Gateway's part too: routes
- * by the route table and verifies the JWT before the handler runs. Everything else is the web app.
+ * by the route table and verifies the JWT before the handler runs. Everything else is the web app,
+ * served with the Content-Security-Policy of functions/platform/security-headers.ts.
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -13,6 +14,7 @@ import sirv from 'sirv';
 import { ROUTES } from '../api/routes';
 import { type ApiEvent, type LambdaHandler, negotiateLanguage, type RouteSpec } from '../platform/http';
 import { type ErrorCode, messageFor } from '../platform/messages';
+import { contentSecurityPolicy } from '../platform/security-headers';
 import type { Issuer } from './issuer';
 
 export interface ServerOptions {
@@ -243,6 +245,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return;
     }
     if (web) {
+      // The policy CloudFront sends in AWS, so every page (and every browser test) runs under it.
+      res.setHeader('content-security-policy', contentSecurityPolicy());
       web(req, res, () => {
         res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
         res.end('Not found');

@@ -15,6 +15,7 @@ import type { BrowserContext, Route } from 'playwright-core';
 import { handler as preToken } from '../../functions/auth/pre-token';
 import type { Issuer } from '../../functions/local/issuer';
 import type { Role } from '../../functions/platform/claims';
+import { contentSecurityPolicy } from '../../functions/platform/security-headers';
 
 export const POOL = {
   region: 'ap-southeast-3',
@@ -129,7 +130,9 @@ export class CognitoMock {
 
   /**
    * Serves `/config.json` naming this pool (and the agency's names, when given, as the deploy writes
-   * them from kawal.config.json) and answers Cognito's endpoint, for every page of the context.
+   * them from kawal.config.json) and answers Cognito's endpoint, for every page of the context. The
+   * pages carry the Content-Security-Policy CloudFront sends for a stack in the pool's region (Cognito's
+   * endpoint allowed) instead of the local server's, which allows no other origin.
    */
   async install(
     context: BrowserContext,
@@ -144,6 +147,18 @@ export class CognitoMock {
       }),
     );
     await context.route(`https://cognito-idp.${POOL.region}.amazonaws.com/**`, (route) => this.answer(route));
+    const origin = new URL(appUrl).origin;
+    await context.route(
+      (url) => url.origin === origin && !url.pathname.startsWith('/api/'),
+      async (route) => {
+        if (!route.request().isNavigationRequest()) return route.fallback();
+        const response = await route.fetch();
+        await route.fulfill({
+          response,
+          headers: { ...response.headers(), 'content-security-policy': contentSecurityPolicy(POOL.region) },
+        });
+      },
+    );
   }
 
   private async answer(route: Route): Promise<void> {
