@@ -1,6 +1,6 @@
 /**
- * The one ajv configuration the browser (through @rjsf/validator-ajv8) and the server share, so a
- * form is judged the same on both sides. The values mirror @rjsf/validator-ajv8's own defaults; a unit
+ * The one ajv configuration the browser (through @rjsf/validator-ajv8, running validators the server
+ * precompiled with it: standalone.ts) and the server share, so a form is judged the same on both sides. The values mirror @rjsf/validator-ajv8's own defaults; a unit
  * test fails if they drift. This module must not import @rjsf/* (which needs React) so Lambda
  * bundles stay small. The pattern engine and the extra formats live in `runtime.ts`, which
  * precompiled validators (`standalone.ts`) use without the compiler.
