@@ -36,6 +36,7 @@ import type { Construct } from 'constructs';
 import { deployedFunctions, ROUTES } from '../../functions/api/routes';
 import { type DeploySeed, SEED_FILE } from '../../functions/jobs/deploy-seed';
 import type { RouteSpec } from '../../functions/platform/http';
+import { ORIGIN_HEADER } from '../../functions/platform/security-headers';
 import type { StageConfig } from './config';
 import { JOBS } from './jobs';
 import { KawalFunction } from './kawal-function';
@@ -145,6 +146,8 @@ export class ApiStack extends Stack {
   readonly webBucket: Bucket;
   /** The key that signs pagination cursors. */
   readonly cursorSecret: Secret;
+  /** The value CloudFront adds to requests it forwards to the API, which the functions check. */
+  readonly originSecret: Secret;
   /** The web app's bucket, distribution, headers and access logs. */
   readonly site: Site;
 
@@ -230,11 +233,20 @@ export class ApiStack extends Stack {
       generateSecretString: { passwordLength: 48, excludePunctuation: true },
     });
     this.cursorSecret = cursorSecret;
+    // What CloudFront adds to every request it forwards (x-kawal-origin): the functions refuse a request
+    // without it, so the API's own address (execute-api, which stays on without a domain of its own)
+    // answers nothing, and every request passes CloudFront and its firewall.
+    const originSecret = new Secret(this, 'OriginSecret', {
+      description: 'Kawal: proves a request to the API came through CloudFront',
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+    });
+    this.originSecret = originSecret;
     const functions = new Map<string, KawalFunction>();
     for (const name of deployedFunctions()) {
       const fn = new KawalFunction(this, `Fn-${name}`, { name });
       fn.bindTable(table, tableGrantOf(`api/${name}`));
       fn.addEnvironment('KAWAL_CURSOR_SECRET', cursorSecret.secretValue.unsafeUnwrap());
+      fn.addEnvironment('KAWAL_ORIGIN_SECRET', originSecret.secretValue.unsafeUnwrap());
       functions.set(name, fn);
     }
     this.functions = functions;
@@ -279,6 +291,7 @@ export class ApiStack extends Stack {
       webAclArn: props.webAclArn,
       webDist: props.webDist,
       signIn: { userPoolId: userPool.userPoolId, userPoolClientId: webClient.userPoolClientId },
+      originHeader: { name: ORIGIN_HEADER, value: originSecret.secretValue.unsafeUnwrap() },
     });
     this.distribution = this.site.distribution;
     this.webBucket = this.site.bucket;

@@ -163,6 +163,11 @@ export function acknowledgeNagFindings(stacks: NagScope): NagAcknowledgment[] {
     'AwsSolutions-SMG4',
     "The key only signs pagination cursors and is read into the functions' configuration at deploy time, so a rotation in Secrets Manager would not reach them before the next deploy. A leaked key lets a caller forge a cursor only for a query the server built for that caller (index, key condition and filter are signed with it), so it exposes nothing beyond the caller's own lists.",
   );
+  acknowledge(
+    api.originSecret,
+    'AwsSolutions-SMG4',
+    "The value only proves that a request to the API came through CloudFront; it is written into CloudFront's origin settings and the functions' configuration at deploy time, so a rotation in Secrets Manager would reach neither before the next deploy (which can rotate it by replacing the secret). Knowing it lets a caller skip CloudFront and its firewall, not sign-in: every route but the health check still needs a Cognito token.",
+  );
 
   // ---- Api stack: functions ----------------------------------------------------------------------------
   for (const fn of [...api.functions.values(), ...api.jobs.values()]) {

@@ -59,6 +59,8 @@ export interface SiteProps {
   webDist: string | undefined;
   /** What the deploy writes to /config.json besides the branding (the sign-in settings). */
   signIn: { userPoolId: string; userPoolClientId: string };
+  /** The header CloudFront adds to every request it forwards to the API, which the API requires. */
+  originHeader: { name: string; value: string };
 }
 
 export class Site extends Construct {
@@ -144,7 +146,11 @@ export class Site extends Construct {
       },
       additionalBehaviors: {
         '/api/*': {
-          origin: new HttpOrigin(props.apiHost, { protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY }),
+          origin: new HttpOrigin(props.apiHost, {
+            protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
+            // Replaces a header of that name a viewer may send.
+            customHeaders: { [props.originHeader.name]: props.originHeader.value },
+          }),
           viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
           allowedMethods: AllowedMethods.ALLOW_ALL,
           // Responses are per user (and the handlers send no-store); never cache them.

@@ -15,6 +15,11 @@ export interface Config {
   contentTtlMs: number;
   /** The Cognito user pool the admin routes keep accounts in (AWS); undefined on a laptop. */
   userPoolId: string | undefined;
+  /**
+   * The value CloudFront puts in `x-kawal-origin` on every request it forwards (AWS): a request
+   * without it reached the API some other way and is refused. Undefined on a laptop.
+   */
+  originSecret: string | undefined;
 }
 
 function required(name: string): string {
@@ -46,6 +51,7 @@ export function config(): Config {
     maxBodyBytes: integer('KAWAL_MAX_BODY_BYTES', 1024 * 1024),
     contentTtlMs: integer('KAWAL_CONTENT_TTL_MS', 5000),
     userPoolId: process.env.KAWAL_USER_POOL_ID || undefined,
+    originSecret: process.env.KAWAL_ORIGIN_SECRET || undefined,
   });
   return cached;
 }

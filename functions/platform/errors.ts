@@ -16,6 +16,7 @@ const statusOf: Record<ErrorCode, number> = {
   too_many_attempts: 429,
   invalid_cursor: 400,
   forbidden: 403,
+  direct_access: 403,
   route_not_found: 404,
   form_not_found: 404,
   form_not_published: 404,

@@ -4,6 +4,8 @@
  * error shape, and one log line, the refusal count and the metrics flush per request (with the X-Ray
  * subsegment around it all). A handler file only declares its actions; see functions/api/README.md.
  */
+
+import { timingSafeEqual } from 'node:crypto';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy, { type MiddlewareObj } from '@middy/core';
 import type {
@@ -19,6 +21,7 @@ import { bodyProblems, capDetails } from './json-body';
 import { logger } from './logger';
 import { type Lang, messageFor } from './messages';
 import { countRefusal, flushMetrics } from './metrics';
+import { ORIGIN_HEADER } from './security-headers';
 import { annotate, tracingMiddleware } from './tracing';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -111,6 +114,15 @@ function json(
   };
 }
 
+/** Whether the request came through the site (always true where no origin secret is configured). */
+function fromSite(headers: Record<string, string>): boolean {
+  const secret = config().originSecret;
+  if (!secret) return true;
+  const given = Buffer.from(headers[ORIGIN_HEADER] ?? '', 'utf8');
+  const expected = Buffer.from(secret, 'utf8');
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
 interface State {
   request: ApiRequest;
   /** When the request started (performance.now()), for its log line. */
@@ -145,6 +157,8 @@ function parseRequest(routes: Map<string, RouteSpec>): Middleware {
         requestId: event.requestContext?.requestId ?? context.awsRequestId,
         sourceIp: event.requestContext?.http?.sourceIp ?? '',
       };
+      // Only through CloudFront (and its firewall): the API's own address answers nothing else.
+      if (!fromSite(headers)) throw new AppError('direct_access');
       if (!route) throw new AppError('route_not_found');
 
       const raw = event.body;

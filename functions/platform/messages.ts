@@ -40,6 +40,10 @@ export const messages = {
     id: 'Anda tidak memiliki izin untuk tindakan ini.',
     en: 'You are not allowed to do this.',
   },
+  direct_access: {
+    id: 'Kawal hanya dapat dibuka melalui alamat situsnya.',
+    en: "Kawal is reached through its site's address only.",
+  },
   route_not_found: { id: 'Alamat API tidak dikenal.', en: 'Unknown API route.' },
   form_not_found: { id: 'Formulir "{id}" tidak ditemukan.', en: 'Form "{id}" was not found.' },
   form_not_published: {

@@ -1,8 +1,8 @@
 /**
- * The Content-Security-Policy of the web app, written once: CloudFront sends it in AWS (cdk/lib/site.ts)
- * and the local server sends it on every page in local mode, so the browser tests run the app under
- * the policy it is deployed with. Only the app's own files run; the browser may talk to the app's
- * origin and, for sign-in in AWS, to Cognito in the stack's region; nothing may frame the app.
+ * The web app's security headers, written once. The Content-Security-Policy: CloudFront sends it in
+ * AWS (cdk/lib/site.ts) and the local server on every page in local mode, so the browser tests run
+ * the app under the policy it is deployed with. Only the app's own files run; the browser may talk to
+ * the app's origin and, for sign-in in AWS, to Cognito in the stack's region; nothing may frame it.
  */
 
 /** The policy; `region` adds Cognito's endpoint there (the web app signs in against it in AWS). */
@@ -24,3 +24,9 @@ export function contentSecurityPolicy(region?: string): string {
     "frame-ancestors 'none'",
   ].join('; ');
 }
+
+/**
+ * The header CloudFront adds to every request it forwards to the API (cdk/lib/site.ts), with a secret
+ * the functions also hold (KAWAL_ORIGIN_SECRET): without it, a request reached the API some other way.
+ */
+export const ORIGIN_HEADER = 'x-kawal-origin';

@@ -17,7 +17,7 @@ import { emailTexts } from '../../cdk/lib/auth-stack';
 import { ConfigError, loadStageConfig, type StageConfig, stageConfig } from '../../cdk/lib/config';
 import { EDGE_REGION } from '../../cdk/lib/kawal';
 import { REPO_ROOT } from '../../cdk/lib/kawal-function';
-import { contentSecurityPolicy } from '../../functions/platform/security-headers';
+import { contentSecurityPolicy, ORIGIN_HEADER } from '../../functions/platform/security-headers';
 import { ALL_OPTIONS, buildKawal, cdkJsonContext, fakeWebDist } from './synth';
 
 /** The problems a configuration is refused with (none when it is accepted). */
@@ -224,6 +224,30 @@ describe('every option on, and every option off', () => {
     // Without one, CloudFront can only reach the API at execute-api's address.
     off.api.hasResourceProperties('AWS::ApiGatewayV2::Api', { DisableExecuteApiEndpoint: false });
     off.api.resourceCountIs('AWS::ApiGatewayV2::DomainName', 0);
+  });
+
+  it('has CloudFront prove each API request came through it, with a secret the functions check', () => {
+    for (const [kawal, template] of [
+      [allOn, on.api],
+      [allOff, off.api],
+    ] as const) {
+      const secretId = kawal.api.getLogicalId(kawal.api.originSecret.node.defaultChild as CfnElement);
+      const reference = {
+        'Fn::Join': ['', ['{{resolve:secretsmanager:', { Ref: secretId }, ':SecretString:::}}']],
+      };
+      const origins = distributionConfig(template).Origins as {
+        DomainName: unknown;
+        OriginCustomHeaders?: { HeaderName: string; HeaderValue: unknown }[];
+      }[];
+      const api = origins.filter((origin) => origin.OriginCustomHeaders);
+      expect(api).toHaveLength(1);
+      expect(api[0]?.OriginCustomHeaders).toEqual([{ HeaderName: ORIGIN_HEADER, HeaderValue: reference }]);
+      for (const fn of kawal.api.functions.values()) {
+        const lambda =
+          template.toJSON().Resources[kawal.api.getLogicalId(fn.node.defaultChild as CfnElement)];
+        expect(lambda.Properties.Environment.Variables.KAWAL_ORIGIN_SECRET, fn.node.path).toEqual(reference);
+      }
+    }
   });
 
   it('puts the web ACL with managed rules and a rate limit in front of CloudFront', () => {

@@ -327,11 +327,14 @@ describe('Api stack functions', () => {
       expect(at(variables, 'NODE_OPTIONS'), id).toBe('--enable-source-maps');
       expect(String(at(variables, 'KAWAL_TABLE', 'Fn::ImportValue')), id).toMatch(/^Kawal-test-Data:/);
       // The content TTL (and every other tunable of functions/platform/config.ts) keeps its default;
-      // API handlers also get the cursor-signing key, and the accounts function the user pool's id.
+      // API handlers also get the cursor-signing key and the origin secret (test/cdk/config.test.ts),
+      // and the accounts function the user pool's id.
       // The stage and Powertools' settings are for logs, metrics and traces (observability.test.ts).
       const names = Object.keys(isJson(variables) ? variables : {}).sort();
       expect(
-        names.filter((name) => name !== 'KAWAL_CURSOR_SECRET' && name !== 'KAWAL_USER_POOL_ID'),
+        names.filter(
+          (name) => !['KAWAL_CURSOR_SECRET', 'KAWAL_ORIGIN_SECRET', 'KAWAL_USER_POOL_ID'].includes(name),
+        ),
         id,
       ).toEqual([
         'KAWAL_STAGE',
@@ -354,7 +357,8 @@ describe('Api stack functions', () => {
       );
       expect(secret, name).toMatch(/resolve:secretsmanager/);
     }
-    expect(Object.keys(api.findResources('AWS::SecretsManager::Secret'))).toHaveLength(1);
+    // The cursor key and the origin secret.
+    expect(Object.keys(api.findResources('AWS::SecretsManager::Secret'))).toHaveLength(2);
   });
 
   it('lets only the accounts function (and the seed job, to invite the first administrator) call Cognito’s admin API, on the pool alone', () => {
