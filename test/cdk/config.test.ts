@@ -250,6 +250,39 @@ describe('every option on, and every option off', () => {
     }
   });
 
+  it('caches and compresses the precompiled form validators at the edge, and no other API response', () => {
+    const behaviors = distributionConfig(off.api).CacheBehaviors as {
+      PathPattern: string;
+      CachePolicyId: unknown;
+      Compress: boolean;
+      AllowedMethods: string[];
+      TargetOriginId: string;
+    }[];
+    // The more specific pattern first: CloudFront takes the first that matches.
+    expect(behaviors.map((behavior) => behavior.PathPattern)).toEqual([
+      '/api/forms/*/validator.js',
+      '/api/*',
+    ]);
+    const [modules, rest] = behaviors;
+    expect(modules?.TargetOriginId).toBe(rest?.TargetOriginId);
+    expect(modules?.AllowedMethods).toEqual(['GET', 'HEAD']);
+    expect(modules?.Compress).toBe(true);
+    const policyId = allOff.api.getLogicalId(allOff.api.site.validatorCache.node.defaultChild as CfnElement);
+    expect(modules?.CachePolicyId).toEqual({ Ref: policyId });
+    off.api.hasResourceProperties('AWS::CloudFront::CachePolicy', {
+      CachePolicyConfig: Match.objectLike({
+        ParametersInCacheKeyAndForwardedToOrigin: Match.objectLike({
+          // The language and the build are in the query: each is its own module.
+          QueryStringsConfig: { QueryStringBehavior: 'all' },
+          EnableAcceptEncodingGzip: true,
+          EnableAcceptEncodingBrotli: true,
+        }),
+      }),
+    });
+    // Everything else under /api stays uncached (CachingDisabled, a managed policy).
+    expect(rest?.CachePolicyId).toBe('4135ea2d-6df8-44a3-9df3-4b5a84be39ad');
+  });
+
   it('puts the web ACL with managed rules and a rate limit in front of CloudFront', () => {
     if (!allOn.edge) throw new Error('no Edge stack');
     const edge = Template.fromStack(allOn.edge);
