@@ -7,7 +7,7 @@
  */
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runDaily } from '../../functions/cases/daily';
+import { openCases, runDaily } from '../../functions/cases/daily';
 import { migrateCaseHeads } from '../../functions/cases/migrate';
 import { listAllOffices } from '../../functions/cases/offices';
 import { rulesetCases } from '../../functions/cases/ruleset-cases';
@@ -16,7 +16,7 @@ import type { CaseHead } from '../../functions/domain/case-file';
 import { todayIn } from '../../functions/domain/dates';
 import { handler as dailyJob, sweepDeadlines } from '../../functions/jobs/deadlines';
 import type { LocalKawal } from '../../functions/local/app';
-import { casesByDue, newId, putCaseHeads, queryCaseload } from '../../functions/store/cases-repo';
+import { casesByDue, newId, putCaseHeads } from '../../functions/store/cases-repo';
 import { db, tableName } from '../../functions/store/client';
 import { startTestKawal } from '../support/kawal';
 
@@ -174,19 +174,7 @@ describe("the day's decisions", () => {
   it('resume after a stop where they stopped: every open case decided once, weekly counts at the end', async () => {
     const checkpoint = { job: 'daily-decisions-test', date: SWEEP_DAY };
     let open = 0;
-    for (const office of await listAllOffices()) {
-      let cursor: string | undefined;
-      do {
-        const page = await queryCaseload({
-          by: 'office',
-          key: office.id,
-          limit: 100,
-          ...(cursor ? { cursor } : {}),
-        });
-        open += page.items.length;
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor);
-    }
+    for await (const _ of openCases()) open++;
     expect(open).toBeGreaterThan(4);
 
     let asked = 0;

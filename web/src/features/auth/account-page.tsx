@@ -13,7 +13,7 @@ import { useSession } from './session';
 import type { TotpSecret, TotpSettings } from './sign-in';
 import { SignInError } from './sign-in-error';
 import { totpCode } from './totp';
-import { TotpCodeInput } from './totp-code-input';
+import { TotpCodeForm } from './totp-code-input';
 import { TotpSetupGuide } from './totp-setup-guide';
 
 export function AccountPage() {
@@ -185,32 +185,17 @@ function AddAuthenticator({
       </h3>
       <TotpSetupGuide secret={setup.secret} uri={setup.uri} />
       {replacing ? <p className="notice">{t('account.totpReplaceNote')}</p> : null}
-      <form className="stack" onSubmit={onSubmit} noValidate>
-        <div className="field">
-          <label htmlFor={`${ids}-code`}>{t('login.totpCode')}</label>
-          <TotpCodeInput
-            id={`${ids}-code`}
-            inputRef={input}
-            value={code}
-            onChange={setCode}
-            invalid={Boolean(error)}
-            describedBy={error ? `${ids}-error` : undefined}
-          />
-        </div>
-        {error ? (
-          <p id={`${ids}-error`} className="alert alert-error" role="alert">
-            {error}
-          </p>
-        ) : null}
-        <div className="actions">
-          <button type="submit" className="button button-primary" disabled={busy} aria-busy={busy}>
-            {t('account.totpConfirm')}
-          </button>
-          <button type="button" className="button button-link" onClick={onCancel} disabled={busy}>
-            {t('app.cancel')}
-          </button>
-        </div>
-      </form>
+      <TotpCodeForm
+        idPrefix={ids}
+        code={code}
+        onCodeChange={setCode}
+        error={error}
+        busy={busy}
+        inputRef={input}
+        submitLabel={t('account.totpConfirm')}
+        onSubmit={onSubmit}
+        onCancel={onCancel}
+      />
     </div>
   );
 }

@@ -24,7 +24,7 @@ import { homePath, type Session, sessionExpired, useSession } from './session';
 import type { TotpSecret } from './sign-in';
 import { restartsSignIn, SignInError } from './sign-in-error';
 import { totpCode } from './totp';
-import { TotpCodeInput } from './totp-code-input';
+import { TotpCodeForm } from './totp-code-input';
 
 /** The guide to adding an authenticator (with the QR encoder): loaded only when a sign-in asks for one. */
 const TotpSetupGuide = lazy(async () => ({ default: (await import('./totp-setup-guide')).TotpSetupGuide }));
@@ -96,7 +96,7 @@ export function LoginPage() {
 
   const steps = { username: username.trim(), next, restart, messageOf };
   if (step.status === 'newPasswordRequired') return <NewPasswordForm {...steps} />;
-  if (step.status === 'totpRequired') return <TotpCodeForm {...steps} />;
+  if (step.status === 'totpRequired') return <TotpCodeStep {...steps} />;
   if (step.status === 'totpSetup') return <TotpSetupForm {...steps} secret={step.secret} uri={step.uri} />;
 
   return (
@@ -296,7 +296,7 @@ function useCodeForm(
 }
 
 /** Two-step sign-in: the code the authenticator app shows now. */
-function TotpCodeForm(props: StepProps) {
+function TotpCodeStep(props: StepProps) {
   const { t } = useI18n();
   const ids = useId();
   const { code, setCode, error, busy, input, onSubmit } = useCodeForm(sendTotpCode, props, 'input');
@@ -306,37 +306,18 @@ function TotpCodeForm(props: StepProps) {
       <p id={`${ids}-intro`} className="muted">
         {t('login.totpIntro')}
       </p>
-      <form className="stack" onSubmit={onSubmit} noValidate>
-        <div className="field">
-          <label htmlFor={`${ids}-code`}>{t('login.totpCode')}</label>
-          <TotpCodeInput
-            id={`${ids}-code`}
-            inputRef={input}
-            value={code}
-            onChange={setCode}
-            invalid={Boolean(error)}
-            describedBy={error ? `${ids}-error` : `${ids}-intro`}
-          />
-        </div>
-        {error ? (
-          <p id={`${ids}-error`} className="alert alert-error" role="alert">
-            {error}
-          </p>
-        ) : null}
-        <div className="actions">
-          <button type="submit" className="button button-primary" disabled={busy} aria-busy={busy}>
-            {t('login.totpSubmit')}
-          </button>
-          <button
-            type="button"
-            className="button button-link"
-            onClick={() => props.restart()}
-            disabled={busy}
-          >
-            {t('app.cancel')}
-          </button>
-        </div>
-      </form>
+      <TotpCodeForm
+        idPrefix={ids}
+        code={code}
+        onCodeChange={setCode}
+        error={error}
+        busy={busy}
+        inputRef={input}
+        describedBy={`${ids}-intro`}
+        submitLabel={t('login.totpSubmit')}
+        onSubmit={onSubmit}
+        onCancel={() => props.restart()}
+      />
       <p className="hint">{t('login.totpLost')}</p>
     </section>
   );
@@ -363,37 +344,18 @@ function TotpSetupForm({ secret, uri, ...props }: StepProps & TotpSecret) {
       <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
         <TotpSetupGuide secret={secret} uri={uri} />
       </Suspense>
-      <form className="stack" onSubmit={onSubmit} noValidate>
-        <div className="field">
-          <label htmlFor={`${ids}-code`}>{t('login.totpCode')}</label>
-          <TotpCodeInput
-            id={`${ids}-code`}
-            inputRef={input}
-            value={code}
-            onChange={setCode}
-            invalid={Boolean(error)}
-            describedBy={error ? `${ids}-error` : `${ids}-title`}
-          />
-        </div>
-        {error ? (
-          <p id={`${ids}-error`} className="alert alert-error" role="alert">
-            {error}
-          </p>
-        ) : null}
-        <div className="actions">
-          <button type="submit" className="button button-primary" disabled={busy} aria-busy={busy}>
-            {t('login.totpSetupSubmit')}
-          </button>
-          <button
-            type="button"
-            className="button button-link"
-            onClick={() => props.restart()}
-            disabled={busy}
-          >
-            {t('app.cancel')}
-          </button>
-        </div>
-      </form>
+      <TotpCodeForm
+        idPrefix={ids}
+        code={code}
+        onCodeChange={setCode}
+        error={error}
+        busy={busy}
+        inputRef={input}
+        describedBy={`${ids}-title`}
+        submitLabel={t('login.totpSetupSubmit')}
+        onSubmit={onSubmit}
+        onCancel={() => props.restart()}
+      />
     </section>
   );
 }
