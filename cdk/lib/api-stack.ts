@@ -34,7 +34,7 @@ import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Trigger } from 'aws-cdk-lib/triggers';
 import type { Construct } from 'constructs';
 import { deployedFunctions, ROUTES } from '../../functions/api/routes';
-import { type DeploySeed, SEED_FILE } from '../../functions/jobs/deploy-seed';
+import { type DeploySeed, SEED_FILE } from '../../functions/cases/deploy-seed';
 import type { RouteSpec } from '../../functions/platform/http';
 import { ORIGIN_HEADER } from '../../functions/platform/security-headers';
 import type { StageConfig } from './config';

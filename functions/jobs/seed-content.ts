@@ -1,15 +1,15 @@
 /**
  * After each deploy (a CDK trigger in AWS), creates the offices and the first administrator the
- * agency's configuration names (./deploy-seed.ts), publishes the default forms, rulesets and case types
+ * agency's configuration names (cases/deploy-seed.ts), publishes the default forms, rulesets and case types
  * that do not exist yet, then brings case heads written before case types up to their type. The deploy
  * copies forms/ and rules/ into the function's package; an agency's edits are never overwritten, so
  * running it again is harmless.
  */
 import { join } from 'node:path';
 import { seedContentPacks } from '../cases/content-packs';
+import { applyDeploySeed, readDeploySeed } from '../cases/deploy-seed';
 import { migrateCaseHeads } from '../cases/migrate';
 import { createJobHandler } from '../platform/job';
-import { applyDeploySeed, readDeploySeed } from './deploy-seed';
 
 /** Where the packs are: beside the handler in Lambda, or a folder named by KAWAL_CONTENT_DIR. */
 export function contentRoot(): string {

@@ -3,7 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SEED_FILE } from '../../functions/jobs/deploy-seed';
+import { SEED_FILE } from '../../functions/cases/deploy-seed';
 import { handler } from '../../functions/jobs/seed-content';
 import type { LocalKawal } from '../../functions/local/app';
 import { type Client, login, startTestKawal } from '../support/kawal';

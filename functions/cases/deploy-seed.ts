@@ -6,10 +6,10 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { findOffice, saveOffice, TIME_ZONES } from '../cases/offices';
-import { inviteUser } from '../cases/users';
 import { SYSTEM_USER } from '../platform/claims';
 import { AppError } from '../platform/errors';
+import { findOffice, saveOffice, TIME_ZONES } from './offices';
+import { inviteUser } from './users';
 
 /** The file's name under the package's content/ folder. */
 export const SEED_FILE = 'deploy-seed.json';
