@@ -4,7 +4,7 @@
  * code from an authenticator app, and adding one (or moving it to another phone). Local mode has no
  * two-step sign-in, so the section is not there.
  */
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { useI18n } from '../../shared/i18n/language';
 import { useAsync } from '../../shared/use-async';
 import { useDocumentTitle } from '../../shared/use-document-title';
@@ -12,8 +12,7 @@ import { refreshSession, totpSettings, useAuthMode } from './authenticator';
 import { useSession } from './session';
 import type { TotpSecret, TotpSettings } from './sign-in';
 import { SignInError } from './sign-in-error';
-import { totpCode } from './totp';
-import { TotpCodeForm } from './totp-code-input';
+import { TotpCodeForm, useTotpCodeEntry } from './totp-code-input';
 import { TotpSetupGuide } from './totp-setup-guide';
 
 export function AccountPage() {
@@ -149,34 +148,15 @@ function AddAuthenticator({
   const { t } = useI18n();
   const ids = useId();
   const failureText = useFailureText();
-  const [code, setCode] = useState('');
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
-  const input = useRef<HTMLInputElement>(null);
-  const heading = useRef<HTMLHeadingElement>(null);
   // The guide replaces the button that opened it: the focus goes to its heading.
-  useEffect(() => heading.current?.focus(), []);
-
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const digits = totpCode(code);
-    if (!digits) {
-      setError(t('login.totpMissing'));
-      input.current?.focus();
-      return;
-    }
-    setBusy(true);
-    setError(undefined);
-    try {
+  const { code, setCode, error, busy, input, heading, onSubmit } = useTotpCodeEntry({
+    send: async (digits) => {
       await settings.confirm(digits);
       onDone();
-    } catch (caught) {
-      setError(failureText(caught));
-      setCode('');
-      setBusy(false);
-      input.current?.focus();
-    }
-  };
+    },
+    messageOf: failureText,
+    first: 'heading',
+  });
 
   return (
     <div>

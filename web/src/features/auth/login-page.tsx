@@ -5,7 +5,7 @@
  * asks for a new password in place of the temporary one, and two-step sign-in asks for a code from
  * an authenticator app (or, when the pool requires it of an account without one, to add one first).
  */
-import { type FormEvent, lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, lazy, Suspense, useId, useState } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { errorMessage } from '../../shared/api-client';
 import { useBranding } from '../../shared/branding';
@@ -23,8 +23,7 @@ import type { LoginState } from './require-session';
 import { homePath, type Session, sessionExpired, useSession } from './session';
 import type { TotpSecret } from './sign-in';
 import { restartsSignIn, SignInError } from './sign-in-error';
-import { totpCode } from './totp';
-import { TotpCodeForm } from './totp-code-input';
+import { TotpCodeForm, useTotpCodeEntry } from './totp-code-input';
 
 /** The guide to adding an authenticator (with the QR encoder): loaded only when a sign-in asks for one. */
 const TotpSetupGuide = lazy(async () => ({ default: (await import('./totp-setup-guide')).TotpSetupGuide }));
@@ -248,51 +247,24 @@ function NewPasswordForm({ username, next, restart, messageOf }: StepProps) {
 }
 
 /**
- * A code form of the authenticator steps: typing a code and sending it; a wrong code is said and the
- * field emptied for the next one; a sign-in that ran out (Cognito's 3 minutes) goes back to the start.
- * When the screen opens the focus goes to `first` (the field, so the code can be typed or filled in
- * at once; or the heading, when there are steps to read before).
+ * A code form of the authenticator steps: signed in once the code is taken (the login page sees the
+ * session and goes on); a sign-in that ran out (Cognito's 3 minutes) goes back to the start.
  */
 function useCodeForm(
   send: (code: string) => Promise<void>,
   { restart, messageOf }: StepProps,
   first: 'input' | 'heading',
 ) {
-  const { t } = useI18n();
-  const [code, setCode] = useState('');
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
-  const input = useRef<HTMLInputElement>(null);
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
-    (first === 'input' ? input : heading).current?.focus();
-  }, [first]);
-
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const digits = totpCode(code);
-    if (!digits) {
-      setError(t('login.totpMissing'));
-      input.current?.focus();
-      return;
-    }
-    setBusy(true);
-    setError(undefined);
-    try {
-      // Signed in: the login page sees the session and goes on.
-      await send(digits);
-    } catch (caught) {
-      if (restartsSignIn(caught)) {
-        restart(messageOf(caught));
-        return;
-      }
-      setError(messageOf(caught));
-      setCode('');
-      setBusy(false);
-      input.current?.focus();
-    }
-  };
-  return { code, setCode, error, busy, input, heading, onSubmit };
+  return useTotpCodeEntry({
+    send,
+    messageOf,
+    first,
+    handled: (caught) => {
+      if (!restartsSignIn(caught)) return false;
+      restart(messageOf(caught));
+      return true;
+    },
+  });
 }
 
 /** Two-step sign-in: the code the authenticator app shows now. */

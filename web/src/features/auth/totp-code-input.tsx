@@ -1,7 +1,7 @@
 /** The six-digit code field and form of the authenticator screens (sign-in, and adding an app on the account page). */
-import type { FormEvent, Ref } from 'react';
+import { type FormEvent, type Ref, useEffect, useRef, useState } from 'react';
 import { useI18n } from '../../shared/i18n/language';
-import { TOTP_DIGITS } from './totp';
+import { TOTP_DIGITS, totpCode } from './totp';
 
 /** The six-digit code: a phone shows digits, and the browser or the phone may fill it in. */
 export function TotpCodeInput({
@@ -96,4 +96,55 @@ export function TotpCodeForm({
       </div>
     </form>
   );
+}
+
+/**
+ * The state of a code form: typing a code and sending it; a code that is not six digits is said
+ * without sending, a refused one is said and the field emptied for the next. When the screen opens
+ * the focus goes to `first` (the field, so the code can be typed or filled in at once; or the heading,
+ * when there are steps to read before). `handled` may take a failure over (return true), as a sign-in
+ * that ran out goes back to the start.
+ */
+export function useTotpCodeEntry({
+  send,
+  messageOf,
+  first,
+  handled,
+}: {
+  send: (code: string) => Promise<void>;
+  messageOf: (error: unknown) => string;
+  first: 'input' | 'heading';
+  handled?: (error: unknown) => boolean;
+}) {
+  const { t } = useI18n();
+  const [code, setCode] = useState('');
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    (first === 'input' ? input : heading).current?.focus();
+  }, [first]);
+
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const digits = totpCode(code);
+    if (!digits) {
+      setError(t('login.totpMissing'));
+      input.current?.focus();
+      return;
+    }
+    setBusy(true);
+    setError(undefined);
+    try {
+      await send(digits);
+    } catch (caught) {
+      if (handled?.(caught)) return;
+      setError(messageOf(caught));
+      setCode('');
+      setBusy(false);
+      input.current?.focus();
+    }
+  };
+  return { code, setCode, error, busy, input, heading, onSubmit };
 }
