@@ -23,6 +23,7 @@ import { db, tableName } from './client';
 import { CLIENT_KEYS_ATTRIBUTE, CLIENT_KEYS_VERSION, clientKeyItems } from './client-keys';
 import { decodeCursor, encodeCursor, type Page } from './cursor';
 import { isConditionFailure, storeCall } from './errors';
+import { queryPages } from './query-pages';
 import { TABLE_SPEC } from './table-spec';
 
 export const newId = monotonicFactory();
@@ -461,30 +462,23 @@ export async function caseloadCounts(
   const spec = CASELOADS[query.by];
   const gsi = index(spec.index);
   const rows: CaseloadCount[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const result = await storeCall(() =>
-      db().send(
-        new QueryCommand({
-          TableName: tableName(),
-          IndexName: gsi.name,
-          KeyConditionExpression: '#pk = :pk',
-          ExpressionAttributeNames: {
-            '#pk': gsi.partitionKey,
-            '#stage': 'stage',
-            '#priority': 'priority',
-            '#overdue': 'overdue',
-            '#office': 'office',
-            '#assignee': 'assignee',
-            '#nextDue': 'nextDue',
-          },
-          ExpressionAttributeValues: { ':pk': spec.pk({ ...query, limit: 0 }) },
-          ProjectionExpression: '#stage, #priority, #overdue, #office, #assignee, #nextDue',
-          ExclusiveStartKey: start,
-        }),
-      ),
-    );
-    for (const item of result.Items ?? []) {
+  const pages = queryPages({
+    IndexName: gsi.name,
+    KeyConditionExpression: '#pk = :pk',
+    ExpressionAttributeNames: {
+      '#pk': gsi.partitionKey,
+      '#stage': 'stage',
+      '#priority': 'priority',
+      '#overdue': 'overdue',
+      '#office': 'office',
+      '#assignee': 'assignee',
+      '#nextDue': 'nextDue',
+    },
+    ExpressionAttributeValues: { ':pk': spec.pk({ ...query, limit: 0 }) },
+    ProjectionExpression: '#stage, #priority, #overdue, #office, #assignee, #nextDue',
+  });
+  for await (const items of pages) {
+    for (const item of items) {
       if (query.filters?.office !== undefined && item.office !== query.filters.office) continue;
       rows.push({
         stage: String(item.stage),
@@ -493,8 +487,7 @@ export async function caseloadCounts(
         assignee: typeof item.assignee === 'string' ? item.assignee : null,
       });
     }
-    start = result.LastEvaluatedKey;
-  } while (start);
+  }
   return rows;
 }
 
@@ -541,23 +534,16 @@ export async function casesByDue(options: {
 export async function moveLegacyDueHeads(): Promise<number> {
   const gsi = index('gsi1');
   let moved = 0;
-  let start: Record<string, unknown> | undefined;
-  do {
-    const result = await storeCall(() =>
-      db().send(
-        new QueryCommand({
-          TableName: tableName(),
-          IndexName: gsi.name,
-          KeyConditionExpression: '#pk = :pk',
-          ExpressionAttributeNames: { '#pk': gsi.partitionKey, '#office': 'office', '#version': 'version' },
-          ExpressionAttributeValues: { ':pk': LEGACY_DUE_PK },
-          ProjectionExpression: 'pk, sk, #office, #version',
-          Limit: 100,
-          ExclusiveStartKey: start,
-        }),
-      ),
-    );
-    for (const item of result.Items ?? []) {
+  const pages = queryPages({
+    IndexName: gsi.name,
+    KeyConditionExpression: '#pk = :pk',
+    ExpressionAttributeNames: { '#pk': gsi.partitionKey, '#office': 'office', '#version': 'version' },
+    ExpressionAttributeValues: { ':pk': LEGACY_DUE_PK },
+    ProjectionExpression: 'pk, sk, #office, #version',
+    Limit: 100,
+  });
+  for await (const items of pages) {
+    for (const item of items) {
       if (item.sk !== HEAD || typeof item.office !== 'string') continue;
       try {
         await storeCall(() =>
@@ -581,8 +567,7 @@ export async function moveLegacyDueHeads(): Promise<number> {
         if (!isConditionFailure(error)) throw error;
       }
     }
-    start = result.LastEvaluatedKey;
-  } while (start);
+  }
   return moved;
 }
 

@@ -9,6 +9,7 @@ import { normalizeName } from '../domain/names';
 import type { Role } from '../platform/claims';
 import { db, tableName } from './client';
 import { isConditionFailure, storeCall } from './errors';
+import { queryPages } from './query-pages';
 
 export interface DirectoryUser {
   /** The token's `sub`: Cognito's user id in AWS, the username on a laptop. */
@@ -209,20 +210,13 @@ export async function saveUser(user: DirectoryUser): Promise<boolean> {
  */
 export async function upgradeAccounts(): Promise<number> {
   let moved = 0;
-  let start: Record<string, unknown> | undefined;
-  do {
-    const result = await storeCall(() =>
-      db().send(
-        new QueryCommand({
-          TableName: tableName(),
-          IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :pk',
-          ExpressionAttributeValues: { ':pk': LEGACY_COLLECTION },
-          ExclusiveStartKey: start,
-        }),
-      ),
-    );
-    for (const item of result.Items ?? []) {
+  const pages = queryPages({
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk',
+    ExpressionAttributeValues: { ':pk': LEGACY_COLLECTION },
+  });
+  for await (const items of pages) {
+    for (const item of items) {
       const user = toUser(item);
       const keys = listKeys(user);
       try {
@@ -251,7 +245,6 @@ export async function upgradeAccounts(): Promise<number> {
         if (!isConditionFailure(error)) throw error;
       }
     }
-    start = result.LastEvaluatedKey;
-  } while (start);
+  }
   return moved;
 }
