@@ -10,12 +10,12 @@ import { fileURLToPath } from 'node:url';
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { type ICommandHooks, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Architecture, Code, Function as LambdaFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { METRICS_NAMESPACE } from '../../functions/platform/metric-names';
 import { TABLE_SPEC } from '../../functions/store/table-spec';
+import { bundleHandler, ENTRY_FILE } from './bundle';
 import { keyActionsOf, type TableGrant } from './table-grants';
 
 /** The repository root: the bundling project root and where `functions/` lives. */
@@ -61,47 +61,50 @@ export interface KawalFunctionProps {
   contentFiles?: Readonly<Record<string, string>>;
 }
 
-/**
- * ESM output loses CommonJS's `require`; bundled CJS dependencies (ajv, negotiator, ...) that
- * `require` a Node built-in at run time need one. The alias avoids clashing with an import esbuild
- * may itself emit for `createRequire`.
- */
-const REQUIRE_BANNER =
-  "import { createRequire as __kawalCreateRequire } from 'node:module'; const require = __kawalCreateRequire(import.meta.url);";
-
 const HANDLER_NAME = /^[a-z][a-z0-9-]*$/;
 const FOLDER_NAME = /^[a-z][a-z0-9-]*$/;
 
 const FILE_NAME = /^[a-z][a-z0-9-]*\.json$/;
 
+/** A stand-in package for stacks synthesized without bundling (`aws:cdk:bundling-stacks`). */
+let placeholder: string | undefined;
+function placeholderPackage(): string {
+  if (!placeholder) {
+    placeholder = mkdtempSync(join(tmpdir(), 'kawal-placeholder-'));
+    writeFileSync(
+      join(placeholder, ENTRY_FILE),
+      'export const handler = async () => ({ statusCode: 503 });\n',
+    );
+  }
+  return placeholder;
+}
+
 /**
- * Bundling hooks that copy repository folders into the package's `content/`, and the given files
- * (written to a folder of their own at synth time, then copied like the folders: no shell quoting of
- * their text). Bundling runs locally in the synth's own process, so that folder is there.
+ * The handler's package (cdk/lib/bundle.ts: esbuild with code splitting), built when the stack is
+ * synthesized for deploy; a placeholder when the synth skips bundling (`aws:cdk:bundling-stacks`, as
+ * `cdk synth --exclusively` and the CDK tests set it), as CDK's own bundled functions do.
  */
-function copyContent(folders: readonly string[], files: Readonly<Record<string, string>>): ICommandHooks {
-  for (const folder of folders) {
+function handlerCode(scope: Construct, props: KawalFunctionProps, entry: string): Code {
+  for (const folder of props.contentFolders ?? []) {
     if (!FOLDER_NAME.test(folder) || !existsSync(join(REPO_ROOT, folder))) {
       throw new Error(`KawalFunction: no repository folder "${folder}" to copy`);
     }
   }
-  const written = Object.keys(files).length > 0 ? mkdtempSync(join(tmpdir(), 'kawal-content-')) : '';
-  for (const [name, text] of Object.entries(files)) {
+  for (const name of Object.keys(props.contentFiles ?? {})) {
     if (!FILE_NAME.test(name)) throw new Error(`KawalFunction: "${name}" is not a content file name`);
-    writeFileSync(join(written, name), text);
   }
-  return {
-    beforeBundling: () => [],
-    beforeInstall: () => [],
-    afterBundling: (inputDir: string, outputDir: string) => [
-      `mkdir -p "${outputDir}/content"`,
-      ...folders.map((folder) => `cp -R "${inputDir}/${folder}" "${outputDir}/content/${folder}"`),
-      ...Object.keys(files).map((name) => `cp "${join(written, name)}" "${outputDir}/content/${name}"`),
-    ],
-  };
+  if (!Stack.of(scope).bundlingRequired) return Code.fromAsset(placeholderPackage());
+  const bundle = bundleHandler({
+    root: REPO_ROOT,
+    outDir: mkdtempSync(join(tmpdir(), `kawal-${props.name}-`)),
+    entry,
+    ...(props.contentFolders ? { contentFolders: props.contentFolders } : {}),
+    ...(props.contentFiles ? { contentFiles: props.contentFiles } : {}),
+  });
+  return Code.fromAsset(bundle.dir);
 }
 
-export class KawalFunction extends NodejsFunction {
+export class KawalFunction extends LambdaFunction {
   constructor(scope: Construct, id: string, props: KawalFunctionProps) {
     const kind = props.kind ?? 'api';
     // A plain file name, so the entry cannot leave functions/<kind>/.
@@ -133,8 +136,8 @@ export class KawalFunction extends NodejsFunction {
     const tracing = props.tracing ?? Tracing.ACTIVE;
 
     super(scope, id, {
-      entry,
-      handler: 'handler',
+      code: handlerCode(scope, props, entry),
+      handler: `${ENTRY_FILE.slice(0, -'.mjs'.length)}.handler`,
       description: props.description ?? `Kawal ${props.name} ${KIND_WORDS[kind]}`,
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
@@ -143,8 +146,6 @@ export class KawalFunction extends NodejsFunction {
       tracing,
       logGroup,
       role,
-      projectRoot: REPO_ROOT,
-      depsLockFilePath: join(REPO_ROOT, 'package-lock.json'),
       // KAWAL_TABLE is added by bindTable, KAWAL_STAGE by the monitoring. Nothing else: KAWAL_CONTENT_TTL_MS
       // and the other tunables of functions/platform/config.ts keep their defaults in AWS.
       environment: {
@@ -155,26 +156,6 @@ export class KawalFunction extends NodejsFunction {
         POWERTOOLS_SERVICE_NAME: props.name,
         POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
         ...(tracing === Tracing.DISABLED ? { POWERTOOLS_TRACE_ENABLED: 'false' } : {}),
-      },
-      bundling: {
-        forceDockerBundling: false,
-        format: OutputFormat.ESM,
-        // Prefer packages' ESM builds: better tree-shaking, and no CJS interop wrappers.
-        mainFields: ['module', 'main'],
-        banner: REQUIRE_BANNER,
-        minify: true,
-        sourceMap: true,
-        // The map only needs line mappings for stack traces; embedded sources would double its size.
-        sourcesContent: false,
-        tsconfig: join(REPO_ROOT, 'tsconfig.json'),
-        // Bundle everything, the AWS SDK v3 clients included: the versions in package-lock.json are the
-        // ones tested locally, not whatever the runtime happens to ship. Node built-ins stay external
-        // on their own (esbuild --platform=node).
-        externalModules: [],
-        bundleAwsSDK: true,
-        ...((props.contentFolders?.length ?? 0) + Object.keys(props.contentFiles ?? {}).length > 0
-          ? { commandHooks: copyContent(props.contentFolders ?? [], props.contentFiles ?? {}) }
-          : {}),
       },
     });
   }

@@ -111,9 +111,15 @@ export interface CompiledRuleset {
 
 let library: Promise<typeof import('json-rules-engine')> | undefined;
 
-/** json-rules-engine, evaluated once per process on first use; concurrent first runs share the one import. */
+/**
+ * json-rules-engine, evaluated once per process on first use; concurrent first runs share the one import.
+ * It is a CommonJS package: Node hands its exports over both named and as `default`, but in the
+ * Lambda package (a chunk of its own, cdk/lib/bundle.ts) they come as `default` only.
+ */
 function rulesEngine(): Promise<typeof import('json-rules-engine')> {
-  library ??= import('json-rules-engine');
+  library ??= import('json-rules-engine').then((imported) =>
+    'Engine' in imported ? imported : (imported as { default: typeof imported }).default,
+  );
   return library;
 }
 

@@ -1,32 +1,33 @@
 /**
  * Cold start of each Lambda: every deployed handler (functions/api/<fn>.ts per deployed `fn` of the
- * route table, and functions/jobs/*.ts) is bundled with the esbuild options the CDK construct uses
- * (cdk/lib/kawal-function.ts: ESM, node22, minified, source map without sources, the `require` banner,
- * nothing external), next to a baseline handler that only creates the DynamoDB client. Each bundle is
- * then imported in a fresh `node` process (with `--enable-source-maps`, as deployed), one handler
- * after the other in rounds so a busy machine slows all alike; the import is timed inside the process.
- * Lines over the targets (import ≤ 1.3× the baseline, bundle ≤ 500 KB) are marked, not failed. A second
- * table names the largest packages in each bundle (esbuild's metafile), to say where the bytes go.
+ * route table, and functions/jobs/*.ts) is packaged as the stack packages it (cdk/lib/bundle.ts: esbuild
+ * with code splitting, ESM, node22, minified, source maps without sources, nothing external), next to a
+ * baseline handler that only creates the DynamoDB client (cold-start-baseline.ts, packaged the same
+ * way). Each package's `index.mjs` is then imported in a fresh `node` process (with
+ * `--enable-source-maps`, as deployed), one handler after the other in rounds so a busy machine slows
+ * all alike; the import is timed inside the process. Each handler is timed twice per round: as here, and
+ * with Lambda's environment, where tracing is on and platform/tracing.ts loads the X-Ray SDK at start.
+ *
+ * "start KB" is what an import loads (the entry and its static chunks); "start KB, traced" adds the
+ * Tracer's chunks; "package KB" is every chunk, those loaded by a first request that needs them included
+ * (ajv's compiler, re2js, JSONata, json-rules-engine, @rjsf/utils, the SDK's unused credential
+ * providers). Lines over the targets (import ≤ 1.3× the baseline, start ≤ 500 KB, both untraced) are
+ * marked, not failed. A second table names the largest packages loaded at start and on first use.
  *
  * What an import costs (measured here: bundles cut down, `--cpu-prof` on the import, and each package
- * bundled alone): about half is V8 parsing the bundle, in proportion to its size, whatever is evaluated;
- * the rest is evaluating modules at load. Packages reached only through `await import()` stay in the
- * bundle but are evaluated on first use (json-rules-engine). The floor of any Kawal handler is about
- * 500-530 KB: the DynamoDB client (~340 KB, the baseline), the X-Ray SDK the Tracer needs (~105 KB with
- * semver and cls-hooked; bundled, but imported only in Lambda with tracing on, so not timed here) and
- * Powertools' Logger, Metrics and Tracer (~45 KB). Handlers that validate or compute add ajv with its
- * formats (~150 KB), re2js (~147 KB), jsonata (~81 KB) and, for rules, json-rules-engine with
- * jsonpath-plus (~100 KB). test/README.md has the table by package.
+ * bundled alone): about half is V8 compiling what it loads, in proportion to its size; the rest is
+ * evaluating modules at load (an `Intl` formatter made at load costs milliseconds: made on first use).
+ * test/README.md has the table by package.
  *
  * Alone: `npx tsx test/bench/cold-start.ts [runs]` (15 runs by default).
  */
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { build } from 'esbuild';
+import { bundleHandler, ENTRY_FILE, initialOutputs } from '../../cdk/lib/bundle';
 import { deployedFunctions } from '../../functions/api/routes';
 import { ROOT } from './report';
 
@@ -35,21 +36,7 @@ const run = promisify(execFile);
 /** What the work on cold starts aims at; lines over either are marked "over target". */
 export const COLD_START_TARGETS = { ratio: 1.3, bundleKb: 500 } as const;
 
-/** cdk/lib/kawal-function.ts's REQUIRE_BANNER. */
-const REQUIRE_BANNER =
-  "import { createRequire as __kawalCreateRequire } from 'node:module'; const require = __kawalCreateRequire(import.meta.url);";
-
 const BASELINE = 'baseline (DynamoDB client only)';
-
-/** A handler whose module only creates the document client, as functions/store/client.ts does. */
-const BASELINE_SOURCE = `
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-const client = DynamoDBDocumentClient.from(new DynamoDBClient({ region: process.env.AWS_REGION, maxAttempts: 3 }), {
-  marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false },
-});
-export const handler = async () => ({ statusCode: 200, body: typeof client.send });
-`;
 
 /** Times the import of the bundle given as argument; prints milliseconds. */
 const RUNNER = `const start = performance.now();
@@ -59,9 +46,16 @@ process.stdout.write(String(performance.now() - start));
 
 export interface ColdStart {
   handler: string;
+  /** Bytes loaded before the first request, without and with tracing. */
   bytes: number;
-  /** Output bytes by package, largest first. */
+  tracedBytes: number;
+  totalBytes: number;
+  /** Import with tracing on (Lambda's environment), and its ratio to the baseline's untraced minimum. */
+  tracedMinMs: number;
+  tracedRatio: number;
+  /** Output bytes loaded before the first request, by package, largest first. */
   packages: [string, number][];
+  lazyPackages: [string, number][];
   minMs: number;
   medianMs: number;
   /** minMs over the baseline's minMs. */
@@ -72,9 +66,16 @@ export interface ColdStart {
 interface Bundle {
   handler: string;
   file: string;
+  /** Bytes loaded before the first request (the entry and its static chunks). */
   bytes: number;
-  /** Output bytes by package (`kawal` for the repository's own code), largest first. */
+  /** The same with tracing on, as in Lambda by default: the X-Ray SDK's chunks too. */
+  tracedBytes: number;
+  /** Bytes of the whole package, the chunks loaded on first use included. */
+  totalBytes: number;
+  /** Output bytes loaded before the first request, by package (`kawal` for the repository's own code), largest first. */
   packages: [string, number][];
+  /** Output bytes in chunks loaded on first use, by package, largest first. */
+  lazyPackages: [string, number][];
 }
 
 /** The npm package a bundled file comes from (the innermost node_modules), or `kawal`. */
@@ -98,39 +99,56 @@ export function deployedHandlers(): string[] {
   return [...deployedFunctions().map((fn) => `api/${fn}`), ...jobs].sort();
 }
 
-async function bundle(handler: string, outDir: string, source?: string): Promise<Bundle> {
-  const dir = join(outDir, handler.replace(/[^a-z0-9-]+/gi, '_'));
-  mkdirSync(dir, { recursive: true });
-  const file = join(dir, 'index.mjs');
-  const { metafile } = await build({
-    ...(source
-      ? { stdin: { contents: source, loader: 'ts', resolveDir: ROOT, sourcefile: 'baseline.ts' } }
-      : { entryPoints: [join(ROOT, 'functions', `${handler}.ts`)] }),
-    absWorkingDir: ROOT,
-    bundle: true,
-    outfile: file,
-    platform: 'node',
-    format: 'esm',
-    target: 'node22',
-    mainFields: ['module', 'main'],
-    banner: { js: REQUIRE_BANNER },
-    minify: true,
-    sourcemap: true,
-    sourcesContent: false,
-    tsconfig: join(ROOT, 'tsconfig.json'),
-    logLevel: 'warning',
-    metafile: true,
+function bundle(handler: string, outDir: string, entry = join(ROOT, 'functions', `${handler}.ts`)): Bundle {
+  const built = bundleHandler({
+    root: ROOT,
+    outDir: join(outDir, handler.replace(/[^a-z0-9-]+/gi, '_')),
+    entry,
   });
+  const initial = new Set(built.initialFiles.map((file) => join(built.dir, file)));
+  // With tracing on (Lambda's default), the start also loads the Tracer's chunks (platform/tracing.ts).
+  const outputs = built.metafile.outputs;
+  const tracerChunks = Object.keys(outputs).filter((output) =>
+    Object.keys(outputs[output]?.inputs ?? {}).some((input) =>
+      input.includes('@aws-lambda-powertools/tracer/'),
+    ),
+  );
+  const traced = new Set(
+    [ENTRY_FILE, ...tracerChunks].flatMap((root) =>
+      initialOutputs(
+        built.metafile,
+        root === ENTRY_FILE ? relative(ROOT, built.dir) + `/${ENTRY_FILE}` : root,
+      ),
+    ),
+  );
   const sizes = new Map<string, number>();
-  for (const output of Object.values(metafile.outputs)) {
-    for (const [path, input] of Object.entries(output.inputs)) {
-      sizes.set(packageOf(path), (sizes.get(packageOf(path)) ?? 0) + input.bytesInOutput);
+  const lazy = new Map<string, number>();
+  for (const [output, { inputs }] of Object.entries(built.metafile.outputs)) {
+    const into = initial.has(join(ROOT, output)) ? sizes : lazy;
+    for (const [path, input] of Object.entries(inputs)) {
+      into.set(packageOf(path), (into.get(packageOf(path)) ?? 0) + input.bytesInOutput);
     }
   }
-  return { handler, file, bytes: statSync(file).size, packages: [...sizes].sort((a, b) => b[1] - a[1]) };
+  const largestFirst = (map: Map<string, number>) => [...map].sort((a, b) => b[1] - a[1]);
+  return {
+    handler,
+    file: join(built.dir, ENTRY_FILE),
+    bytes: built.initialBytes,
+    tracedBytes: [...traced].reduce((sum, output) => sum + (outputs[output]?.bytes ?? 0), 0),
+    totalBytes: built.totalBytes,
+    packages: largestFirst(sizes),
+    lazyPackages: largestFirst(lazy),
+  };
 }
 
-async function importMs(runner: string, file: string): Promise<number> {
+/** What Lambda sets that turns tracing on (platform/tracing.ts loads the X-Ray SDK then). */
+const LAMBDA_ENV = {
+  AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs22.x',
+  AWS_LAMBDA_FUNCTION_NAME: 'kawal-cold-start',
+  _HANDLER: 'index.handler',
+};
+
+async function importMs(runner: string, file: string, traced = false): Promise<number> {
   const { stdout } = await run(process.execPath, ['--enable-source-maps', runner, pathToFileURL(file).href], {
     cwd: tmpdir(),
     timeout: 60_000,
@@ -139,6 +157,7 @@ async function importMs(runner: string, file: string): Promise<number> {
       AWS_REGION: 'ap-southeast-3',
       KAWAL_TABLE: 'kawal-cold-start',
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      ...(traced ? { ...LAMBDA_ENV, LAMBDA_TASK_ROOT: dirname(file) } : {}),
     },
   });
   const ms = Number(stdout.trim());
@@ -167,24 +186,35 @@ const median = (values: number[]): number => {
 export async function coldStartBench(runs = 15): Promise<ColdStart[]> {
   const outDir = mkdtempSync(join(tmpdir(), 'kawal-cold-start-'));
   try {
-    const bundles = [await bundle(BASELINE, outDir, BASELINE_SOURCE)];
-    for (const handler of deployedHandlers()) bundles.push(await bundle(handler, outDir));
+    const bundles = [bundle(BASELINE, outDir, join(ROOT, 'test', 'bench', 'cold-start-baseline.ts'))];
+    for (const handler of deployedHandlers()) bundles.push(bundle(handler, outDir));
     const runner = join(outDir, 'runner.mjs');
     writeFileSync(runner, RUNNER);
 
     const samples = new Map<string, number[]>(bundles.map((b) => [b.handler, []]));
+    const tracedSamples = new Map<string, number[]>(bundles.map((b) => [b.handler, []]));
     for (let round = 0; round < runs; round++) {
-      for (const b of bundles) samples.get(b.handler)?.push(await importMs(runner, b.file));
+      for (const b of bundles) {
+        samples.get(b.handler)?.push(await importMs(runner, b.file));
+        if (b.handler !== BASELINE) tracedSamples.get(b.handler)?.push(await importMs(runner, b.file, true));
+      }
     }
     const baselineMin = Math.min(...(samples.get(BASELINE) ?? []));
     const results = bundles.map((b): ColdStart => {
       const times = samples.get(b.handler) ?? [];
       const minMs = Math.min(...times);
       const ratio = minMs / baselineMin;
+      const tracedTimes = tracedSamples.get(b.handler) ?? [];
+      const tracedMinMs = tracedTimes.length > 0 ? Math.min(...tracedTimes) : minMs;
       return {
         handler: b.handler,
         bytes: b.bytes,
+        tracedBytes: b.tracedBytes,
+        totalBytes: b.totalBytes,
+        tracedMinMs,
+        tracedRatio: tracedMinMs / baselineMin,
         packages: b.packages,
+        lazyPackages: b.lazyPackages,
         minMs,
         medianMs: median(times),
         ratio,
@@ -200,21 +230,28 @@ export async function coldStartBench(runs = 15): Promise<ColdStart[]> {
     console.table(
       results.map((r) => ({
         handler: r.handler,
-        'bundle KB': (r.bytes / 1024).toFixed(0),
+        'start KB': (r.bytes / 1024).toFixed(0),
+        'start KB, traced': (r.tracedBytes / 1024).toFixed(0),
+        'package KB': (r.totalBytes / 1024).toFixed(0),
         'import ms min': r.minMs.toFixed(1),
         'import ms median': r.medianMs.toFixed(1),
         'ratio (min)': `${r.ratio.toFixed(2)}×`,
+        'traced ms min': r.handler === BASELINE ? '' : r.tracedMinMs.toFixed(1),
+        'traced ratio': r.handler === BASELINE ? '' : `${r.tracedRatio.toFixed(2)}×`,
         target: r.handler === BASELINE ? '' : overWhat(r),
       })),
     );
-    console.log('What each bundle holds (KB of minified output, largest packages)');
+    const list = (packages: [string, number][]) =>
+      packages
+        .slice(0, 6)
+        .map(([name, bytes]) => `${name} ${(bytes / 1024).toFixed(0)}`)
+        .join(', ');
+    console.log('What each package holds (KB of minified output, largest packages first)');
     console.table(
       results.map((r) => ({
         handler: r.handler,
-        packages: r.packages
-          .slice(0, 6)
-          .map(([name, bytes]) => `${name} ${(bytes / 1024).toFixed(0)}`)
-          .join(', '),
+        'loaded at start': list(r.packages),
+        'loaded on first use': list(r.lazyPackages),
       })),
     );
     return results;

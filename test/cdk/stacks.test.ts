@@ -394,11 +394,7 @@ describe('Api stack functions', () => {
   it('bundles an ESM handler with the AWS SDK inside, which plain Node loads and runs', () => {
     for (const name of deployedFunctions()) {
       const dir = bundleDir(lambdaOf(apiFunction(name)));
-      expect(readdirSync(dir).sort(), name).toEqual(['index.mjs', 'index.mjs.map']);
-      const source = readFileSync(join(dir, 'index.mjs'), 'utf8');
-      expect(source.startsWith('import { createRequire as __kawalCreateRequire }'), name).toBe(true);
-      // Nothing from the SDK is left for the runtime to provide.
-      expect(source, name).not.toMatch(/from\s*["']@(aws-sdk|smithy)\//);
+      expectPackage(dir, name);
 
       // Loaded by Node itself (not vitest's module runner), as Lambda loads it: an unknown route is the
       // middleware's 404, and a protected route without a token its 401; neither touches the table.
@@ -411,6 +407,28 @@ describe('Api stack functions', () => {
     }
   });
 });
+
+/**
+ * A handler's package (cdk/lib/bundle.ts): `index.mjs` and the chunks it loads, each ESM with its own
+ * `require`, with a source map, and nothing of the SDK left for the runtime to provide.
+ */
+function expectPackage(dir: string, name: string): void {
+  expect(readdirSync(dir).sort(), name).toEqual(['chunks', 'index.mjs', 'index.mjs.map']);
+  const chunks = readdirSync(join(dir, 'chunks'));
+  const scripts = [
+    'index.mjs',
+    ...chunks.filter((file) => file.endsWith('.mjs')).map((file) => `chunks/${file}`),
+  ];
+  expect(chunks.length, name).toBe(2 * (scripts.length - 1));
+  for (const script of scripts) {
+    expect(existsSync(join(dir, `${script}.map`)), `${name}: ${script}`).toBe(true);
+    const source = readFileSync(join(dir, script), 'utf8');
+    expect(source.startsWith('import { createRequire as __kawalCreateRequire }'), `${name}: ${script}`).toBe(
+      true,
+    );
+    expect(source, `${name}: ${script}`).not.toMatch(/from\s*["']@(aws-sdk|smithy)\//);
+  }
+}
 
 // ---- Api stack: scheduled jobs --------------------------------------------------------------------------
 
@@ -492,9 +510,7 @@ describe('Api stack scheduled jobs', () => {
 
   it('bundles the job as ESM that plain Node loads, exporting the handler the schedule calls', () => {
     const dir = bundleDir(job);
-    expect(readdirSync(dir).sort()).toEqual(['index.mjs', 'index.mjs.map']);
-    const source = readFileSync(join(dir, 'index.mjs'), 'utf8');
-    expect(source).not.toMatch(/from\s*["']@(aws-sdk|smithy)\//);
+    expectPackage(dir, 'deadlines');
     // Loading only: running it would sweep a table.
     expect(runNode(LOAD_BUNDLE, join(dir, 'index.mjs'))).toBe('function');
   });

@@ -53,7 +53,7 @@ export function buildKawal(
   } = {},
 ): KawalStacks & { app: App } {
   const context = cdkJsonContext();
-  // An empty list of stacks to bundle: NodejsFunction then packages a placeholder instead of running
+  // An empty list of stacks to bundle: KawalFunction then packages a placeholder instead of running
   // esbuild (the same switch `cdk synth --exclusively` uses for stacks it does not synthesize).
   if (options.bundle !== true) context['aws:cdk:bundling-stacks'] = [];
   const app = new App({ context });
