@@ -234,7 +234,7 @@ function listQuery(request: ApiRequest): CaseListQuery {
 
 export const handler = createApiHandler(routesOf('cases'), {
   create: async (request) => {
-    const { confirmDuplicate, ...input } = createBody(request.body ?? {}, request.lang);
+    const { confirmDuplicate, ...input } = await createBody(request.body ?? {}, request.lang);
     if (confirmDuplicate !== true) await refuseDuplicateNik(request.user, input.client.nik, request.lang);
     const view = await createCase(request.user, input);
     return { status: 201, body: view, etag: view.version };
@@ -250,13 +250,13 @@ export const handler = createApiHandler(routesOf('cases'), {
   },
 
   patch: async (request) => {
-    const input = patchBody(request.body ?? {}, request.lang);
+    const input = await patchBody(request.body ?? {}, request.lang);
     const view = await patchCase(request.user, pathId(request, 'id'), input, ifMatchVersion(request));
     return { body: view, etag: view.version };
   },
 
   submit: async (request) => {
-    const input = submitBody(request.body ?? {}, request.lang);
+    const input = await submitBody(request.body ?? {}, request.lang);
     const { result, replayed } = await submit(request.user, pathId(request, 'id'), input, request.lang);
     return { status: 201, body: result, ...(replayed ? { headers: { 'idempotent-replayed': 'true' } } : {}) };
   },
@@ -284,7 +284,7 @@ export const handler = createApiHandler(routesOf('cases'), {
   },
 
   putDraft: async (request) => {
-    const { data } = draftBody(request.body ?? {}, request.lang);
+    const { data } = await draftBody(request.body ?? {}, request.lang);
     const draft = await putWorkDraft(
       request.user,
       pathId(request, 'id'),
@@ -296,7 +296,7 @@ export const handler = createApiHandler(routesOf('cases'), {
   },
 
   transition: async (request) => {
-    const input = transitionBody(request.body ?? {}, request.lang);
+    const input = await transitionBody(request.body ?? {}, request.lang);
     const view = await withRetries(() =>
       transition(
         request.user,
@@ -316,7 +316,7 @@ export const handler = createApiHandler(routesOf('cases'), {
   },
 
   decideApproval: async (request) => {
-    const input = approvalBody(request.body ?? {}, request.lang);
+    const input = await approvalBody(request.body ?? {}, request.lang);
     const view = await withRetries(() =>
       decideApproval(
         request.user,
@@ -339,7 +339,7 @@ export const handler = createApiHandler(routesOf('cases'), {
   }),
 
   addNote: async (request) => {
-    const input = noteBody(request.body ?? {}, request.lang);
+    const input = await noteBody(request.body ?? {}, request.lang);
     return {
       status: 201,
       body: await withRetries(() => addNote(request.user, pathId(request, 'id'), input)),
@@ -356,13 +356,13 @@ export const handler = createApiHandler(routesOf('cases'), {
   }),
 
   addReferral: async (request) => {
-    const input = referralBody(request.body ?? {}, request.lang);
+    const input = await referralBody(request.body ?? {}, request.lang);
     const referral = await withRetries(() => addReferral(request.user, pathId(request, 'id'), input));
     return { status: 201, body: referral, etag: referral.version };
   },
 
   updateReferral: async (request) => {
-    const input = referralPatchBody(request.body ?? {}, request.lang);
+    const input = await referralPatchBody(request.body ?? {}, request.lang);
     const referral = await withRetries(() =>
       updateReferral(
         request.user,
@@ -376,13 +376,13 @@ export const handler = createApiHandler(routesOf('cases'), {
   },
 
   transfer: async (request) => {
-    const input = transferBody(request.body ?? {}, request.lang);
+    const input = await transferBody(request.body ?? {}, request.lang);
     const view = await withRetries(() => requestTransfer(request.user, pathId(request, 'id'), input));
     return { body: view, etag: view.version };
   },
 
   rejectTransfer: async (request) => {
-    const { reason } = rejectBody(request.body ?? {}, request.lang);
+    const { reason } = await rejectBody(request.body ?? {}, request.lang);
     const view = await withRetries(() => rejectTransfer(request.user, pathId(request, 'id'), reason));
     return { body: view, etag: view.version };
   },
@@ -438,7 +438,7 @@ export const handler = createApiHandler(routesOf('cases'), {
   dashboard: async (request) => ({ body: await dashboard(request.user) }),
 
   impact: async (request) => {
-    const { target, limit } = impactRequest(request);
+    const { target, limit } = await impactRequest(request);
     return { body: await ruleImpact(contentId(request.params.id), target, limit) };
   },
 });

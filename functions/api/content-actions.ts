@@ -58,8 +58,10 @@ const impactBody = bodyParser({
 } as const);
 
 /** `{version: n | "draft", limit?}`: what to replay over open cases, and over how many. */
-export function impactRequest(request: ApiRequest): { target: number | 'draft'; limit: number } {
-  const input = impactBody(request.body ?? {}, request.lang);
+export async function impactRequest(
+  request: ApiRequest,
+): Promise<{ target: number | 'draft'; limit: number }> {
+  const input = await impactBody(request.body ?? {}, request.lang);
   return {
     target: input.version === 'draft' ? 'draft' : versionNumber(input.version, 'version'),
     limit: input.limit ?? 100,

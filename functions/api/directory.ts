@@ -56,7 +56,7 @@ export const handler = createApiHandler(routesOf('directory'), {
   },
 
   putService: async (request) => {
-    const input = serviceBody(request.body ?? {}, request.lang);
+    const input = await serviceBody(request.body ?? {}, request.lang);
     const service = await saveService(
       request.user,
       contentId(request.params.id),
@@ -74,7 +74,7 @@ export const handler = createApiHandler(routesOf('directory'), {
   getCalendar: async (request) => ({ body: await getCalendarYear(year(request)) }),
 
   putCalendar: async (request) => {
-    const input = calendarBody(request.body ?? {}, request.lang);
+    const input = await calendarBody(request.body ?? {}, request.lang);
     const target = year(request);
     const outside = [...input.add.map((d) => d.date), ...input.remove].find(
       (date) => !date.startsWith(`${target}-`),

@@ -79,7 +79,7 @@ export const handler = createApiHandler(routesOf('forms'), {
   }),
 
   putDraft: async (request) => {
-    const input = draftBody(request.body ?? {}, request.lang);
+    const input = await draftBody(request.body ?? {}, request.lang);
     const draft = await saveFormDraft(
       contentId(request.params.id),
       input as Parameters<typeof saveFormDraft>[1],
@@ -91,7 +91,7 @@ export const handler = createApiHandler(routesOf('forms'), {
   },
 
   publish: async (request) => {
-    const input = publishBody(request.body ?? {}, request.lang);
+    const input = await publishBody(request.body ?? {}, request.lang);
     return { status: 201, body: await publishForm(contentId(request.params.id), input, request.user) };
   },
 
@@ -105,7 +105,7 @@ export const handler = createApiHandler(routesOf('forms'), {
   }),
 
   preview: async (request) => {
-    const input = previewBody(request.body ?? {}, request.lang);
+    const input = await previewBody(request.body ?? {}, request.lang);
     const stored = await storePreviewSchema(
       contentId(request.params.id),
       input.schema as Record<string, unknown>,
@@ -124,7 +124,7 @@ export const handler = createApiHandler(routesOf('forms'), {
   }),
 
   validate: async (request) => {
-    const input = validateBody(request.body ?? {}, request.lang);
+    const input = await validateBody(request.body ?? {}, request.lang);
     const result = await validateFormData(
       contentId(request.params.id),
       input.data,

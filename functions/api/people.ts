@@ -91,13 +91,13 @@ export const handler = createApiHandler(routesOf('people'), {
   names: async (request) => ({ body: { items: await namesOf(idsOf(request)) } }),
 
   invite: async (request) => {
-    const input = inviteBody(request.body ?? {}, request.lang);
+    const input = await inviteBody(request.body ?? {}, request.lang);
     const person = await inviteUser(request.user, input);
     return { status: 201, body: person, ...(person.version ? { etag: person.version } : {}) };
   },
 
   patch: async (request) => {
-    const input = patchBody(request.body ?? {}, request.lang);
+    const input = await patchBody(request.body ?? {}, request.lang);
     const person = await patchUser(request.user, userId(request), input, ifMatchVersion(request));
     return { body: person, ...(person.version ? { etag: person.version } : {}) };
   },

@@ -57,7 +57,7 @@ export const handler = createApiHandler(routesOf('processes'), {
   }),
 
   putDraft: async (request) => {
-    draftBody(request.body ?? {}, request.lang);
+    await draftBody(request.body ?? {}, request.lang);
     const draft = await saveCaseTypeDraft(
       contentId(request.params.id),
       request.body as CaseTypeInput,
@@ -69,7 +69,7 @@ export const handler = createApiHandler(routesOf('processes'), {
   },
 
   publish: async (request) => {
-    const input = publishBody(request.body ?? {}, request.lang);
+    const input = await publishBody(request.body ?? {}, request.lang);
     const id = contentId(request.params.id);
     const published = await publishCaseType(id, input, request.user, request.lang, () => openStagesOf(id));
     const remapped = await remapStages(id, request.user);
@@ -77,7 +77,7 @@ export const handler = createApiHandler(routesOf('processes'), {
   },
 
   impact: async (request) => {
-    const { target, limit } = impactRequest(request);
+    const { target, limit } = await impactRequest(request);
     return { body: await caseTypeImpact(contentId(request.params.id), target, limit) };
   },
 
@@ -86,14 +86,14 @@ export const handler = createApiHandler(routesOf('processes'), {
   listOffices: async () => ({ body: { items: await listAllOffices(), nextCursor: null } }),
 
   putOffice: async (request) => {
-    const input = officeBody(request.body ?? {}, request.lang);
+    const input = await officeBody(request.body ?? {}, request.lang);
     return { body: await saveOffice(request.user, contentId(request.params.id), input) };
   },
 
   exportPack: async () => ({ body: await exportPack() }),
 
   importPack: async (request) => {
-    const input = importBody(request.body ?? {}, request.lang);
+    const input = await importBody(request.body ?? {}, request.lang);
     const options = { dryRun: input.dryRun === true, publish: input.publish === true };
     return { body: await importPack(input.pack, request.user, request.lang, options) };
   },

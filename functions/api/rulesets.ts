@@ -70,7 +70,7 @@ export const handler = createApiHandler(routesOf('rulesets'), {
   }),
 
   putDraft: async (request) => {
-    draftBody(request.body ?? {}, request.lang);
+    await draftBody(request.body ?? {}, request.lang);
     const draft = await saveRulesetDraft(
       contentId(request.params.id),
       request.body as RulesetInput,
@@ -83,7 +83,7 @@ export const handler = createApiHandler(routesOf('rulesets'), {
   },
 
   publish: async (request) => {
-    const input = publishBody(request.body ?? {}, request.lang);
+    const input = await publishBody(request.body ?? {}, request.lang);
     const id = contentId(request.params.id);
     const before = await getPublishedRuleset(id).catch(() => undefined);
     const published = await publishRuleset(id, input, request.user, request.lang);
@@ -96,7 +96,7 @@ export const handler = createApiHandler(routesOf('rulesets'), {
   },
 
   evaluate: async (request) => {
-    const input = evaluateBody(request.body ?? {}, request.lang);
+    const input = await evaluateBody(request.body ?? {}, request.lang);
     const id = contentId(request.params.id);
     const version = input.version as number | 'draft' | undefined;
     const result = input.caseId
@@ -112,7 +112,7 @@ export const handler = createApiHandler(routesOf('rulesets'), {
   }),
 
   evaluateCase: async (request) => {
-    const input = caseEvaluateBody(request.body ?? {}, request.lang);
+    const input = await caseEvaluateBody(request.body ?? {}, request.lang);
     const caseId = request.params.caseId ?? '';
     if (!CASE_ID.test(caseId)) throw new AppError('invalid_parameter', { params: { name: 'caseId' } });
     const version = input.version as number | 'draft' | undefined;

@@ -5,7 +5,8 @@
  * all by the case type.
  */
 import { isDeepStrictEqual } from 'node:util';
-import { type BuiltFacts, buildFacts } from '../decisions/fact-sources';
+import type { BuiltFacts } from '../decisions/fact-sources';
+import { loadFactSources } from '../decisions/lazy';
 import {
   DEFAULT_PRIORITY,
   eligibilityFrom,
@@ -61,12 +62,12 @@ export async function latestData(caseId: string): Promise<Record<string, unknown
 }
 
 /** The facts of a case: built-ins and every fact its case type declares, from its file. */
-export function caseFacts(
+export async function caseFacts(
   type: PublishedCaseType,
   head: CaseHead,
   latest: Record<string, unknown>,
 ): Promise<BuiltFacts> {
-  return buildFacts(
+  return (await loadFactSources()).buildFacts(
     type.compiled,
     { case: caseFact(head), forms: latest, counters: head.counters ?? {} },
     todayOf(head),

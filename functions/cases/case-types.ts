@@ -4,8 +4,8 @@
  * only disappear when the draft maps it to another), and the published version compiled once per
  * process and followed by every running process within the content TTL.
  */
-import { caseTypeProblems, formsToCheck, runCaseTypeTests } from '../decisions/case-type-check';
-import { type CompiledCaseType, compileCaseType } from '../decisions/fact-sources';
+import type { CompiledCaseType } from '../decisions/fact-sources';
+import { loadCaseTypeChecks, loadFactSources } from '../decisions/lazy';
 import { type CaseTypeContent, type FactSpec, ruleSelections } from '../domain/case-type';
 import { BUILTIN_FACTS, type FactDefinition, type FactType } from '../domain/facts';
 import { BoundedCache } from '../platform/bounded-cache';
@@ -114,6 +114,7 @@ export function caseTypeContent(input: CaseTypeInput): {
 /** Every problem with the content against the forms and rulesets published now. */
 export async function caseTypeContentProblems(content: unknown, lang: Lang): Promise<ErrorDetail[]> {
   const formSchemas = new Map<string, Record<string, unknown> | undefined>();
+  const { caseTypeProblems, formsToCheck } = await loadCaseTypeChecks();
   for (const form of formsToCheck(content)) formSchemas.set(form, await publishedFormSchema(form));
   return caseTypeProblems(content, { formSchemas, rulesets: await publishedRulesetKinds() }, lang);
 }
@@ -173,7 +174,7 @@ export function publishCaseType(
   return caseTypes.publish(id, request, user, async (fields) => {
     const content = contentOf(fields);
     await assertValid(content, lang);
-    assertTestsPassed(await runCaseTypeTests(content), content.tests ?? []);
+    assertTestsPassed(await (await loadCaseTypeChecks()).runCaseTypeTests(content), content.tests ?? []);
     const declared = new Set(content.stages.map((stage) => stage.id));
     const orphaned = [...(await openStages())].filter(
       (stage) => !declared.has(stage) && !content.stageMap?.[stage],
@@ -199,6 +200,7 @@ export async function publishedCaseType(id: string): Promise<PublishedCaseType |
   const version = await caseTypes.publishedOrNothing(id);
   if (!version) return undefined;
   const content = contentOf(version);
+  const { compileCaseType } = await loadFactSources();
   const compiled = compiledCache.get(`${id}@${version.version}`, () => compileCaseType(content));
   return { id, version: version.version, title: version.title, content, compiled };
 }

@@ -11,11 +11,8 @@ import type { Lang } from '../platform/messages';
 import type { Draft, Head, Version } from '../store/content-repo';
 import type { Page } from '../store/cursor';
 import { getPreviewSchema, putPreviewSchema } from '../store/preview-schemas';
-import { applyCalculations } from '../validation/calculate';
-import { ValidatorCache } from '../validation/compile';
 import { toDetails } from '../validation/errors';
-import { assertFormDefinition } from '../validation/form-definition';
-import { validatorModule } from '../validation/standalone';
+import { lazyValidatorCache, loadCalculations, loadFormDefinition, loadStandalone } from '../validation/lazy';
 import { formToShow, textMapOf, translated } from '../validation/translations';
 import { contentService } from './content';
 
@@ -25,7 +22,7 @@ const forms = contentService('FORM', {
   versionNotFound: 'form_version_not_found',
   draftNotFound: 'draft_not_found',
 });
-const validators = new ValidatorCache();
+const validators = lazyValidatorCache();
 /** Precompiled validator modules (tens to hundreds of KB each) by version or preview, and language. */
 const validatorModules = new BoundedCache<string>(60);
 
@@ -158,7 +155,7 @@ export async function saveFormDraft(
   expectedVersion: number | undefined,
   lang: Lang,
 ): Promise<DraftView> {
-  assertFormDefinition(definition, lang);
+  (await loadFormDefinition()).assertFormDefinition(definition, lang);
   const draft = await forms.saveDraft(
     id,
     {
@@ -219,8 +216,8 @@ export async function validateFormData(
     schema = schemaOf(form);
     version = form.version;
   }
-  const validate = validators.get(key, () => schema);
-  const { data } = await applyCalculations(schema, raw);
+  const validate = (await validators()).get(key, () => schema);
+  const { data } = await (await loadCalculations()).applyCalculations(schema, raw);
   const valid = validate(data) === true;
   const errors = valid ? [] : toDetails(validate.errors, lang, textMapOf(schema, lang));
   return { valid, errors, version, data };
@@ -232,6 +229,7 @@ export async function validateFormData(
  */
 export async function formValidatorModule(id: string, number: number, lang: Lang): Promise<string> {
   const version = await forms.versionOf(id, number);
+  const { validatorModule } = await loadStandalone();
   return validatorModules.get(`form:${id}@${number}:${lang}`, () =>
     validatorModule(formToShow({ schema: schemaOf(version) }, lang).schema),
   );
@@ -256,6 +254,7 @@ export async function storePreviewSchema(
     throw new AppError('payload_too_large', { params: { limit: MAX_PREVIEW_BYTES } });
   const hash = createHash('sha256').update(text).digest('base64url');
   // Compiled here first: a schema that does not compile is refused, and this instance has it ready.
+  const { validatorModule } = await loadStandalone();
   validatorModules.get(`preview:${hash}:${lang}`, () => validatorModule(formToShow({ schema }, lang).schema));
   await putPreviewSchema(hash, { formId, schema: text });
   return { hash };
@@ -266,6 +265,7 @@ export async function previewValidatorModule(formId: string, hash: string, lang:
   const key = `preview:${hash}:${lang}`;
   const stored = await getPreviewSchema(hash);
   if (!stored || stored.formId !== formId) throw new AppError('preview_not_found');
+  const { validatorModule } = await loadStandalone();
   return validatorModules.get(key, () =>
     validatorModule(
       formToShow({ schema: JSON.parse(stored.schema) as Record<string, unknown> }, lang).schema,

@@ -4,7 +4,7 @@
  * type (the facts its sources build, the rulesets it runs, the stages it keeps).
  */
 import { isDeepStrictEqual } from 'node:util';
-import { buildFacts, compileCaseType } from '../decisions/fact-sources';
+import { loadFactSources } from '../decisions/lazy';
 import type { CaseHead } from '../domain/case-file';
 import { caseFact } from '../domain/case-file';
 import { isOpenStage, ruleSelections } from '../domain/case-type';
@@ -97,6 +97,7 @@ export async function caseTypeImpact(
 ): Promise<{ examined: number; changed: CaseTypeImpactRow[]; stages: StageImpactRow[] }> {
   const published = await requireCaseType(caseTypeId);
   const content = await caseTypeContentOf(caseTypeId, target);
+  const { buildFacts, compileCaseType } = await loadFactSources();
   const compiled = compileCaseType(content);
   const [runsBefore, runsAfter] = await Promise.all([
     rulesetIdsSelected(ruleSelections(published.content), caseTypeId),

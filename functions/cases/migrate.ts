@@ -9,7 +9,7 @@
  * does the same, for a deployment whose seed ran before).
  */
 
-import { countersAfter } from '../decisions/fact-sources';
+import { loadFactSources } from '../decisions/lazy';
 import type { CaseHead } from '../domain/case-file';
 import { initialStage } from '../domain/case-type';
 import { type CaseEvent, deadlinesAfter } from '../domain/deadlines';
@@ -47,7 +47,7 @@ export async function migratedHead(head: CaseHead): Promise<CaseHead | undefined
   );
   for (const submission of submissions) {
     const form = String(submission.formId);
-    counters = await countersAfter(type.compiled, counters, form, submission.data);
+    counters = await (await loadFactSources()).countersAfter(type.compiled, counters, form, submission.data);
     const event: CaseEvent = { on: 'submission', form, data: submission.data };
     const at = typeof submission.submittedAt === 'string' ? submission.submittedAt : head.updatedAt;
     deadlines = deadlinesAfter(type.content, deadlines, event, {

@@ -10,7 +10,7 @@ import { AppError, type ErrorDetail } from '../platform/errors';
 import type { Lang } from '../platform/messages';
 import type { ContentKind } from '../store/content-repo';
 import { contentRepo, type Version } from '../store/content-repo';
-import { formDefinitionProblems } from '../validation/form-definition';
+import { loadFormDefinition } from '../validation/lazy';
 import {
   type CaseTypeInput,
   caseTypeContentProblems,
@@ -151,7 +151,10 @@ export async function importPack(
       try {
         if (dryRun) {
           if (kind === 'FORM') {
-            const found = formDefinitionProblems(input as unknown as FormDefinition, lang);
+            const found = (await loadFormDefinition()).formDefinitionProblems(
+              input as unknown as FormDefinition,
+              lang,
+            );
             if (found.length > 0) throw new AppError('invalid_form_schema', { details: found });
           } else if (kind === 'CASETYPE') {
             const { title: _t, description: _d, ...content } = input;

@@ -101,7 +101,7 @@ function summary(head: Head): RulesetSummary {
 async function assertValid(content: unknown, lang: Lang): Promise<void> {
   const schemas = new Map<string, Record<string, unknown> | undefined>();
   for (const form of referencedForms(content)) schemas.set(form, await publishedFormSchema(form));
-  const details = rulesetProblems(content, schemas, lang);
+  const details = await rulesetProblems(content, schemas, lang);
   if (details.length > 0) throw new AppError('invalid_ruleset', { details });
 }
 

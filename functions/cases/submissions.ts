@@ -3,7 +3,7 @@
  * facts, run the deciding rulesets, then write the submission, its decisions, the new head, the
  * latest data of that form, the idempotency record and the audit entry in one transaction.
  */
-import { countersAfter } from '../decisions/fact-sources';
+import { loadFactSources } from '../decisions/lazy';
 import { type CaseHead, canWrite, seesSensitive } from '../domain/case-file';
 import { formsAt } from '../domain/case-type';
 import { redactSensitive } from '../domain/sensitive';
@@ -117,7 +117,12 @@ export async function submit(
     const seen: CaseHead = {
       ...head,
       caseTypeVersion: type.version,
-      counters: await countersAfter(type.compiled, head.counters ?? {}, input.formId, data),
+      counters: await (await loadFactSources()).countersAfter(
+        type.compiled,
+        head.counters ?? {},
+        input.formId,
+        data,
+      ),
       forms: { ...head.forms, [input.formId]: { submissionId: id, formVersion, at: now } },
     };
     const latest = { ...stored, [input.formId]: data };

@@ -11,8 +11,8 @@ import type { User } from '../platform/claims';
 import { AppError } from '../platform/errors';
 import type { Lang } from '../platform/messages';
 import { auditItem, commitCaseChange, getCase, inboxWrites, newId } from '../store/cases-repo';
-import { ValidatorCache } from '../validation/compile';
 import { toDetails } from '../validation/errors';
+import { lazyValidatorCache } from '../validation/lazy';
 import {
   applyDecisions,
   auditEntry,
@@ -28,7 +28,7 @@ import type { PublishedCaseType } from './case-types';
 import { assertTransferTarget, officeTimeZone } from './offices';
 import { decide } from './rulesets';
 
-const reasonSchemas = new ValidatorCache(200);
+const reasonSchemas = lazyValidatorCache(200);
 
 export interface TransitionInput {
   to: string;
@@ -78,7 +78,10 @@ async function assertTerminationAllowed(
   if (reason.noteRequired && !input.note?.trim()) throw new AppError('note_required');
   const data = input.data ?? {};
   if (reason.data) {
-    const validate = reasonSchemas.get(`${type.id}@${type.version}#${reason.id}`, () => reason.data ?? {});
+    const validate = (await reasonSchemas()).get(
+      `${type.id}@${type.version}#${reason.id}`,
+      () => reason.data ?? {},
+    );
     if (!validate(data)) {
       throw new AppError('validation_failed', {
         details: toDetails(validate.errors, lang).map((d) => ({ ...d, path: `/data${d.path}` })),

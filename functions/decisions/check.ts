@@ -9,8 +9,8 @@ import { isCalendarDate } from '../domain/dates';
 import { builtinFact, CASE_FACT_SCHEMA, type FactType, FORM_FACT_PREFIX, hasFactType } from '../domain/facts';
 import type { ErrorDetail } from '../platform/errors';
 import type { Lang } from '../platform/messages';
-import { compileOwnSchema } from '../validation/compile';
 import { toDetails } from '../validation/errors';
+import { loadCompiler } from '../validation/lazy';
 import { BOOLEANS, isLeaf, MAX_DEPTH, walkConditions } from './conditions';
 import { operatorSpec } from './operators';
 import { pathSegments, typeAtPath } from './paths';
@@ -105,7 +105,8 @@ function say(lang: Lang, key: TextKey, params: Record<string, string> = {}): str
   return TEXT[key][lang].replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
 }
 
-const validateShape = () => compileOwnSchema(RULESET_CONTENT_SCHEMA as unknown as Record<string, unknown>);
+const validateShape = async () =>
+  (await loadCompiler()).compileOwnSchema(RULESET_CONTENT_SCHEMA as unknown as Record<string, unknown>);
 
 /** Declared facts by name. */
 export function declaredFacts(content: Pick<RulesetContent, 'facts'>): Map<string, DeclaredFact> {
@@ -296,12 +297,13 @@ function checkConditions(context: Context, conditions: unknown, pointer: string)
 }
 
 /** Every problem with a ruleset's content; empty when it may be saved. */
-export function rulesetProblems(
+export async function rulesetProblems(
   content: unknown,
   formSchemas: ReadonlyMap<string, Record<string, unknown> | undefined>,
   lang: Lang,
-): ErrorDetail[] {
-  if (!validateShape()(content)) return toDetails(validateShape().errors, lang);
+): Promise<ErrorDetail[]> {
+  const validate = await validateShape();
+  if (!validate(content)) return toDetails(validate.errors, lang);
   const ruleset = content as RulesetContent;
   const context: Context = { declared: declaredFacts(ruleset), formSchemas, lang, problems: [] };
 

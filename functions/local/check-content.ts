@@ -45,7 +45,7 @@ export async function checkContent(root = ROOT): Promise<ContentReport[]> {
   for (const { id, title: _title, description: _description, ...content } of readDefaultRulesets(
     join(root, 'rules'),
   )) {
-    const problems = rulesetProblems(content, schemas, 'id').map((p) => `${p.path}: ${p.message}`);
+    const problems = (await rulesetProblems(content, schemas, 'id')).map((p) => `${p.path}: ${p.message}`);
     let tests: ContentReport['tests'];
     if (problems.length === 0) {
       const outcomes = await runRulesetTests(compileRuleset(content), content.tests ?? []);

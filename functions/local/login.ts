@@ -26,7 +26,7 @@ export function createLoginHandler(
 ) {
   return createApiHandler(routesOf('login'), {
     login: async (request) => {
-      const { username, password } = loginBody(request.body ?? {}, request.lang);
+      const { username, password } = await loginBody(request.body ?? {}, request.lang);
       const key = username.trim().toLowerCase();
       const wait = Math.max(
         throttles.account.waitSeconds(key),

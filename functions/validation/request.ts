@@ -6,11 +6,10 @@ import type { ValidateFunction } from 'ajv';
 import type { FromSchema, JSONSchema } from 'json-schema-to-ts';
 import { AppError } from '../platform/errors';
 import type { Lang } from '../platform/messages';
-import { compileOwnSchema } from './compile';
 import { toDetails } from './errors';
 
 export interface BodyParser<T> {
-  (body: unknown, lang: Lang): T;
+  (body: unknown, lang: Lang): Promise<T>;
   schema: JSONSchema;
 }
 
@@ -19,13 +18,14 @@ const declared: JSONSchema[] = [];
 /**
  * A parser for one request body schema. The schema is compiled on the parser's first use, not when
  * the handler's module loads (a Lambda pays for only the routes it serves), in the ajv instance all
- * of Kawal's own schemas share.
+ * of Kawal's own schemas share; ajv's compiler itself is loaded then (`await import`, a chunk of its
+ * own in the Lambda package), so a cold start that serves a read never loads it.
  */
-export function bodyParser<const S extends JSONSchema & object>(schema: S): BodyParser<FromSchema<S>> {
+export function bodyParser<const S extends JSONSchema & object, T = FromSchema<S>>(schema: S): BodyParser<T> {
   let validate: ValidateFunction | undefined;
-  const parse = (body: unknown, lang: Lang): FromSchema<S> => {
-    validate ??= compileOwnSchema(schema as Record<string, unknown>);
-    if (validate(body)) return body as FromSchema<S>;
+  const parse = async (body: unknown, lang: Lang): Promise<T> => {
+    validate ??= (await import('./compile')).compileOwnSchema(schema as Record<string, unknown>);
+    if (validate(body)) return body as T;
     throw new AppError('invalid_request', { details: toDetails(validate.errors, lang) });
   };
   declared.push(schema);

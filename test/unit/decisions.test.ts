@@ -39,10 +39,10 @@ const ruleset = (rules: unknown[], extra: { facts?: unknown[] } & Record<string,
 });
 const rule = (conditions: unknown, name = 'r1') => ({ name, conditions, event: { type: 'ok' } });
 const problemsOf = (content: unknown) => rulesetProblems(content, SCHEMAS, 'id');
-const paths = (content: unknown) => problemsOf(content).map((p) => p.path);
+const paths = async (content: unknown) => (await problemsOf(content)).map((p) => p.path);
 
 describe('ruleset checks on save', () => {
-  it('accepts a good ruleset', () => {
+  it('accepts a good ruleset', async () => {
     const good = ruleset(
       [
         rule({
@@ -61,45 +61,45 @@ describe('ruleset checks on save', () => {
       ],
       { facts: [{ name: 'adaPenjamin', type: 'boolean', description: 'ada penjamin' }] },
     );
-    expect(problemsOf(good)).toEqual([]);
+    expect(await problemsOf(good)).toEqual([]);
   });
 
-  it('refuses malformed rule JSON: rules that are not an array, a rule without conditions', () => {
-    expect(paths({ kind: 'x', rules: { a: 1 } })).toContain('/rules');
-    expect(paths(ruleset([{ event: { type: 'ok' } }]))).toContain('/rules/0/conditions');
-    expect(paths(ruleset([rule({ all: 'x' })]))).toContain('/rules/0/conditions/all');
-    expect(paths(ruleset([rule({ all: [] })]))).toContain('/rules/0/conditions/all');
-    expect(paths(ruleset([rule({ fact: 'today', operator: 'equal', value: 1 })]))).toContain(
+  it('refuses malformed rule JSON: rules that are not an array, a rule without conditions', async () => {
+    expect(await paths({ kind: 'x', rules: { a: 1 } })).toContain('/rules');
+    expect(await paths(ruleset([{ event: { type: 'ok' } }]))).toContain('/rules/0/conditions');
+    expect(await paths(ruleset([rule({ all: 'x' })]))).toContain('/rules/0/conditions/all');
+    expect(await paths(ruleset([rule({ all: [] })]))).toContain('/rules/0/conditions/all');
+    expect(await paths(ruleset([rule({ fact: 'today', operator: 'equal', value: 1 })]))).toContain(
       '/rules/0/conditions',
     );
-    expect(paths(ruleset([rule({ all: [{ fact: 'today' }] })]))).toContain('/rules/0/conditions/all/0');
+    expect(await paths(ruleset([rule({ all: [{ fact: 'today' }] })]))).toContain('/rules/0/conditions/all/0');
   });
 
-  it('refuses an unknown operator', () => {
-    const found = problemsOf(
+  it('refuses an unknown operator', async () => {
+    const found = await problemsOf(
       ruleset([rule({ all: [{ fact: 'monthsServed', operator: 'kiraKira', value: 1 }] })]),
     );
     expect(found).toEqual([
       { path: '/rules/0/conditions/all/0/operator', message: 'operator "kiraKira" tidak dikenal' },
     ]);
     expect(
-      paths(ruleset([rule({ all: [{ fact: 'monthsServed', operator: 'someFact:equal', value: 1 }] })])),
+      await paths(ruleset([rule({ all: [{ fact: 'monthsServed', operator: 'someFact:equal', value: 1 }] })])),
     ).toEqual(['/rules/0/conditions/all/0/operator']);
   });
 
-  it('refuses a fact that is neither in the catalogue nor declared, also as a value', () => {
-    expect(paths(ruleset([rule({ any: [{ fact: 'lamaPidana', operator: 'equal', value: 1 }] })]))).toEqual([
-      '/rules/0/conditions/any/0/fact',
-    ]);
+  it('refuses a fact that is neither in the catalogue nor declared, also as a value', async () => {
     expect(
-      paths(
+      await paths(ruleset([rule({ any: [{ fact: 'lamaPidana', operator: 'equal', value: 1 }] })])),
+    ).toEqual(['/rules/0/conditions/any/0/fact']);
+    expect(
+      await paths(
         ruleset([rule({ any: [{ fact: 'monthsServed', operator: 'equal', value: { fact: 'entahApa' } }] })]),
       ),
     ).toEqual(['/rules/0/conditions/any/0/value/fact']);
   });
 
-  it('refuses a path that is not in the published form schema, and a form that is not published', () => {
-    const missing = problemsOf(
+  it('refuses a path that is not in the published form schema, and a form that is not published', async () => {
+    const missing = await problemsOf(
       ruleset([
         rule({
           all: [{ fact: 'form:asesmen-risiko', path: '$.bagianA.tidakAda', operator: 'equal', value: 1 }],
@@ -109,21 +109,29 @@ describe('ruleset checks on save', () => {
     expect(missing[0]?.path).toBe('/rules/0/conditions/all/0/path');
     expect(missing[0]?.message).toContain('$.bagianA.tidakAda');
     expect(
-      paths(ruleset([rule({ all: [{ fact: 'form:draf-saja', path: '$.a', operator: 'equal', value: 1 }] })])),
+      await paths(
+        ruleset([rule({ all: [{ fact: 'form:draf-saja', path: '$.a', operator: 'equal', value: 1 }] })]),
+      ),
     ).toEqual(['/rules/0/conditions/all/0/path']);
     expect(
-      paths(ruleset([rule({ all: [{ fact: 'case', path: '$.client.hobi', operator: 'equal', value: 1 }] })])),
+      await paths(
+        ruleset([rule({ all: [{ fact: 'case', path: '$.client.hobi', operator: 'equal', value: 1 }] })]),
+      ),
     ).toEqual(['/rules/0/conditions/all/0/path']);
     expect(
-      paths(ruleset([rule({ all: [{ fact: 'case', path: '$..client', operator: 'equal', value: 1 }] })])),
+      await paths(
+        ruleset([rule({ all: [{ fact: 'case', path: '$..client', operator: 'equal', value: 1 }] })]),
+      ),
     ).toEqual(['/rules/0/conditions/all/0/path']);
     expect(
-      paths(ruleset([rule({ all: [{ fact: 'monthsServed', path: '$.a', operator: 'equal', value: 1 }] })])),
+      await paths(
+        ruleset([rule({ all: [{ fact: 'monthsServed', path: '$.a', operator: 'equal', value: 1 }] })]),
+      ),
     ).toEqual(['/rules/0/conditions/all/0/path']);
   });
 
-  it('refuses an operator that does not fit the fact type, and a value of the wrong kind', () => {
-    const text = problemsOf(
+  it('refuses an operator that does not fit the fact type, and a value of the wrong kind', async () => {
+    const text = await problemsOf(
       ruleset([
         rule({
           all: [
@@ -144,19 +152,19 @@ describe('ruleset checks on save', () => {
       },
     ]);
     expect(
-      paths(ruleset([rule({ all: [{ fact: 'rriCategory', operator: 'contains', value: 'x' }] })])),
+      await paths(ruleset([rule({ all: [{ fact: 'rriCategory', operator: 'contains', value: 'x' }] })])),
     ).toEqual(['/rules/0/conditions/all/0/operator']);
     expect(
-      paths(ruleset([rule({ all: [{ fact: 'monthsServed', operator: 'greaterThan', value: '9' }] })])),
+      await paths(ruleset([rule({ all: [{ fact: 'monthsServed', operator: 'greaterThan', value: '9' }] })])),
     ).toEqual(['/rules/0/conditions/all/0/value']);
     expect(
-      paths(ruleset([rule({ all: [{ fact: 'rriCategory', operator: 'in', value: 'tinggi' }] })])),
+      await paths(ruleset([rule({ all: [{ fact: 'rriCategory', operator: 'in', value: 'tinggi' }] })])),
     ).toEqual(['/rules/0/conditions/all/0/value']);
     expect(
-      paths(ruleset([rule({ all: [{ fact: 'today', operator: 'dateBefore', value: '2026-02-30' }] })])),
+      await paths(ruleset([rule({ all: [{ fact: 'today', operator: 'dateBefore', value: '2026-02-30' }] })])),
     ).toEqual(['/rules/0/conditions/all/0/value']);
     expect(
-      paths(
+      await paths(
         ruleset([
           rule({
             all: [
@@ -168,9 +176,9 @@ describe('ruleset checks on save', () => {
     ).toEqual([]);
   });
 
-  it('refuses duplicate rule names, events without a type, and declared facts that clash', () => {
+  it('refuses duplicate rule names, events without a type, and declared facts that clash', async () => {
     expect(
-      paths(
+      await paths(
         ruleset([
           rule({ all: [{ fact: 'today', operator: 'equal', value: 1 }] }, 'x'),
           rule({ any: [{ fact: 'today', operator: 'equal', value: 2 }] }, 'x'),
@@ -178,14 +186,14 @@ describe('ruleset checks on save', () => {
       ),
     ).toEqual(['/rules/1/name']);
     expect(
-      paths(
+      await paths(
         ruleset([
           { name: 'r', conditions: { all: [{ fact: 'today', operator: 'equal', value: 1 }] }, event: {} },
         ]),
       ),
     ).toEqual(['/rules/0/event/type']);
     expect(
-      paths(
+      await paths(
         ruleset([], {
           facts: [
             { name: 'a', type: 'number' },
@@ -197,15 +205,15 @@ describe('ruleset checks on save', () => {
     ).toEqual(['/facts/4/name', '/facts/5/name']);
   });
 
-  it('stops at conditions nested 1,000 deep without overflowing', () => {
+  it('stops at conditions nested 1,000 deep without overflowing', async () => {
     let conditions: unknown = { fact: 'today', operator: 'equal', value: 1 };
     for (let i = 0; i < 1000; i++) conditions = { all: [conditions] };
-    const found = problemsOf(ruleset([rule(conditions)]));
+    const found = await problemsOf(ruleset([rule(conditions)]));
     expect(found).toHaveLength(1);
     expect(found[0]?.message).toContain('bersarang');
   });
 
-  it('checks the facts of each test: unknown names and wrong types', () => {
+  it('checks the facts of each test: unknown names and wrong types', async () => {
     const content = ruleset([rule({ all: [{ fact: 'monthsServed', operator: 'equal', value: 1 }] })], {
       tests: [
         {
@@ -216,7 +224,7 @@ describe('ruleset checks on save', () => {
         { name: 't1', facts: {}, expect: { events: [] } },
       ],
     });
-    expect(paths(content).sort()).toEqual([
+    expect((await paths(content)).sort()).toEqual([
       '/tests/0/facts/monthsServed',
       '/tests/0/facts/siapa',
       '/tests/1/name',

@@ -250,19 +250,19 @@ describe('the explanation of a ruleset', () => {
 });
 
 describe('a condition’s template when the ruleset is saved', () => {
-  it('is refused with an unknown placeholder, pointing at it', () => {
+  it('is refused with an unknown placeholder, pointing at it', async () => {
     const content = structuredClone(SMALL) as unknown as {
       rules: { conditions: { all: Record<string, unknown>[] } }[];
     };
     const leaf = content.rules[0]?.conditions.all[0];
     if (leaf) leaf.text = 'Telah menjalani {{nilai}} bulan';
-    const problems = rulesetProblems(content, new Map(), 'id');
+    const problems = await rulesetProblems(content, new Map(), 'id');
     expect(problems).toEqual([
       {
         path: '/rules/0/conditions/all/0/text',
         message: 'teks kondisi hanya dapat memuat {{factValue}} dan {{value}}, bukan {{nilai}}',
       },
     ]);
-    expect(rulesetProblems(SMALL, new Map(), 'id')).toEqual([]);
+    expect(await rulesetProblems(SMALL, new Map(), 'id')).toEqual([]);
   });
 });

@@ -1,0 +1,112 @@
+/**
+ * The package each Lambda gets (cdk/lib/bundle.ts): esbuild with code splitting, so what a cold start
+ * loads is the entry and its static chunks, and the heavy packages wait for the first request that
+ * needs them. This checks which packages are where, per deployed handler; the sizes and import times
+ * are measured in `npm run bench` (test/bench/cold-start.ts), never asserted here.
+ */
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { bundleHandler, ENTRY_FILE, type HandlerBundle, initialOutputs } from '../../cdk/lib/bundle';
+import { REPO_ROOT } from '../../cdk/lib/kawal-function';
+import { deployedFunctions } from '../../functions/api/routes';
+
+/** Packages only some requests need: ajv's compiler, RE2, JSONata, the rules engine, the X-Ray SDK. */
+const LOADED_ON_FIRST_USE = ['ajv', 're2js', 'jsonata', 'json-rules-engine', 'aws-xray-sdk-core'];
+
+const HANDLERS = [
+  ...deployedFunctions().map((fn) => `api/${fn}`),
+  ...readdirSync(join(REPO_ROOT, 'functions', 'jobs'))
+    .filter((file) => file.endsWith('.ts'))
+    .map((file) => `jobs/${file.slice(0, -'.ts'.length)}`),
+];
+
+const outRoot = mkdtempSync(join(tmpdir(), 'kawal-bundle-test-'));
+afterAll(() => rmSync(outRoot, { recursive: true, force: true }));
+
+const bundles = new Map<string, HandlerBundle>();
+function bundleOf(handler: string): HandlerBundle {
+  let bundle = bundles.get(handler);
+  if (!bundle) {
+    bundle = bundleHandler({
+      root: REPO_ROOT,
+      outDir: join(outRoot, handler.replace('/', '-')),
+      entry: join(REPO_ROOT, 'functions', `${handler}.ts`),
+    });
+    bundles.set(handler, bundle);
+  }
+  return bundle;
+}
+
+/** The npm packages whose code is in the given output files of a bundle. */
+function packagesIn(bundle: HandlerBundle, files: 'initial' | 'all'): Set<string> {
+  const initial = new Set(bundle.initialFiles.map((file) => join(bundle.dir, file)));
+  const found = new Set<string>();
+  for (const [output, { inputs }] of Object.entries(bundle.metafile.outputs)) {
+    if (files === 'initial' && !initial.has(join(REPO_ROOT, output))) continue;
+    for (const input of Object.keys(inputs)) {
+      const inner = input.split('node_modules/').at(-1) ?? '';
+      if (inner === input) continue;
+      const [scope, name] = inner.split('/');
+      found.add(scope?.startsWith('@') ? `${scope}/${name}` : (scope ?? ''));
+    }
+  }
+  return found;
+}
+
+describe('a Lambda package', () => {
+  it.each(HANDLERS)(
+    '%s loads no compiler, pattern engine, JSONata, rules engine or X-Ray at start',
+    (handler) => {
+      const bundle = bundleOf(handler);
+      expect(bundle.initialFiles[0]).toBe(ENTRY_FILE);
+      const atStart = packagesIn(bundle, 'initial');
+      // The scan sees packages: the DynamoDB client is in every start.
+      expect(atStart).toContain('@aws-sdk/lib-dynamodb');
+      for (const name of LOADED_ON_FIRST_USE) expect(atStart, `${handler}: ${name}`).not.toContain(name);
+    },
+  );
+
+  it('still holds those packages, for the requests that need them', () => {
+    const all = packagesIn(bundleOf('api/cases'), 'all');
+    for (const name of LOADED_ON_FIRST_USE) expect(all).toContain(name);
+    expect(bundleOf('api/cases').totalBytes).toBeGreaterThan(bundleOf('api/cases').initialBytes);
+  });
+
+  it('follows static imports only when naming what a start loads', () => {
+    const metafile = {
+      inputs: {},
+      outputs: {
+        'out/index.mjs': {
+          bytes: 10,
+          inputs: {},
+          exports: [],
+          imports: [
+            { path: 'out/chunks/a.mjs', kind: 'import-statement' as const },
+            { path: 'out/chunks/lazy.mjs', kind: 'dynamic-import' as const },
+            { path: 'node:fs', kind: 'import-statement' as const, external: true },
+          ],
+        },
+        'out/chunks/a.mjs': {
+          bytes: 5,
+          inputs: {},
+          exports: [],
+          imports: [{ path: 'out/chunks/b.mjs', kind: 'import-statement' as const }],
+        },
+        'out/chunks/b.mjs': {
+          bytes: 5,
+          inputs: {},
+          exports: [],
+          imports: [{ path: 'out/chunks/a.mjs', kind: 'import-statement' as const }],
+        },
+        'out/chunks/lazy.mjs': { bytes: 50, inputs: {}, exports: [], imports: [] },
+      },
+    };
+    expect(initialOutputs(metafile, 'out/index.mjs')).toEqual([
+      'out/index.mjs',
+      'out/chunks/a.mjs',
+      'out/chunks/b.mjs',
+    ]);
+  });
+});
