@@ -190,14 +190,22 @@ export function orderedKeys(
     .concat(order.includes('*') ? [] : rest);
 }
 
-const integer = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 2, useGrouping: false });
-const grouped = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 2 });
-const integerEn = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2, useGrouping: false });
-const groupedEn = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
+// Made on first use: the first formatter of a locale loads its ICU data (milliseconds of a cold start).
+const numberFormats = new Map<string, Intl.NumberFormat>();
 
+/** Up to two decimals; thousands grouped from 10 000 on (a year or a count stays "2026"). */
 function formatNumber(value: number, lang: Lang): string {
-  const big = Math.abs(value) >= 10_000;
-  return (lang === 'id' ? (big ? grouped : integer) : big ? groupedEn : integerEn).format(value);
+  const grouping = Math.abs(value) >= 10_000;
+  const key = `${lang}:${grouping}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(lang === 'id' ? 'id-ID' : 'en-GB', {
+      maximumFractionDigits: 2,
+      useGrouping: grouping,
+    });
+    numberFormats.set(key, format);
+  }
+  return format.format(value);
 }
 
 interface Context {

@@ -73,12 +73,14 @@ function formatNumber(value: number, digits = 1): string {
   return format.format(value);
 }
 
-const longDate = new Intl.DateTimeFormat('id-ID', { dateStyle: 'long', timeZone: 'UTC' });
+// Made on first use: the first formatter of a locale loads its ICU data (milliseconds of a cold start).
+let longDate: Intl.DateTimeFormat | undefined;
 
 /** A calendar date as Indonesians write it: "1 Desember 2026"; anything else unchanged. */
 export function formatCalendarDate(date: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return date;
   const parsed = new Date(`${date}T00:00:00Z`);
+  longDate ??= new Intl.DateTimeFormat('id-ID', { dateStyle: 'long', timeZone: 'UTC' });
   return Number.isNaN(parsed.getTime()) ? date : longDate.format(parsed);
 }
 
