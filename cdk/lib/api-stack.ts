@@ -39,7 +39,7 @@ import type { RouteSpec } from '../../functions/platform/http';
 import { ORIGIN_HEADER } from '../../functions/platform/security-headers';
 import type { StageConfig } from './config';
 import { JOBS } from './jobs';
-import { KawalFunction } from './kawal-function';
+import { KawalFunction, tracingOf } from './kawal-function';
 import { Site } from './site';
 import { checkTableGrants, tableGrantOf } from './table-grants';
 
@@ -243,7 +243,7 @@ export class ApiStack extends Stack {
     this.originSecret = originSecret;
     const functions = new Map<string, KawalFunction>();
     for (const name of deployedFunctions()) {
-      const fn = new KawalFunction(this, `Fn-${name}`, { name });
+      const fn = new KawalFunction(this, `Fn-${name}`, { name, ...tracingOf(config.tracing) });
       fn.bindTable(table, tableGrantOf(`api/${name}`));
       fn.addEnvironment('KAWAL_CURSOR_SECRET', cursorSecret.secretValue.unsafeUnwrap());
       fn.addEnvironment('KAWAL_ORIGIN_SECRET', originSecret.secretValue.unsafeUnwrap());
@@ -327,6 +327,7 @@ export class ApiStack extends Stack {
     const jobs = new Map<string, KawalFunction>();
     for (const job of JOBS) {
       const fn = new KawalFunction(this, `Job-${job.name}`, {
+        ...tracingOf(config.tracing),
         name: job.name,
         kind: 'jobs',
         description: job.description,
@@ -352,6 +353,7 @@ export class ApiStack extends Stack {
     // installation does not have yet (never overwriting an agency's edits), then bring case heads
     // from before case types up to their type.
     const seed = new KawalFunction(this, `Job-${SEED_JOB}`, {
+      ...tracingOf(config.tracing),
       name: SEED_JOB,
       kind: 'jobs',
       description: 'Kawal seed job: configured offices and first administrator, missing default content',

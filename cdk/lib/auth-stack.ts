@@ -20,7 +20,7 @@ import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
 import { ROLES } from '../../functions/platform/claims';
 import type { StageConfig } from './config';
-import { KawalFunction } from './kawal-function';
+import { KawalFunction, tracingOf } from './kawal-function';
 
 export interface AuthStackProps extends StackProps {
   config: StageConfig;
@@ -109,7 +109,7 @@ export class AuthStack extends Stack {
 
     // `admins`: an administrator's token carries the admin group only once their account has an
     // authenticator app (TOTP); until then the web app asks them to add one on their account page.
-    this.adminMfaTrigger = config.mfa === 'admins' ? this.addAdminMfaTrigger() : undefined;
+    this.adminMfaTrigger = config.mfa === 'admins' ? this.addAdminMfaTrigger(config) : undefined;
 
     // The groups are the roles of the route table (cognito:groups → User.roles); declared once.
     ROLES.forEach((role, precedence) => {
@@ -146,8 +146,9 @@ export class AuthStack extends Stack {
     });
   }
 
-  private addAdminMfaTrigger(): KawalFunction {
+  private addAdminMfaTrigger(config: StageConfig): KawalFunction {
     const trigger = new KawalFunction(this, 'AdminMfa', {
+      ...tracingOf(config.tracing),
       name: 'pre-token',
       kind: 'auth',
       description: 'Kawal sign-in trigger: the admin group only with an authenticator app',

@@ -31,6 +31,8 @@ export interface StageConfig {
   alarmEmail?: string;
   /** `admins`: the admin group reaches tokens only with an authenticator (functions/auth/pre-token.ts). */
   mfa: 'optional' | 'admins' | 'required';
+  /** `invocations`: Lambda's own X-Ray traces; `calls`: inside the handlers too (cdk/lib/kawal-function.ts). */
+  tracing: 'invocations' | 'calls' | 'off';
   /** Cognito's e-mails through SES from the agency's address. */
   email?: { from: string; fromName?: string; replyTo?: string; sesRegion?: string };
   domain?: { name: string; certificateArn: string; apiName: string; apiCertificateArn: string };
@@ -48,6 +50,7 @@ interface Settings {
   admin?: { email: string; name: string };
   alarmEmail?: string;
   mfa?: 'optional' | 'admins' | 'required';
+  tracing?: 'invocations' | 'calls' | 'off';
   email?: { from: string; fromName?: string; replyTo?: string; sesRegion?: string };
   domain?: { name: string; certificateArn: string; apiName: string; apiCertificateArn: string };
   waf?: { enabled: boolean; rateLimit?: number };
@@ -167,6 +170,7 @@ function resolve(file: ConfigFile, stage: string): StageConfig {
     region: pick('region') ?? DEFAULT_REGION,
     agency: { name: agency?.name ?? DEFAULT_APP_NAME, appName: agency?.appName ?? DEFAULT_APP_NAME },
     mfa: pick('mfa') ?? 'optional',
+    tracing: pick('tracing') ?? 'invocations',
     offices: pick('offices') ?? [],
   };
   const admin = pick('admin');

@@ -16,6 +16,7 @@ import type { Construct } from 'constructs';
 import { METRICS_NAMESPACE } from '../../functions/platform/metric-names';
 import { TABLE_SPEC } from '../../functions/store/table-spec';
 import { bundleHandler, ENTRY_FILE } from './bundle';
+import type { StageConfig } from './config';
 import { keyActionsOf, type TableGrant } from './table-grants';
 
 /** The repository root: the bundling project root and where `functions/` lives. */
@@ -42,11 +43,17 @@ export interface KawalFunctionProps {
   /** @default 512 MB: on Lambda, CPU scales with memory, and ajv/rule compilation is CPU-bound. */
   memorySize?: number;
   /**
-   * @default ACTIVE: an X-Ray trace of every invocation, with the handler and each DynamoDB and
-   * Cognito call as subsegments (functions/platform/tracing.ts). DISABLED also tells the handler not to
-   * load the X-Ray SDK (about 10 ms of cold start).
+   * @default ACTIVE: Lambda records an X-Ray trace of every invocation (its start, duration and
+   * errors, joined to the API's trace) without loading anything into the function.
    */
   tracing?: Tracing;
+  /**
+   * @default false. With active tracing, true also traces inside the handler (functions/platform/
+   * tracing.ts): the handler and each DynamoDB and Cognito call as subsegments, through Powertools
+   * Tracer, whose X-Ray SDK loads at every cold start (about 120 KB and 15-20 ms, measured by
+   * `npm run bench`) and follows every promise of the process with an async hook.
+   */
+  traceCalls?: boolean;
   /** @default THREE_MONTHS */
   logRetention?: RetentionDays;
   /**
@@ -134,6 +141,7 @@ export class KawalFunction extends LambdaFunction {
     logGroup.grantWrite(role);
 
     const tracing = props.tracing ?? Tracing.ACTIVE;
+    const traceCalls = tracing === Tracing.ACTIVE && props.traceCalls === true;
 
     super(scope, id, {
       code: handlerCode(scope, props, entry),
@@ -155,7 +163,8 @@ export class KawalFunction extends LambdaFunction {
         // line, metric and trace is the handler's name; the log level stays Powertools' INFO.
         POWERTOOLS_SERVICE_NAME: props.name,
         POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
-        ...(tracing === Tracing.DISABLED ? { POWERTOOLS_TRACE_ENABLED: 'false' } : {}),
+        // Tells platform/tracing.ts whether to load the X-Ray SDK.
+        ...(traceCalls ? {} : { POWERTOOLS_TRACE_ENABLED: 'false' }),
       },
     });
   }
@@ -189,4 +198,14 @@ export class KawalFunction extends LambdaFunction {
     this.addEnvironment('KAWAL_TABLE', table.tableName);
     return this;
   }
+}
+
+/** The tracing of a stage's functions from its `tracing` setting (kawal.config.json). */
+export function tracingOf(
+  setting: StageConfig['tracing'],
+): Pick<KawalFunctionProps, 'tracing' | 'traceCalls'> {
+  return {
+    tracing: setting === 'off' ? Tracing.DISABLED : Tracing.ACTIVE,
+    traceCalls: setting === 'calls',
+  };
 }

@@ -3,7 +3,8 @@
  * DynamoDB and Cognito call as one (`traced`, used where functions/store/ builds its clients). The
  * Tracer's X-Ray SDK is loaded only where it traces, in Lambda with tracing on: importing it costs
  * about 20 ms of cold start and 120 KB, and it turns on an async hook that follows every promise of the
- * process, which local mode, the tests and a deployment with POWERTOOLS_TRACE_ENABLED=false never need.
+ * process, which local mode, the tests and a deployment with POWERTOOLS_TRACE_ENABLED=false never need
+ * (the stack sets it unless kawal.config.json says `tracing: "calls"`; Lambda still traces invocations).
  * Responses are not recorded (they hold case content), nor are outgoing HTTPS requests on their own (the
  * only ones are the AWS SDK's, already traced by client).
  */

@@ -38,6 +38,7 @@ describe('kawal.config.json is checked before anything is built', () => {
       region: 'ap-southeast-3',
       agency: { name: 'Kawal', appName: 'Kawal' },
       mfa: 'optional',
+      tracing: 'invocations',
       offices: [],
     });
     expect(loadStageConfig('prod').stage).toBe('prod');
@@ -45,6 +46,7 @@ describe('kawal.config.json is checked before anything is built', () => {
     expect(example.waf).toEqual({ rateLimit: 2000 });
     expect(example.domain?.name).toBe('kawal.bapasbandung.example.go.id');
     expect(example.admin?.email).toBe('admin@bapasbandung.example.go.id');
+    expect(example.tracing).toBe('calls');
     // A stage's own value replaces the shared one; what it does not set is shared.
     const dev = loadStageConfig('dev', join(REPO_ROOT, 'kawal.config.example.json'));
     expect(dev.mfa).toBe('optional');
@@ -52,6 +54,7 @@ describe('kawal.config.json is checked before anything is built', () => {
     expect(dev.offices.map((office) => office.id)).toEqual(['bapas-bandung', 'bapas-garut']);
     expect(dev.domain).toBeUndefined();
     expect(dev.waf).toBeUndefined();
+    expect(dev.tracing).toBe('invocations');
   });
 
   it('names every wrong value, where it is and what it should be, in one run', () => {
@@ -59,6 +62,7 @@ describe('kawal.config.json is checked before anything is built', () => {
       agency: { name: 'X' },
       alarmEmail: 'ops-at-bapas',
       mfa: 'sms',
+      tracing: 'full',
       region: 'Jakarta',
       waf: true,
       offices: [{ id: 'Bapas Bandung', name: 'Bapas Bandung' }],
@@ -80,6 +84,7 @@ describe('kawal.config.json is checked before anything is built', () => {
         expect.stringMatching(/^agency\.name: .*fewer than 2 characters/),
         'alarmEmail: "ops-at-bapas" is not valid; expected an e-mail address such as ops@bapas.example.go.id',
         'mfa: must be one of "optional", "admins", "required"',
+        'tracing: must be one of "invocations", "calls", "off"',
         expect.stringMatching(
           /^region: "Jakarta" is not valid; expected an AWS region such as ap-southeast-3/,
         ),
@@ -90,7 +95,7 @@ describe('kawal.config.json is checked before anything is built', () => {
         'stages.prod.domain.apiCertificateArn: is missing',
       ]),
     );
-    expect(problems).toHaveLength(9);
+    expect(problems).toHaveLength(10);
     // No regular expression is shown to the person fixing the file.
     for (const problem of problems) expect(problem).not.toMatch(/\^|\$|\\d|pattern/);
   });

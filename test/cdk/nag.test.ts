@@ -52,6 +52,7 @@ const VARIANTS = [
   },
   { name: 'with every option of kawal.config.json on', webDist: dist, config: ALL_OPTIONS },
   { name: 'with an authenticator required of administrators', webDist: dist, config: { mfa: 'admins' } },
+  { name: 'with tracing off', webDist: dist, config: { mfa: 'admins', tracing: 'off' } },
 ];
 
 describe('cdk-nag AwsSolutions checks', () => {

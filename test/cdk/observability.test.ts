@@ -1,6 +1,7 @@
 /**
  * What the deployment gives the handlers' logs, metrics and traces (functions/platform/logger.ts,
- * metrics.ts, tracing.ts): X-Ray active tracing on every Kawal function, Powertools told each
+ * metrics.ts, tracing.ts): X-Ray active tracing on every Kawal function (inside the handlers too only
+ * with `tracing: "calls"`, which loads the X-Ray SDK; none with `off`), Powertools told each
  * function's service name and Kawal's metrics namespace, the stage as the metrics' dimension, and the
  * dashboard drawing those metrics for this stage only. cdk-nag's view of the X-Ray grant is in nag.test.ts.
  */
@@ -44,7 +45,7 @@ function statementsOf(fn: KawalFunction): Json[] {
 }
 
 describe('tracing, logs and metrics of the Kawal functions', () => {
-  it('traces every function with X-Ray, which it may send its traces to', () => {
+  it('traces every function with X-Ray by default, which it may send its traces to', () => {
     expect(functions.length).toBeGreaterThan(5);
     for (const { fn } of functions) {
       expect(lambdaOf(fn).TracingConfig, fn.node.path).toEqual({ Mode: 'Active' });
@@ -63,12 +64,51 @@ describe('tracing, logs and metrics of the Kawal functions', () => {
         POWERTOOLS_METRICS_NAMESPACE: 'Kawal',
         KAWAL_STAGE: 'uji',
       });
-      // Tracing on: the handler loads the X-Ray SDK; Powertools' own log level (INFO) and metrics on.
-      for (const off of ['POWERTOOLS_TRACE_ENABLED', 'POWERTOOLS_METRICS_DISABLED', 'POWERTOOLS_LOG_LEVEL']) {
+      // By default Lambda traces each invocation and the handler loads no X-Ray SDK (tracing: "invocations").
+      expect(variablesOf(fn), fn.node.path).toHaveProperty('POWERTOOLS_TRACE_ENABLED', 'false');
+      // Powertools' own log level (INFO) and metrics on.
+      for (const off of ['POWERTOOLS_METRICS_DISABLED', 'POWERTOOLS_LOG_LEVEL']) {
         expect(variablesOf(fn), `${fn.node.path} ${off}`).not.toHaveProperty(off);
       }
     }
     expect(METRICS_NAMESPACE).toBe('Kawal');
+  });
+
+  it('traces inside every handler with `tracing: "calls"`, and turns X-Ray off with `off`', () => {
+    const calls = buildKawal({ stage: 'uji', config: { tracing: 'calls', mfa: 'admins' } });
+    const off = buildKawal({ stage: 'uji', config: { tracing: 'off', mfa: 'admins' } });
+    for (const [setting, built] of [
+      ['calls', calls],
+      ['off', off],
+    ] as const) {
+      const trigger = built.auth.adminMfaTrigger;
+      if (!trigger) throw new Error('no sign-in trigger');
+      const all = [
+        ...[...built.api.functions.values(), ...built.api.jobs.values()].map((fn) => ({
+          fn,
+          stack: built.api,
+        })),
+        { fn: trigger, stack: built.auth },
+      ];
+      expect(all.length).toBeGreaterThan(5);
+      for (const { fn, stack } of all) {
+        const json = Template.fromStack(stack).toJSON() as {
+          Resources: Record<string, { Properties: Json }>;
+        };
+        const lambda = json.Resources[stack.getLogicalId(fn.node.defaultChild as CfnElement)]?.Properties;
+        if (!lambda) throw new Error(`no Lambda for ${fn.node.path}`);
+        const variables = (lambda.Environment as { Variables: Json }).Variables;
+        if (setting === 'calls') {
+          expect(lambda.TracingConfig, fn.node.path).toEqual({ Mode: 'Active' });
+          expect(variables, fn.node.path).not.toHaveProperty('POWERTOOLS_TRACE_ENABLED');
+        } else {
+          expect(lambda.TracingConfig, fn.node.path).toBeUndefined();
+          expect(variables, fn.node.path).toHaveProperty('POWERTOOLS_TRACE_ENABLED', 'false');
+        }
+      }
+    }
+    expect(JSON.stringify(Template.fromStack(off.api).toJSON())).not.toContain('xray:');
+    expect(JSON.stringify(Template.fromStack(off.auth).toJSON())).not.toContain('xray:');
   });
 
   it('tells a function deployed without tracing not to load the X-Ray SDK, and grants it no X-Ray', () => {

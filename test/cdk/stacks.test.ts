@@ -342,6 +342,7 @@ describe('Api stack functions', () => {
         'NODE_OPTIONS',
         'POWERTOOLS_METRICS_NAMESPACE',
         'POWERTOOLS_SERVICE_NAME',
+        'POWERTOOLS_TRACE_ENABLED',
       ]);
       // Logs go to a group the stack owns, with a retention.
       const logGroupId = at(fn, 'Properties', 'LoggingConfig', 'LogGroup', 'Ref');
