@@ -82,6 +82,8 @@ export const USER_POOL_ACTIONS = [
   'cognito-idp:AdminDisableUser',
   'cognito-idp:AdminEnableUser',
   'cognito-idp:AdminGetUser',
+  'cognito-idp:AdminDeleteSoftwareToken',
+  'cognito-idp:AdminUserGlobalSignOut',
 ] as const;
 
 /**

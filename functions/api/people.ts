@@ -2,7 +2,7 @@
  * HTTP handler for the users directory: supervisors read their office's people, administrators read
  * anyone's and invite or change people (the only function allowed to call Cognito's admin API).
  */
-import { inviteUser, listDirectory, MAX_NAMES, namesOf, patchUser } from '../cases/users';
+import { inviteUser, listDirectory, MAX_NAMES, namesOf, patchUser, resetAuthenticator } from '../cases/users';
 import { ROLES, type Role } from '../platform/claims';
 import { AppError } from '../platform/errors';
 import { type ApiRequest, createApiHandler, ifMatchVersion } from '../platform/http';
@@ -99,6 +99,11 @@ export const handler = createApiHandler(routesOf('people'), {
   patch: async (request) => {
     const input = await patchBody(request.body ?? {}, request.lang);
     const person = await patchUser(request.user, userId(request), input, ifMatchVersion(request));
+    return { body: person, ...(person.version ? { etag: person.version } : {}) };
+  },
+
+  resetAuthenticator: async (request) => {
+    const person = await resetAuthenticator(request.user, userId(request));
     return { body: person, ...(person.version ? { etag: person.version } : {}) };
   },
 });

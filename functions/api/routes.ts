@@ -97,6 +97,14 @@ export const ROUTES = [
   { method: 'GET', path: '/api/users/names', fn: 'people', action: 'names', roles: ANY },
   { method: 'POST', path: '/api/users', fn: 'people', action: 'invite', roles: ADMIN },
   { method: 'PATCH', path: '/api/users/{id}', fn: 'people', action: 'patch', roles: ADMIN },
+  // A lost or replaced phone: remove the person's authenticator app and sign them out everywhere.
+  {
+    method: 'POST',
+    path: '/api/users/{id}/authenticator/reset',
+    fn: 'people',
+    action: 'resetAuthenticator',
+    roles: ADMIN,
+  },
   { method: 'GET', path: '/api/packs/export', fn: 'processes', action: 'exportPack', roles: ADMIN },
   { method: 'POST', path: '/api/packs/import', fn: 'processes', action: 'importPack', roles: ADMIN },
 

@@ -8,7 +8,14 @@
 import type { Role, User } from '../platform/claims';
 import { AppError } from '../platform/errors';
 import { userPool } from '../store/user-pool';
-import { createUser, type DirectoryUser, getUser, listUsers, saveUser } from '../store/users-repo';
+import {
+  createUser,
+  type DirectoryUser,
+  getUser,
+  listUsers,
+  recordAuthenticatorReset,
+  saveUser,
+} from '../store/users-repo';
 import { assertKnownOffice, listAllOffices } from './offices';
 
 /** A person as the API shows them; the sign-in name only to administrators. */
@@ -22,6 +29,8 @@ export interface UserView {
   username?: string;
   email?: string;
   version?: number;
+  /** For administrators: when someone last removed the person's authenticator app. */
+  authenticatorResetAt?: string;
 }
 
 function viewOf(person: DirectoryUser, forAdmin: boolean): UserView {
@@ -38,6 +47,7 @@ function viewOf(person: DirectoryUser, forAdmin: boolean): UserView {
           username: person.username,
           ...(person.email ? { email: person.email } : {}),
           version: person.version,
+          ...(person.authenticatorReset ? { authenticatorResetAt: person.authenticatorReset.at } : {}),
         }
       : {}),
   };
@@ -158,6 +168,19 @@ export interface UserPatch {
   active?: boolean;
   /** null removes it. */
   nip?: string | null;
+}
+
+/**
+ * Removes a person's authenticator app after they lost or replaced their phone, and signs them out
+ * everywhere; the directory records who did it and when. 409 `no_authenticator` when they have none.
+ */
+export async function resetAuthenticator(admin: User, id: string): Promise<UserView> {
+  const current = await getUser(id);
+  if (!current) throw new AppError('user_not_found');
+  if (!(await userPool().resetAuthenticator(id))) throw new AppError('no_authenticator');
+  const authenticatorReset = { at: new Date().toISOString(), by: admin.id };
+  await recordAuthenticatorReset(id, authenticatorReset.at, authenticatorReset.by);
+  return viewOf({ ...current, authenticatorReset }, true);
 }
 
 /** Changes a person's roles, office, name, NIP or whether they may sign in (and be assigned cases). */

@@ -43,6 +43,7 @@ const statusOf: Record<ErrorCode, number> = {
   invalid_assignee: 422,
   office_required: 422,
   own_account: 422,
+  no_authenticator: 409,
   email_required: 422,
   duplicate_nik: 409,
   user_exists: 409,

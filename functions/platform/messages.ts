@@ -151,6 +151,10 @@ export const messages = {
     id: 'Email wajib diisi: undangan dan kata sandi sementara dikirim ke email tersebut.',
     en: 'An email is required: the invitation and temporary password are sent to it.',
   },
+  no_authenticator: {
+    id: 'Orang ini belum memasang aplikasi autentikator, jadi tidak ada yang perlu diatur ulang.',
+    en: 'This person has no authenticator app, so there is nothing to reset.',
+  },
   own_account: {
     id: 'Anda tidak dapat menonaktifkan akun sendiri atau mencabut peran administrator Anda sendiri.',
     en: 'You cannot disable your own account or remove your own administrator role.',

@@ -8,6 +8,7 @@ import {
   AdminAddUserToGroupCommand,
   AdminCreateUserCommand,
   type AdminCreateUserCommandOutput,
+  AdminDeleteSoftwareTokenCommand,
   AdminDeleteUserAttributesCommand,
   AdminDeleteUserCommand,
   AdminDisableUserCommand,
@@ -15,6 +16,7 @@ import {
   AdminGetUserCommand,
   AdminRemoveUserFromGroupCommand,
   AdminUpdateUserAttributesCommand,
+  AdminUserGlobalSignOutCommand,
   type AttributeType as CognitoAttribute,
   CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
@@ -59,6 +61,13 @@ export interface UserPool {
   readonly kind: 'local' | 'cognito';
   create(account: NewAccount): Promise<CreatedAccount>;
   change(id: string, change: AccountChange): Promise<void>;
+  /**
+   * Removes the person's authenticator app (a lost or replaced phone) and ends every session they have,
+   * so whoever holds the old phone or a signed-in browser is out: at their next sign-in they add an
+   * authenticator again where the pool or their role requires one. False when they have none (an
+   * account on a laptop never has one).
+   */
+  resetAuthenticator(id: string): Promise<boolean>;
 }
 
 /** Letters and digits that cannot be misread for one another (no 0/O, 1/l/I). */
@@ -77,6 +86,7 @@ export function temporaryPassword(): string {
  */
 export const localUserPool: UserPool = {
   kind: 'local',
+  resetAuthenticator: async () => false,
   create: async (account) => {
     const password = temporaryPassword();
     return { id: account.username, temporaryPassword: password, passwordHash: await hashPassword(password) };
@@ -196,10 +206,32 @@ export function cognitoUserPool(client: CognitoIdentityProviderClient, poolId: s
         await send(() => client.send(new AdminEnableUserCommand({ UserPoolId: poolId, Username: id })));
       }
     },
+    resetAuthenticator: async (id) => {
+      const found = await send(() =>
+        client.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: id })),
+      );
+      if (!(found.UserMFASettingList ?? []).includes('SOFTWARE_TOKEN_MFA')) return false;
+      // Deleting the token (not turning TOTP off, which a pool requiring MFA refuses) makes the next
+      // sign-in ask for a new one; the sign-out revokes every refresh token the person holds.
+      await send(() =>
+        client.send(new AdminDeleteSoftwareTokenCommand({ UserPoolId: poolId, Username: id })),
+      );
+      await send(() => client.send(new AdminUserGlobalSignOutCommand({ UserPoolId: poolId, Username: id })));
+      return true;
+    },
   };
 }
 
 let chosen: UserPool | undefined;
+
+/**
+ * Sets the pool this process uses instead of the one its configuration names: for a composition root
+ * that holds another (the browser tests' Cognito stand-in behind the local stack); undefined goes back
+ * to the configured one.
+ */
+export function useUserPool(pool: UserPool | undefined): void {
+  chosen = pool;
+}
 
 /** The pool this process uses: Cognito when a pool is configured, the local table in local mode. */
 export function userPool(): UserPool {

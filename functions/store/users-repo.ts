@@ -28,6 +28,8 @@ export interface DirectoryUser {
   createdAt: string;
   updatedAt: string;
   updatedBy: string;
+  /** When an administrator last removed the person's authenticator app, and who. */
+  authenticatorReset?: { at: string; by: string };
 }
 
 /** A local account: the directory entry and its password hash. */
@@ -60,6 +62,9 @@ function toUser(item: Record<string, unknown>): DirectoryUser {
     createdAt: String(item.createdAt ?? ''),
     updatedAt: String(item.updatedAt ?? ''),
     updatedBy: String(item.updatedBy ?? ''),
+    ...(typeof item.authenticatorResetAt === 'string'
+      ? { authenticatorReset: { at: item.authenticatorResetAt, by: String(item.authenticatorResetBy ?? '') } }
+      : {}),
   };
 }
 
@@ -161,6 +166,24 @@ export function createAccount(
  * Writes the changed entry if it is still at `user.version - 1`; false when someone changed it
  * meanwhile. The password hash of a local account is left as it is.
  */
+/**
+ * Records that an administrator removed the person's authenticator: not an edit of the entry (its
+ * version stays, so an edit open in another tab still saves), a fact about the account.
+ */
+export async function recordAuthenticatorReset(id: string, at: string, by: string): Promise<void> {
+  await storeCall(() =>
+    db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: key(id),
+        UpdateExpression: 'SET authenticatorResetAt = :at, authenticatorResetBy = :by',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':at': at, ':by': by },
+      }),
+    ),
+  );
+}
+
 export async function saveUser(user: DirectoryUser): Promise<boolean> {
   const keys = listKeys(user);
   try {

@@ -328,6 +328,35 @@ describe('an administrator keeping the directory', () => {
   });
 });
 
+describe("resetting a person's authenticator app", () => {
+  const reset = (client: Client, id: string) =>
+    client.request<ErrorBody>('POST', `/api/users/${id}/authenticator/reset`);
+
+  it('is for administrators only', async () => {
+    expect((await reset(kabapas1, 'pk1')).status).toBe(403);
+    expect((await reset(pk1, 'pk1')).status).toBe(403);
+  });
+
+  it('says a laptop account has none to reset, in Indonesian, and changes nothing', async () => {
+    const before = await admin.request<Person[]>('GET', '/api/users?office=bapas-1');
+    const reply = await reset(admin, 'pk1');
+    expect(reply.status).toBe(409);
+    expect(reply.body.error.code).toBe('no_authenticator');
+    expect(reply.body.error.message).toBe(
+      'Orang ini belum memasang aplikasi autentikator, jadi tidak ada yang perlu diatur ulang.',
+    );
+    const after = await admin.request<Person[]>('GET', '/api/users?office=bapas-1');
+    expect(after.body).toEqual(before.body);
+    expect(after.body.find((person) => person.id === 'pk1')).not.toHaveProperty('authenticatorResetAt');
+  });
+
+  it('answers 404 for someone not in the directory', async () => {
+    const reply = await reset(admin, 'nobody-here');
+    expect(reply.status).toBe(404);
+    expect(reply.body.error.code).toBe('user_not_found');
+  });
+});
+
 describe('assignees and transfer targets', () => {
   const client = () => ({ ...ADULT, name: unique('Klien Penugasan ') });
 

@@ -8,6 +8,8 @@
  * are the local stack's (its issuer signs the ID token), so the API answers the signed-in user.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { PreTokenGenerationTriggerEvent } from 'aws-lambda';
 import { UnsecuredJWT } from 'jose';
 import { Secret, TOTP } from 'otpauth';
@@ -218,6 +220,12 @@ export class CognitoMock {
         return this.getUser(body);
       case 'RevokeToken':
         return {};
+      case 'AdminGetUser':
+        return this.adminGetUser(body);
+      case 'AdminDeleteSoftwareToken':
+        return this.adminDeleteSoftwareToken(body);
+      case 'AdminUserGlobalSignOut':
+        return this.adminSignOut(body);
       default:
         throw new CognitoFault('InvalidParameterException', `Operation ${operation} is not served here`);
     }
@@ -408,6 +416,103 @@ export class CognitoMock {
       );
     if (typeof settings.Enabled === 'boolean') user.totpEnabled = settings.Enabled;
     return {};
+  }
+
+  /** An administrator's view of an account, by its username (the `sub` here, as Kawal names accounts). */
+  private adminUser(body: Record<string, unknown>): PoolUser {
+    if (body.UserPoolId !== POOL.userPoolId)
+      throw new CognitoFault('ResourceNotFoundException', 'User pool does not exist.');
+    const user = [...this.users.values()].find((candidate) => candidate.sub === body.Username);
+    if (!user) throw new CognitoFault('UserNotFoundException', 'User does not exist.');
+    return user;
+  }
+
+  private adminGetUser(body: Record<string, unknown>): unknown {
+    const user = this.adminUser(body);
+    const on = Boolean(user.totpEnabled && user.totpSecret);
+    return {
+      Username: user.sub,
+      Enabled: true,
+      UserStatus: 'CONFIRMED',
+      UserAttributes: [
+        { Name: 'sub', Value: user.sub },
+        { Name: 'email', Value: user.email },
+        { Name: 'name', Value: user.name },
+      ],
+      ...(on
+        ? { UserMFASettingList: ['SOFTWARE_TOKEN_MFA'], PreferredMfaSetting: 'SOFTWARE_TOKEN_MFA' }
+        : {}),
+    };
+  }
+
+  /** Cognito's reset of a lost authenticator: the token and any preference for it are gone. */
+  private adminDeleteSoftwareToken(body: Record<string, unknown>): unknown {
+    const user = this.adminUser(body);
+    delete user.totpSecret;
+    user.totpEnabled = false;
+    return {};
+  }
+
+  /** Every refresh token of the account stops renewing its sessions. */
+  private adminSignOut(body: Record<string, unknown>): unknown {
+    const user = this.adminUser(body);
+    for (const [token, owner] of this.refreshTokens) if (owner === user) this.refreshTokens.delete(token);
+    return {};
+  }
+
+  /** How many sessions of an account can still be renewed (its refresh tokens the pool still takes). */
+  sessionsOf(email: string): number {
+    const user = this.user(email);
+    return [...this.refreshTokens.values()].filter((owner) => owner === user).length;
+  }
+
+  /**
+   * Answers Cognito's protocol over HTTP too, for the API's own client (the accounts routes' admin
+   * calls, `functions/store/user-pool.ts`), which does not go through a browser: the same operations,
+   * recorded in `calls` like the web app's.
+   */
+  async serve(): Promise<{ endpoint: string; close: () => Promise<void> }> {
+    const server = createServer((request, response) => {
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => {
+        const operation = String(request.headers['x-amz-target'] ?? '').replace(
+          'AWSCognitoIdentityProviderService.',
+          '',
+        );
+        const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Record<string, unknown>;
+        const call: PoolCall = { operation, body: { ...body } };
+        this.calls.push(call);
+        Promise.resolve()
+          .then(() => this.handle(operation, body, call))
+          .then(
+            (reply) => ({ status: 200, reply }),
+            (error: unknown) => {
+              if (!(error instanceof CognitoFault)) throw error;
+              call.error = error.type;
+              return { status: 400, reply: { __type: error.type, message: error.message } };
+            },
+          )
+          .then(({ status, reply }) => {
+            response.writeHead(status, {
+              'content-type': 'application/x-amz-json-1.1',
+              'x-amzn-requestid': randomUUID(),
+              ...(call.error ? { 'x-amzn-errortype': `${call.error}:` } : {}),
+            });
+            response.end(JSON.stringify(reply));
+          })
+          .catch((error: unknown) => {
+            response.writeHead(500);
+            response.end(String(error));
+          });
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const address = server.address() as AddressInfo;
+    return {
+      endpoint: `http://127.0.0.1:${address.port}`,
+      close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    };
   }
 
   private getUser(body: Record<string, unknown>): unknown {

@@ -193,6 +193,48 @@ describe('the Cognito user pool', () => {
   });
 });
 
+describe('resetting an authenticator app in the Cognito user pool', () => {
+  const ID = '7f1c0c1e-0000-4000-8000-000000000001';
+
+  it('deletes the person’s software token, then signs them out of every session', async () => {
+    const { client, sent } = recordingClient((command) =>
+      command === 'AdminGetUserCommand'
+        ? {
+            Username: ID,
+            UserMFASettingList: ['SOFTWARE_TOKEN_MFA'],
+            PreferredMfaSetting: 'SOFTWARE_TOKEN_MFA',
+          }
+        : {},
+    );
+    await expect(cognitoUserPool(client, POOL).resetAuthenticator(ID)).resolves.toBe(true);
+    expect(sent).toEqual([
+      { command: 'AdminGetUserCommand', input: { UserPoolId: POOL, Username: ID } },
+      { command: 'AdminDeleteSoftwareTokenCommand', input: { UserPoolId: POOL, Username: ID } },
+      { command: 'AdminUserGlobalSignOutCommand', input: { UserPoolId: POOL, Username: ID } },
+    ]);
+  });
+
+  it('changes nothing for a person without one, and says so', async () => {
+    const { client, sent } = recordingClient((command) =>
+      command === 'AdminGetUserCommand' ? { Username: ID, UserMFASettingList: [] } : {},
+    );
+    await expect(cognitoUserPool(client, POOL).resetAuthenticator(ID)).resolves.toBe(false);
+    expect(sent.map((call) => call.command)).toEqual(['AdminGetUserCommand']);
+  });
+
+  it('answers user_not_found for an account the pool does not have', async () => {
+    const missing = Object.assign(new Error('User does not exist.'), { name: 'UserNotFoundException' });
+    const { client } = recordingClient(() => missing);
+    await expect(cognitoUserPool(client, POOL).resetAuthenticator(ID)).rejects.toMatchObject({
+      code: 'user_not_found',
+    });
+  });
+
+  it('has nothing to reset on a laptop, whose accounts sign in with a password only', async () => {
+    await expect(localUserPool.resetAuthenticator('pk1')).resolves.toBe(false);
+  });
+});
+
 describe('the local user pool', () => {
   it('makes a readable first password and its hash, and keys the account by its username', async () => {
     const account = await localUserPool.create({

@@ -152,6 +152,21 @@ export interface PersonChange {
   nip?: string | null;
 }
 
+/**
+ * POST /api/users/{id}/authenticator/reset: removes the person's authenticator app (a lost or replaced
+ * phone) and signs them out everywhere; 409 `no_authenticator` when they have none.
+ */
+export async function resetAuthenticator(person: Person): Promise<Person> {
+  const changed = await apiRequest<Person>(
+    `/api/users/${encodeURIComponent(person.id)}/authenticator/reset`,
+    {
+      method: 'POST',
+    },
+  );
+  forgetPeople();
+  return changed;
+}
+
 /** PATCH /api/users/{id}, against the version the administrator saw. */
 export async function changePerson(person: Person, change: PersonChange): Promise<Person> {
   const changed = await apiRequest<Person>(`/api/users/${encodeURIComponent(person.id)}`, {

@@ -7,10 +7,11 @@
 import { type FormEvent, type ReactNode, useId, useRef, useState } from 'react';
 import { ApiError, errorMessage } from '../../../shared/api-client';
 import type { MessageKey } from '../../../shared/i18n/dictionary';
-import { useI18n, useTexts } from '../../../shared/i18n/language';
+import { formatDateTime, useI18n, useTexts } from '../../../shared/i18n/language';
 import { LoadError } from '../../../shared/load-error';
 import { useAsync } from '../../../shared/use-async';
 import { useDocumentTitle } from '../../../shared/use-document-title';
+import { useAuthMode } from '../../auth/authenticator';
 import { useSession } from '../../auth/session';
 import {
   changePerson,
@@ -21,6 +22,7 @@ import {
   type PersonChange,
   ROLES,
   type Role,
+  resetAuthenticator,
 } from '../../people/api';
 import { useOffices } from '../../people/names';
 import { type PeopleKey, peopleTexts } from '../../people/texts';
@@ -325,11 +327,92 @@ function PersonRows({
       {editing ? (
         <tr>
           <td colSpan={columns}>
-            <PersonEditor person={person} offices={offices} onSaved={onSaved} onCancel={onEdit} />
+            <div className="stack">
+              <PersonEditor person={person} offices={offices} onSaved={onSaved} onCancel={onEdit} />
+              <AuthenticatorSection person={person} onReset={onSaved} />
+            </div>
           </td>
         </tr>
       ) : null}
     </>
+  );
+}
+
+/** Only Cognito accounts have an authenticator app; a laptop's accounts sign in with a password only. */
+function AuthenticatorSection(props: { person: Person; onReset: (message: string) => void }) {
+  return useAuthMode() === 'cognito' ? <AuthenticatorReset {...props} /> : null;
+}
+
+/**
+ * A lost or replaced phone: the administrator removes the person's authenticator app and ends their
+ * sessions, after a confirmation that says what happens and asks them to have checked who is asking.
+ */
+function AuthenticatorReset({ person, onReset }: { person: Person; onReset: (message: string) => void }) {
+  const { t, lang } = useTexts(peopleTexts);
+  const ids = useId();
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string>();
+
+  const reset = async () => {
+    setBusy(true);
+    setFailure(undefined);
+    try {
+      await resetAuthenticator(person);
+      onReset(t('users.authenticatorDone', { name: person.name }));
+    } catch (caught) {
+      setFailure(errorMessage(caught));
+      setConfirming(false);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="stack" aria-labelledby={`${ids}-title`}>
+      <h4 id={`${ids}-title`}>{t('users.authenticatorTitle')}</h4>
+      <p className="meta">{t('users.authenticatorHelp', { name: person.name })}</p>
+      {person.authenticatorResetAt ? (
+        <p className="meta">
+          {t('users.authenticatorLastReset', { when: formatDateTime(person.authenticatorResetAt, lang) })}
+        </p>
+      ) : null}
+      {confirming ? (
+        <div className="confirm stack">
+          <p>{t('users.authenticatorConfirm', { name: person.name })}</p>
+          <div className="inline-form">
+            <button
+              type="button"
+              className="button button-small button-danger"
+              disabled={busy}
+              aria-busy={busy}
+              onClick={() => void reset()}
+            >
+              {t('users.authenticatorYes')}
+            </button>
+            <button type="button" className="button button-small" onClick={() => setConfirming(false)}>
+              {t('users.authenticatorNo')}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <div>
+          <button
+            type="button"
+            className="button button-small"
+            aria-label={`${t('users.authenticatorReset')} ${person.name}`}
+            onClick={() => setConfirming(true)}
+          >
+            {t('users.authenticatorReset')}
+          </button>
+        </div>
+      )}
+      {failure ? (
+        <p className="alert alert-error" role="alert">
+          {failure}
+        </p>
+      ) : null}
+    </section>
   );
 }
 
