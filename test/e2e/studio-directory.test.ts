@@ -184,8 +184,11 @@ describe('the service directory', () => {
     await page.getByLabel('Jenis layanan', { exact: true }).selectOption({ label: 'Rehabilitasi NAPZA' });
     await page.waitForURL('**/admin/layanan?jenis=rehabilitasi-napza');
     await card.waitFor();
-    // The demo directory has one more service of that type.
-    expect(await page.locator('main h2').allTextContents()).toEqual(['Rehabilitasi NAPZA (2)']);
+    // The demo directory has one more service of that type. The card was on the page before the filter
+    // too: wait for the filtered list to be drawn, not just for the card.
+    await expect
+      .poll(() => page.locator('main h2').allTextContents(), { timeout: 30_000 })
+      .toEqual(['Rehabilitasi NAPZA (2)']);
   });
 
   it('is offered to a PK making a referral, and once removed is no longer', async () => {
