@@ -37,9 +37,9 @@ import { deployedFunctions, ROUTES } from '../../functions/api/routes';
 import { type DeploySeed, SEED_FILE } from '../../functions/cases/deploy-seed';
 import type { RouteSpec } from '../../functions/platform/http';
 import { ORIGIN_HEADER } from '../../functions/platform/security-headers';
-import type { StageConfig } from './config';
+import { type StageConfig, tracingOf } from './config';
 import { JOBS } from './jobs';
-import { KawalFunction, tracingOf } from './kawal-function';
+import { KawalFunction } from './kawal-function';
 import { Site } from './site';
 import { checkTableGrants, tableGrantOf } from './table-grants';
 

@@ -19,8 +19,8 @@ import {
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
 import { ROLES } from '../../functions/platform/claims';
-import type { StageConfig } from './config';
-import { KawalFunction, tracingOf } from './kawal-function';
+import { type StageConfig, tracingOf } from './config';
+import { KawalFunction } from './kawal-function';
 
 export interface AuthStackProps extends StackProps {
   config: StageConfig;

@@ -7,7 +7,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
-import { REPO_ROOT } from './kawal-function';
+import { Tracing } from 'aws-cdk-lib/aws-lambda';
+import { type KawalFunctionProps, REPO_ROOT } from './kawal-function';
 
 export const CONFIG_FILE = join(REPO_ROOT, 'kawal.config.json');
 export const CONFIG_SCHEMA_FILE = join(REPO_ROOT, 'cdk', 'kawal.config.schema.json');
@@ -220,4 +221,14 @@ export function loadStageConfig(stage: string, path = CONFIG_FILE): StageConfig 
     throw new ConfigError(path, [`is not valid JSON: ${(error as Error).message}`]);
   }
   return stageConfig(parsed, stage, path);
+}
+
+/** The tracing of a stage's functions from its `tracing` setting. */
+export function tracingOf(
+  setting: StageConfig['tracing'],
+): Pick<KawalFunctionProps, 'tracing' | 'traceCalls'> {
+  return {
+    tracing: setting === 'off' ? Tracing.DISABLED : Tracing.ACTIVE,
+    traceCalls: setting === 'calls',
+  };
 }

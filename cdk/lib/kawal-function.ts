@@ -16,7 +16,6 @@ import type { Construct } from 'constructs';
 import { METRICS_NAMESPACE } from '../../functions/platform/metric-names';
 import { TABLE_SPEC } from '../../functions/store/table-spec';
 import { bundleHandler, ENTRY_FILE } from './bundle';
-import type { StageConfig } from './config';
 import { keyActionsOf, type TableGrant } from './table-grants';
 
 /** The repository root: the bundling project root and where `functions/` lives. */
@@ -198,14 +197,4 @@ export class KawalFunction extends LambdaFunction {
     this.addEnvironment('KAWAL_TABLE', table.tableName);
     return this;
   }
-}
-
-/** The tracing of a stage's functions from its `tracing` setting (kawal.config.json). */
-export function tracingOf(
-  setting: StageConfig['tracing'],
-): Pick<KawalFunctionProps, 'tracing' | 'traceCalls'> {
-  return {
-    tracing: setting === 'off' ? Tracing.DISABLED : Tracing.ACTIVE,
-    traceCalls: setting === 'calls',
-  };
 }

@@ -235,6 +235,11 @@ const MATRIX: Record<string, Row> = {
     request: () => ({ path: '/api/users/pk2', body: { name: 'PK Dua' } }),
     expect: [200, 403, 403, 403, 403],
   },
+  // Local accounts have no authenticator: the administrator passes the role check and hears so (409).
+  'POST /api/users/{id}/authenticator/reset': {
+    request: () => ({ path: '/api/users/pk2/authenticator/reset' }),
+    expect: [409, 403, 403, 403, 403],
+  },
   'POST /api/packs/import': {
     request: () => ({
       path: '/api/packs/import',

@@ -83,6 +83,20 @@ export function wrongCodeOf(secret: string): string {
   }
 }
 
+/** An account as GetUser and AdminGetUser describe it: its attributes and its authenticator, if any. */
+function accountOf(user: PoolUser): Record<string, unknown> {
+  const on = Boolean(user.totpEnabled && user.totpSecret);
+  return {
+    Username: user.sub,
+    UserAttributes: [
+      { Name: 'sub', Value: user.sub },
+      { Name: 'email', Value: user.email },
+      { Name: 'name', Value: user.name },
+    ],
+    ...(on ? { UserMFASettingList: ['SOFTWARE_TOKEN_MFA'], PreferredMfaSetting: 'SOFTWARE_TOKEN_MFA' } : {}),
+  };
+}
+
 export class CognitoMock {
   readonly calls: PoolCall[] = [];
   private readonly users = new Map<string, PoolUser>();
@@ -428,21 +442,7 @@ export class CognitoMock {
   }
 
   private adminGetUser(body: Record<string, unknown>): unknown {
-    const user = this.adminUser(body);
-    const on = Boolean(user.totpEnabled && user.totpSecret);
-    return {
-      Username: user.sub,
-      Enabled: true,
-      UserStatus: 'CONFIRMED',
-      UserAttributes: [
-        { Name: 'sub', Value: user.sub },
-        { Name: 'email', Value: user.email },
-        { Name: 'name', Value: user.name },
-      ],
-      ...(on
-        ? { UserMFASettingList: ['SOFTWARE_TOKEN_MFA'], PreferredMfaSetting: 'SOFTWARE_TOKEN_MFA' }
-        : {}),
-    };
+    return { ...accountOf(this.adminUser(body)), Enabled: true, UserStatus: 'CONFIRMED' };
   }
 
   /** Cognito's reset of a lost authenticator: the token and any preference for it are gone. */
@@ -516,19 +516,7 @@ export class CognitoMock {
   }
 
   private getUser(body: Record<string, unknown>): unknown {
-    const user = this.byAccessToken(body.AccessToken);
-    const on = Boolean(user.totpEnabled && user.totpSecret);
-    return {
-      Username: user.sub,
-      UserAttributes: [
-        { Name: 'sub', Value: user.sub },
-        { Name: 'email', Value: user.email },
-        { Name: 'name', Value: user.name },
-      ],
-      ...(on
-        ? { UserMFASettingList: ['SOFTWARE_TOKEN_MFA'], PreferredMfaSetting: 'SOFTWARE_TOKEN_MFA' }
-        : {}),
-    };
+    return accountOf(this.byAccessToken(body.AccessToken));
   }
 
   /** Cognito's tokens: an ID token the local API accepts (with the claims Cognito's carries), an access token, a refresh token. */
