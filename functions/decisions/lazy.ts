@@ -6,7 +6,9 @@
  * `import type` only.
  */
 
+import { once } from '../validation/lazy';
+
 /** A case type's facts and counters: compiling their expressions and building them from a case file. */
-export const loadFactSources = () => import('./fact-sources');
+export const loadFactSources = once(() => import('./fact-sources'));
 /** The checks and tests of a case type an administrator saves or publishes. */
-export const loadCaseTypeChecks = () => import('./case-type-check');
+export const loadCaseTypeChecks = once(() => import('./case-type-check'));

@@ -7,6 +7,7 @@ import type { FromSchema, JSONSchema } from 'json-schema-to-ts';
 import { AppError } from '../platform/errors';
 import type { Lang } from '../platform/messages';
 import { toDetails } from './errors';
+import { loadCompiler } from './lazy';
 
 export interface BodyParser<T> {
   (body: unknown, lang: Lang): Promise<T>;
@@ -24,7 +25,7 @@ const declared: JSONSchema[] = [];
 export function bodyParser<const S extends JSONSchema & object, T = FromSchema<S>>(schema: S): BodyParser<T> {
   let validate: ValidateFunction | undefined;
   const parse = async (body: unknown, lang: Lang): Promise<T> => {
-    validate ??= (await import('./compile')).compileOwnSchema(schema as Record<string, unknown>);
+    validate ??= (await loadCompiler()).compileOwnSchema(schema as Record<string, unknown>);
     if (validate(body)) return body as T;
     throw new AppError('invalid_request', { details: toDetails(validate.errors, lang) });
   };
