@@ -68,6 +68,18 @@ export interface HandlerBundle {
   totalBytes: number;
   /** The output files loaded before the first request, relative to `dir`. */
   initialFiles: string[];
+  /** The same files as the metafile names them (its `outputs` keys), the entry first. */
+  initialOutputs: string[];
+  /** The entry's key in the metafile's `outputs`. */
+  entryOutput: string;
+}
+
+/** The npm package a bundled input comes from (the innermost `node_modules/`), or undefined for the repository's own code. */
+export function packageOfInput(path: string): string | undefined {
+  const parts = path.split('node_modules/');
+  if (parts.length === 1) return undefined;
+  const [scope, name] = (parts[parts.length - 1] ?? '').split('/');
+  return scope?.startsWith('@') ? `${scope}/${name}` : scope;
 }
 
 /**
@@ -124,5 +136,7 @@ export function bundleHandler(options: {
     initialBytes: initial.reduce((sum, path) => sum + bytesOf(path), 0),
     totalBytes: scripts.reduce((sum, [path]) => sum + bytesOf(path), 0),
     initialFiles: initial.map(rel),
+    initialOutputs: initial,
+    entryOutput,
   };
 }

@@ -24,10 +24,10 @@
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { bundleHandler, ENTRY_FILE, initialOutputs } from '../../cdk/lib/bundle';
+import { bundleHandler, ENTRY_FILE, initialOutputs, packageOfInput } from '../../cdk/lib/bundle';
 import { deployedFunctions } from '../../functions/api/routes';
 import { ROOT } from './report';
 
@@ -80,10 +80,8 @@ interface Bundle {
 
 /** The npm package a bundled file comes from (the innermost node_modules), or `kawal`. */
 function packageOf(path: string): string {
-  const parts = path.split('node_modules/');
-  if (parts.length === 1) return 'kawal';
-  const [scope, name] = (parts[parts.length - 1] ?? '').split('/');
-  const pkg = scope?.startsWith('@') ? `${scope}/${name}` : (scope ?? path);
+  const pkg = packageOfInput(path);
+  if (pkg === undefined) return 'kawal';
   // The SDK's own building blocks are one thing to the reader: the AWS SDK.
   return /^@(aws-sdk|smithy|aws-crypto|aws)\//.test(pkg) ||
     ['tslib', 'fast-xml-parser', 'strnum', 'bowser', 'mnemonist', 'obliterator'].includes(pkg)
@@ -105,7 +103,7 @@ function bundle(handler: string, outDir: string, entry = join(ROOT, 'functions',
     outDir: join(outDir, handler.replace(/[^a-z0-9-]+/gi, '_')),
     entry,
   });
-  const initial = new Set(built.initialFiles.map((file) => join(built.dir, file)));
+  const initial = new Set(built.initialOutputs);
   // With tracing on (Lambda's default), the start also loads the Tracer's chunks (platform/tracing.ts).
   const outputs = built.metafile.outputs;
   const tracerChunks = Object.keys(outputs).filter((output) =>
@@ -114,17 +112,12 @@ function bundle(handler: string, outDir: string, entry = join(ROOT, 'functions',
     ),
   );
   const traced = new Set(
-    [ENTRY_FILE, ...tracerChunks].flatMap((root) =>
-      initialOutputs(
-        built.metafile,
-        root === ENTRY_FILE ? relative(ROOT, built.dir) + `/${ENTRY_FILE}` : root,
-      ),
-    ),
+    [built.entryOutput, ...tracerChunks].flatMap((root) => initialOutputs(built.metafile, root)),
   );
   const sizes = new Map<string, number>();
   const lazy = new Map<string, number>();
   for (const [output, { inputs }] of Object.entries(built.metafile.outputs)) {
-    const into = initial.has(join(ROOT, output)) ? sizes : lazy;
+    const into = initial.has(output) ? sizes : lazy;
     for (const [path, input] of Object.entries(inputs)) {
       into.set(packageOf(path), (into.get(packageOf(path)) ?? 0) + input.bytesInOutput);
     }

@@ -8,7 +8,13 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bundleHandler, ENTRY_FILE, type HandlerBundle, initialOutputs } from '../../cdk/lib/bundle';
+import {
+  bundleHandler,
+  ENTRY_FILE,
+  type HandlerBundle,
+  initialOutputs,
+  packageOfInput,
+} from '../../cdk/lib/bundle';
 import { REPO_ROOT } from '../../cdk/lib/kawal-function';
 import { deployedFunctions } from '../../functions/api/routes';
 
@@ -41,15 +47,13 @@ function bundleOf(handler: string): HandlerBundle {
 
 /** The npm packages whose code is in the given output files of a bundle. */
 function packagesIn(bundle: HandlerBundle, files: 'initial' | 'all'): Set<string> {
-  const initial = new Set(bundle.initialFiles.map((file) => join(bundle.dir, file)));
+  const initial = new Set(bundle.initialOutputs);
   const found = new Set<string>();
   for (const [output, { inputs }] of Object.entries(bundle.metafile.outputs)) {
-    if (files === 'initial' && !initial.has(join(REPO_ROOT, output))) continue;
+    if (files === 'initial' && !initial.has(output)) continue;
     for (const input of Object.keys(inputs)) {
-      const inner = input.split('node_modules/').at(-1) ?? '';
-      if (inner === input) continue;
-      const [scope, name] = inner.split('/');
-      found.add(scope?.startsWith('@') ? `${scope}/${name}` : (scope ?? ''));
+      const name = packageOfInput(input);
+      if (name) found.add(name);
     }
   }
   return found;

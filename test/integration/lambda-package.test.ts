@@ -24,10 +24,10 @@ import { type Client, login, startTestKawal } from '../support/kawal';
 const run = promisify(execFile);
 
 /** Imports the handler, answers each event in turn, and writes the answers as JSON to a file. */
-const RUNNER = `import { writeFileSync } from 'node:fs';
+const RUNNER = `import { readFileSync, writeFileSync } from 'node:fs';
 const [bundle, eventsFile, answersFile] = process.argv.slice(2);
 const { handler } = await import(bundle);
-const events = JSON.parse((await import('node:fs')).readFileSync(eventsFile, 'utf8'));
+const events = JSON.parse(readFileSync(eventsFile, 'utf8'));
 const context = {
   awsRequestId: 'package-test', functionName: 'kawal-package-test', memoryLimitInMB: '512',
   invokedFunctionArn: 'arn:aws:lambda:ap-southeast-3:000000000000:function:kawal-package-test',
