@@ -5,7 +5,7 @@
  * decree, so each year's official list (the SKB 3 Menteri, including cuti bersama) is applied on top
  * as data that an administrator can extend or correct.
  */
-import { addDays, format, getDay, parseISO } from 'date-fns';
+import { addDays, getDay, lightFormat, parseISO } from 'date-fns';
 import { BASELINE_FIRST_YEAR, BASELINE_HOLIDAYS, BASELINE_LAST_YEAR } from './holidays-data';
 
 export interface CalendarDay {
@@ -107,7 +107,7 @@ export function easterSunday(year: number): string {
  */
 export function ruleHolidays(year: number): CalendarDay[] {
   const easter = parseISO(easterSunday(year));
-  const fromEaster = (days: number) => format(addDays(easter, days), 'yyyy-MM-dd');
+  const fromEaster = (days: number) => lightFormat(addDays(easter, days), 'yyyy-MM-dd');
   const days: [string, string][] = [
     [`${year}-01-01`, 'Hari tahun baru'],
     [fromEaster(-2), 'Wafat Yesus Kristus'],
@@ -182,8 +182,8 @@ export class WorkingCalendar {
     let left = count;
     while (left > 0) {
       current = addDays(current, 1);
-      if (this.isWorkingDay(format(current, 'yyyy-MM-dd'))) left--;
+      if (this.isWorkingDay(lightFormat(current, 'yyyy-MM-dd'))) left--;
     }
-    return format(current, 'yyyy-MM-dd');
+    return lightFormat(current, 'yyyy-MM-dd');
   }
 }

@@ -1,20 +1,20 @@
 /** Calendar dates (YYYY-MM-DD) as people in an office mean them: in the office's time zone. */
 import { TZDate } from '@date-fns/tz';
-import { differenceInMonths, differenceInYears, format, isValid, parseISO } from 'date-fns';
+import { differenceInMonths, differenceInYears, isValid, lightFormat, parseISO } from 'date-fns';
 
 export const DEFAULT_TIME_ZONE = 'Asia/Jakarta';
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Today's calendar date in `timeZone`. */
 export function todayIn(timeZone = DEFAULT_TIME_ZONE, now: Date = new Date()): string {
-  return format(new TZDate(now, timeZone), 'yyyy-MM-dd');
+  return lightFormat(new TZDate(now, timeZone), 'yyyy-MM-dd');
 }
 
 /** Whether `value` is a real calendar date written YYYY-MM-DD (2026-02-30 is not). */
 export function isCalendarDate(value: unknown): value is string {
   if (typeof value !== 'string' || !DATE.test(value)) return false;
   const parsed = parseISO(value);
-  return isValid(parsed) && format(parsed, 'yyyy-MM-dd') === value;
+  return isValid(parsed) && lightFormat(parsed, 'yyyy-MM-dd') === value;
 }
 
 function parse(value: string): Date {

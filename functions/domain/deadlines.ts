@@ -5,7 +5,7 @@
  * months, or the length a ruleset decided for this case), what meets it, whether it starts again once
  * met, and in which stages it is kept.
  */
-import { addDays, addHours, addMonths, format, parseISO } from 'date-fns';
+import { addDays, addHours, addMonths, lightFormat, parseISO } from 'date-fns';
 import jsonPointer from 'json-pointer';
 import type { WorkingCalendar } from './calendar';
 import {
@@ -63,11 +63,11 @@ export function dueFrom(spec: Pick<DeadlineSpec, 'length'>, from: string, calend
   const { workingDays, calendarDays, hours, months } = spec.length;
   if (hours !== undefined) {
     const start = DATE_TIME.test(from) ? parseISO(from.slice(0, 16)) : parseISO(day);
-    return format(addHours(start, hours), "yyyy-MM-dd'T'HH:mm");
+    return lightFormat(addHours(start, hours), "yyyy-MM-dd'T'HH:mm");
   }
   if (workingDays !== undefined) return calendar.addWorkingDays(day, workingDays);
-  if (calendarDays !== undefined) return format(addDays(parseISO(day), calendarDays), 'yyyy-MM-dd');
-  return format(addMonths(parseISO(day), months ?? 0), 'yyyy-MM-dd');
+  if (calendarDays !== undefined) return lightFormat(addDays(parseISO(day), calendarDays), 'yyyy-MM-dd');
+  return lightFormat(addMonths(parseISO(day), months ?? 0), 'yyyy-MM-dd');
 }
 
 function startsOn(spec: DeadlineSpec, event: CaseEvent): boolean {

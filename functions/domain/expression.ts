@@ -8,7 +8,7 @@
  * `$monthsBetween(from, to)`, `$yearsBetween(from, to)`, `$daysBetween(from, to)` (completed units,
  * null when either date is missing) and `$addMonths(date, n)`; `$today` is the case office's date.
  */
-import { addMonths, differenceInCalendarDays, format, parseISO } from 'date-fns';
+import { addMonths, differenceInCalendarDays, lightFormat, parseISO } from 'date-fns';
 import jsonata from 'jsonata';
 import { RE2JS } from 're2js';
 import { ageInYears, completedMonths, isCalendarDate } from './dates';
@@ -51,7 +51,7 @@ export const EXPRESSION_FUNCTIONS: Record<string, (...args: unknown[]) => unknow
     dates(from, to) ? differenceInCalendarDays(parseISO(to as string), parseISO(from as string)) : undefined,
   addMonths: (date, count) =>
     isCalendarDate(date) && typeof count === 'number' && Number.isFinite(count)
-      ? format(addMonths(parseISO(date), Math.trunc(count)), 'yyyy-MM-dd')
+      ? lightFormat(addMonths(parseISO(date), Math.trunc(count)), 'yyyy-MM-dd')
       : undefined,
 };
 

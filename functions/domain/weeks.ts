@@ -2,7 +2,7 @@
  * ISO weeks (Monday first, the week holding the year's first Thursday is week 1) of calendar dates:
  * the keys an office's weekly counts are kept under. `2026-W07` sorts as the weeks follow each other.
  */
-import { addWeeks, format, getISOWeek, getISOWeekYear, parseISO, startOfISOWeek } from 'date-fns';
+import { addWeeks, getISOWeek, getISOWeekYear, lightFormat, parseISO, startOfISOWeek } from 'date-fns';
 
 export interface IsoWeek {
   /** `YYYY-Www`, the ISO week-numbering year and the week. */
@@ -14,7 +14,7 @@ export interface IsoWeek {
 function weekOfDay(day: Date): IsoWeek {
   return {
     week: `${getISOWeekYear(day)}-W${String(getISOWeek(day)).padStart(2, '0')}`,
-    start: format(startOfISOWeek(day), 'yyyy-MM-dd'),
+    start: lightFormat(startOfISOWeek(day), 'yyyy-MM-dd'),
   };
 }
 

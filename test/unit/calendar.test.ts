@@ -5,6 +5,7 @@ import {
   DEFAULT_ADJUSTMENTS,
   WorkingCalendar,
 } from '../../functions/domain/calendar';
+import { isCalendarDate, todayIn } from '../../functions/domain/dates';
 import { dueFrom } from '../../functions/domain/deadlines';
 
 const TRANSFER_WORKING_DAYS = 10;
@@ -219,5 +220,22 @@ describe('administrator adjustments', () => {
   it('marks cuti bersama as such among the days off', () => {
     expect(calendar.daysOff(2026).get('2026-03-20')?.kind).toBe('cuti-bersama');
     expect(calendar.daysOff(2026).get('2026-12-25')?.kind).toBe('libur-nasional');
+  });
+});
+
+describe("an office's calendar date", () => {
+  it("is today's date where the office is, not in UTC", () => {
+    // 20:00 UTC on 1 December is 03:00 on 2 December in Jakarta (UTC+7).
+    expect(todayIn('Asia/Jakarta', new Date('2026-12-01T20:00:00Z'))).toBe('2026-12-02');
+    // 14:59 UTC is 23:59 in Jayapura (UTC+9): still 1 December there; one minute later it is the 2nd.
+    expect(todayIn('Asia/Jayapura', new Date('2026-12-01T14:59:00Z'))).toBe('2026-12-01');
+    expect(todayIn('Asia/Jayapura', new Date('2026-12-01T15:00:00Z'))).toBe('2026-12-02');
+  });
+
+  it('accepts real dates written YYYY-MM-DD only', () => {
+    expect(isCalendarDate('2028-02-29')).toBe(true);
+    expect(isCalendarDate('2026-02-29')).toBe(false);
+    expect(isCalendarDate('2026-2-01')).toBe(false);
+    expect(isCalendarDate(20260201)).toBe(false);
   });
 });
