@@ -1,43 +1,56 @@
 /** HTTP handler for cases, caseloads, the dashboard and rule impact: parse, call the use case, respond. */
-import {
-  type CaseListQuery,
-  createCase,
-  dashboard,
-  listCases,
-  patchCase,
-  readCase,
-} from '../cases/case-files';
+import type { CaseListQuery } from '../cases/case-files';
 import { contentId, pageLimit } from '../cases/content-ids';
-import { caseDecisions } from '../cases/evaluate-case';
-import { ruleImpact } from '../cases/impact';
-import { listApprovals, listTransfers } from '../cases/inbox';
-import {
-  addNote,
-  addReferral,
-  CONTACT_TYPES,
-  listAudit,
-  listNotes,
-  listReferrals,
-  updateReferral,
-} from '../cases/notes';
-import { submissionReport } from '../cases/report';
 import { withRetries } from '../cases/retry';
-import { type ClientKey, refuseDuplicateNik, searchCases } from '../cases/search';
-import { getSubmission, getWorkDraft, listSubmissions, putWorkDraft, submit } from '../cases/submissions';
-import {
-  acceptTransfer,
-  cancelTransfer,
-  decideApproval,
-  rejectTransfer,
-  requestTransfer,
-  transition,
-} from '../cases/transitions';
-import { ID_PATTERN } from '../domain/case-type';
+import type { ClientKey } from '../cases/search';
+import { CONTACT_TYPES } from '../domain/vocabulary';
 import { AppError } from '../platform/errors';
 import { type ApiRequest, createApiHandler, ifMatchVersion } from '../platform/http';
+import { deferred, once } from '../platform/lazy';
+// Every route reads the table: its client loads with the function; each use case on its first request.
+import '../store/client';
 import { bodyParser } from '../validation/request';
 import { impactRequest } from './content-actions';
 import { routesOf } from './routes';
+
+const caseFiles = once(() => import('../cases/case-files'));
+const createCase = deferred(caseFiles, 'createCase');
+const dashboard = deferred(caseFiles, 'dashboard');
+const listCases = deferred(caseFiles, 'listCases');
+const patchCase = deferred(caseFiles, 'patchCase');
+const readCase = deferred(caseFiles, 'readCase');
+const evaluateCase = once(() => import('../cases/evaluate-case'));
+const caseDecisions = deferred(evaluateCase, 'caseDecisions');
+const impact = once(() => import('../cases/impact'));
+const ruleImpact = deferred(impact, 'ruleImpact');
+const inbox = once(() => import('../cases/inbox'));
+const listApprovals = deferred(inbox, 'listApprovals');
+const listTransfers = deferred(inbox, 'listTransfers');
+const notes = once(() => import('../cases/notes'));
+const addNote = deferred(notes, 'addNote');
+const addReferral = deferred(notes, 'addReferral');
+const listAudit = deferred(notes, 'listAudit');
+const listNotes = deferred(notes, 'listNotes');
+const listReferrals = deferred(notes, 'listReferrals');
+const updateReferral = deferred(notes, 'updateReferral');
+const report = once(() => import('../cases/report'));
+const submissionReport = deferred(report, 'submissionReport');
+const search = once(() => import('../cases/search'));
+const refuseDuplicateNik = deferred(search, 'refuseDuplicateNik');
+const searchCases = deferred(search, 'searchCases');
+const submissions = once(() => import('../cases/submissions'));
+const getSubmission = deferred(submissions, 'getSubmission');
+const getWorkDraft = deferred(submissions, 'getWorkDraft');
+const listSubmissions = deferred(submissions, 'listSubmissions');
+const putWorkDraft = deferred(submissions, 'putWorkDraft');
+const submit = deferred(submissions, 'submit');
+const transitions = once(() => import('../cases/transitions'));
+const acceptTransfer = deferred(transitions, 'acceptTransfer');
+const cancelTransfer = deferred(transitions, 'cancelTransfer');
+const decideApproval = deferred(transitions, 'decideApproval');
+const rejectTransfer = deferred(transitions, 'rejectTransfer');
+const requestTransfer = deferred(transitions, 'requestTransfer');
+const transition = deferred(transitions, 'transition');
 
 const DATE = { type: 'string', format: 'date' } as const;
 const OFFICE = { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,63}$' } as const;
@@ -190,8 +203,6 @@ function pathId(request: ApiRequest, name: string): string {
   return value;
 }
 
-const STAGE_ID = new RegExp(ID_PATTERN);
-
 /** `?nik=` (16 digits), or `?name=&birthDate=` (a calendar date). */
 function searchKey(request: ApiRequest): ClientKey {
   const { nik, name, birthDate } = request.query;
@@ -219,9 +230,7 @@ function listQuery(request: ApiRequest): CaseListQuery {
     throw new AppError('invalid_parameter', { params: { name: 'overdue' } });
   }
   // Stages are the case types' own ids; one that could not be an id is a mistake, not an empty list.
-  if (stage !== undefined && !STAGE_ID.test(stage)) {
-    throw new AppError('invalid_parameter', { params: { name: 'stage' } });
-  }
+  if (stage !== undefined) contentId(stage, 'stage');
   return {
     limit: pageLimit(request.query.limit),
     ...(assignee ? { assignee } : {}),

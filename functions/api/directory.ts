@@ -1,11 +1,21 @@
 /** HTTP handler for the referral directory and the working-day calendar. */
-import { getCalendarYear, putCalendarYear } from '../cases/calendar';
 import { contentId, pageLimit } from '../cases/content-ids';
-import { findServices, removeService, SERVICE_TYPES, saveService } from '../cases/services';
+import { SERVICE_TYPES } from '../domain/vocabulary';
 import { AppError } from '../platform/errors';
 import { type ApiRequest, createApiHandler, ifMatchVersion } from '../platform/http';
+import { deferred, once } from '../platform/lazy';
+// Every route reads the table: its client loads with the function; each use case on its first request.
+import '../store/client';
 import { bodyParser } from '../validation/request';
 import { routesOf } from './routes';
+
+const calendar = once(() => import('../cases/calendar'));
+const getCalendarYear = deferred(calendar, 'getCalendarYear');
+const putCalendarYear = deferred(calendar, 'putCalendarYear');
+const services = once(() => import('../cases/services'));
+const findServices = deferred(services, 'findServices');
+const removeService = deferred(services, 'removeService');
+const saveService = deferred(services, 'saveService');
 
 const serviceBody = bodyParser({
   type: 'object',

@@ -1,24 +1,27 @@
 /** HTTP handler for forms: parse, call the use case, respond. */
 import { contentId, versionNumber } from '../cases/content-ids';
-import {
-  formValidatorModule,
-  getFormDraft,
-  getFormVersion,
-  getPublishedForm,
-  listForms,
-  listFormVersions,
-  previewValidatorModule,
-  publishForm,
-  saveFormDraft,
-  storePreviewSchema,
-  validateFormData,
-} from '../cases/forms';
 import { AppError } from '../platform/errors';
 import { type ApiRequest, createApiHandler, ifMatchVersion } from '../platform/http';
+import { deferred, once } from '../platform/lazy';
 import type { Lang } from '../platform/messages';
+// Every route reads the table: its client loads with the function; each use case on its first request.
+import '../store/client';
 import { bodyParser } from '../validation/request';
 import { contentReadActions, publishBody, VERSION_TARGET } from './content-actions';
 import { routesOf } from './routes';
+
+const forms = once(() => import('../cases/forms'));
+const formValidatorModule = deferred(forms, 'formValidatorModule');
+const getFormDraft = deferred(forms, 'getFormDraft');
+const getFormVersion = deferred(forms, 'getFormVersion');
+const getPublishedForm = deferred(forms, 'getPublishedForm');
+const listForms = deferred(forms, 'listForms');
+const listFormVersions = deferred(forms, 'listFormVersions');
+const previewValidatorModule = deferred(forms, 'previewValidatorModule');
+const publishForm = deferred(forms, 'publishForm');
+const saveFormDraft = deferred(forms, 'saveFormDraft');
+const storePreviewSchema = deferred(forms, 'storePreviewSchema');
+const validateFormData = deferred(forms, 'validateFormData');
 
 const draftBody = bodyParser({
   type: 'object',

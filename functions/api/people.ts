@@ -2,12 +2,22 @@
  * HTTP handler for the users directory: supervisors read their office's people, administrators read
  * anyone's and invite or change people (the only function allowed to call Cognito's admin API).
  */
-import { inviteUser, listDirectory, MAX_NAMES, namesOf, patchUser, resetAuthenticator } from '../cases/users';
+import { MAX_NAMES } from '../domain/vocabulary';
 import { ROLES, type Role } from '../platform/claims';
 import { AppError } from '../platform/errors';
 import { type ApiRequest, createApiHandler, ifMatchVersion } from '../platform/http';
+import { deferred, once } from '../platform/lazy';
+// Every route reads the table: its client loads with the function; each use case on its first request.
+import '../store/client';
 import { bodyParser } from '../validation/request';
 import { routesOf } from './routes';
+
+const users = once(() => import('../cases/users'));
+const inviteUser = deferred(users, 'inviteUser');
+const listDirectory = deferred(users, 'listDirectory');
+const namesOf = deferred(users, 'namesOf');
+const patchUser = deferred(users, 'patchUser');
+const resetAuthenticator = deferred(users, 'resetAuthenticator');
 
 const OFFICE_PATTERN = '^[a-z0-9][a-z0-9-]{0,63}$';
 const OFFICE = { anyOf: [{ type: 'string', pattern: OFFICE_PATTERN }, { type: 'null' }] } as const;

@@ -1,24 +1,35 @@
 /** HTTP handler for the case process as content: case types, their wiring, offices, and content packs. */
-import {
-  type CaseTypeInput,
-  getCaseTypeDraft,
-  getCaseTypeVersion,
-  getPublishedCaseType,
-  listCaseTypes,
-  listCaseTypeVersions,
-  publishCaseType,
-  saveCaseTypeDraft,
-  wiring,
-} from '../cases/case-types';
+import type { CaseTypeInput } from '../cases/case-types';
 import { contentId } from '../cases/content-ids';
-import { openStagesOf, remapStages } from '../cases/daily';
-import { caseTypeImpact } from '../cases/impact';
-import { listAllOffices, saveOffice, TIME_ZONES } from '../cases/offices';
-import { exportPack, importPack } from '../cases/packs';
+import { TIME_ZONES } from '../domain/vocabulary';
 import { createApiHandler, ifMatchVersion } from '../platform/http';
+import { deferred, once } from '../platform/lazy';
+// Every route reads the table: its client loads with the function; each use case on its first request.
+import '../store/client';
 import { bodyParser } from '../validation/request';
 import { contentReadActions, impactRequest, publishBody } from './content-actions';
 import { routesOf } from './routes';
+
+const caseTypes = once(() => import('../cases/case-types'));
+const getCaseTypeDraft = deferred(caseTypes, 'getCaseTypeDraft');
+const getCaseTypeVersion = deferred(caseTypes, 'getCaseTypeVersion');
+const getPublishedCaseType = deferred(caseTypes, 'getPublishedCaseType');
+const listCaseTypes = deferred(caseTypes, 'listCaseTypes');
+const listCaseTypeVersions = deferred(caseTypes, 'listCaseTypeVersions');
+const publishCaseType = deferred(caseTypes, 'publishCaseType');
+const saveCaseTypeDraft = deferred(caseTypes, 'saveCaseTypeDraft');
+const wiring = deferred(caseTypes, 'wiring');
+const daily = once(() => import('../cases/daily'));
+const openStagesOf = deferred(daily, 'openStagesOf');
+const remapStages = deferred(daily, 'remapStages');
+const impact = once(() => import('../cases/impact'));
+const caseTypeImpact = deferred(impact, 'caseTypeImpact');
+const offices = once(() => import('../cases/offices'));
+const listAllOffices = deferred(offices, 'listAllOffices');
+const saveOffice = deferred(offices, 'saveOffice');
+const packs = once(() => import('../cases/packs'));
+const exportPack = deferred(packs, 'exportPack');
+const importPack = deferred(packs, 'importPack');
 
 /** Only the envelope is checked here; the content gets the 422 checks of the use case. */
 const draftBody = bodyParser({

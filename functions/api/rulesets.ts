@@ -1,27 +1,35 @@
 /** HTTP handler for rulesets and the fact catalogue: parse, call the use case, respond. */
 import { isDeepStrictEqual } from 'node:util';
-import { factCatalogue, providedFacts } from '../cases/case-types';
 import { contentId, pageLimit } from '../cases/content-ids';
-import { evaluateCase } from '../cases/evaluate-case';
-import { evaluateCaseInStudio, redecideOpenCases, rulesetCases } from '../cases/ruleset-cases';
-import {
-  evaluateFacts,
-  getPublishedRuleset,
-  getRulesetDraft,
-  getRulesetVersion,
-  listRulesets,
-  listRulesetVersions,
-  publishRuleset,
-  type RulesetInput,
-  saveRulesetDraft,
-  unprovidedFactWarnings,
-} from '../cases/rulesets';
+import type { RulesetInput } from '../cases/rulesets';
 import type { RulesetContent } from '../decisions/ruleset';
 import { AppError } from '../platform/errors';
 import { createApiHandler, ifMatchVersion } from '../platform/http';
+import { deferred, once } from '../platform/lazy';
+// Every route reads the table: its client loads with the function; each use case on its first request.
+import '../store/client';
 import { bodyParser } from '../validation/request';
 import { contentReadActions, publishBody, VERSION_TARGET } from './content-actions';
 import { routesOf } from './routes';
+
+const caseTypes = once(() => import('../cases/case-types'));
+const factCatalogue = deferred(caseTypes, 'factCatalogue');
+const providedFacts = deferred(caseTypes, 'providedFacts');
+const evaluateCaseModule = once(() => import('../cases/evaluate-case'));
+const evaluateCase = deferred(evaluateCaseModule, 'evaluateCase');
+const rulesetCasesModule = once(() => import('../cases/ruleset-cases'));
+const evaluateCaseInStudio = deferred(rulesetCasesModule, 'evaluateCaseInStudio');
+const redecideOpenCases = deferred(rulesetCasesModule, 'redecideOpenCases');
+const rulesetCases = deferred(rulesetCasesModule, 'rulesetCases');
+const rulesets = once(() => import('../cases/rulesets'));
+const evaluateFacts = deferred(rulesets, 'evaluateFacts');
+const getPublishedRuleset = deferred(rulesets, 'getPublishedRuleset');
+const getRulesetDraft = deferred(rulesets, 'getRulesetDraft');
+const getRulesetVersion = deferred(rulesets, 'getRulesetVersion');
+const listRulesets = deferred(rulesets, 'listRulesets');
+const listRulesetVersions = deferred(rulesets, 'listRulesetVersions');
+const publishRuleset = deferred(rulesets, 'publishRuleset');
+const saveRulesetDraft = deferred(rulesets, 'saveRulesetDraft');
 
 /** Only the envelope is checked here; rules, facts and tests get the 422 checks of the use case. */
 const draftBody = bodyParser({
@@ -78,6 +86,7 @@ export const handler = createApiHandler(routesOf('rulesets'), {
       ifMatchVersion(request),
       request.lang,
     );
+    const { unprovidedFactWarnings } = await rulesets();
     const warnings = unprovidedFactWarnings(draft, await providedFacts(), request.lang);
     return { body: { ...draft, warnings }, etag: draft.version };
   },

@@ -6,9 +6,10 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { TIME_ZONES } from '../domain/vocabulary';
 import { SYSTEM_USER } from '../platform/claims';
 import { AppError } from '../platform/errors';
-import { findOffice, saveOffice, TIME_ZONES } from './offices';
+import { findOffice, saveOffice } from './offices';
 import { inviteUser } from './users';
 
 /** The file's name under the package's content/ folder. */

@@ -16,8 +16,6 @@ import type { Page } from '../store/cursor';
 import { getService } from '../store/services-repo';
 import { auditEntry, loadCase, todayOf } from './case-context';
 
-export const CONTACT_TYPES = ['kunjungan-rumah', 'kantor', 'telepon', 'daring', 'lainnya'] as const;
-
 export interface Note {
   id: string;
   text: string;

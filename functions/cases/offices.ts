@@ -3,13 +3,11 @@
  * offices a case or a person may be sent to.
  */
 import { DEFAULT_TIME_ZONE } from '../domain/dates';
+import type { TIME_ZONES } from '../domain/vocabulary';
 import type { User } from '../platform/claims';
 import { config } from '../platform/config';
 import { AppError } from '../platform/errors';
 import { getOffice, listOffices, type Office, putOffice } from '../store/offices-repo';
-
-/** The time zones of Indonesia: WIB, WITA, WIT. */
-export const TIME_ZONES = ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'] as const;
 
 export interface OfficeInput {
   name: string;

@@ -4,23 +4,6 @@ import { AppError } from '../platform/errors';
 import type { Page } from '../store/cursor';
 import { deleteService, listServices, putService, type Service } from '../store/services-repo';
 
-export const SERVICE_TYPES = [
-  'medis',
-  'kesehatan-jiwa',
-  'rehabilitasi-napza',
-  'perkawinan-keluarga',
-  'konseling-individu',
-  'remaja',
-  'anak',
-  'lansia',
-  'kdrt',
-  'disabilitas',
-  'pendidikan',
-  'pekerjaan',
-  'hukum',
-  'lainnya',
-] as const;
-
 export interface ServiceInput {
   name: string;
   type: string;

@@ -5,6 +5,7 @@
  * goes to the sign-in accounts (Cognito in AWS, the local table on a laptop) and to the directory in
  * the same step.
  */
+import { MAX_NAMES } from '../domain/vocabulary';
 import type { Role, User } from '../platform/claims';
 import { AppError } from '../platform/errors';
 import { userPool } from '../store/user-pool';
@@ -54,9 +55,6 @@ function viewOf(person: DirectoryUser, forAdmin: boolean): UserView {
 }
 
 const isAdmin = (user: User) => user.roles.includes('admin');
-
-/** How many people one names lookup may ask for. */
-export const MAX_NAMES = 50;
 
 /**
  * The names of the people `ids` names, for any member of staff: who wrote a note, moved a case,

@@ -6,7 +6,7 @@
  * `import type` only.
  */
 
-import { once } from '../validation/lazy';
+import { once } from '../platform/lazy';
 
 /** A case type's facts and counters: compiling their expressions and building them from a case file. */
 export const loadFactSources = once(() => import('./fact-sources'));

@@ -4,20 +4,8 @@
  * that serves a read (a caseload, a case file) never loads or parses them. Callers import their
  * types with `import type` only.
  */
+import { once } from '../platform/lazy';
 import type { ValidatorCache } from './compile';
-
-/**
- * A module loaded once: the first call imports it, every later one gets the same promise. `import()`
- * itself is not free on every call (local mode's TypeScript loader resolves it again each time, about
- * half a millisecond), and these run on every submission and decision.
- */
-export function once<T>(load: () => Promise<T>): () => Promise<T> {
-  let loading: Promise<T> | undefined;
-  return () => {
-    loading ??= load();
-    return loading;
-  };
-}
 
 /** ajv's compiler with Kawal's options, formats and pattern engine. */
 export const loadCompiler = once(() => import('./compile'));

@@ -45,6 +45,14 @@ function bundleOf(handler: string): HandlerBundle {
   return bundle;
 }
 
+/** The repository's own modules whose code is in the output files a start loads. */
+function ownModulesAtStart(bundle: HandlerBundle): string[] {
+  const initial = new Set(bundle.initialOutputs);
+  return Object.entries(bundle.metafile.outputs)
+    .filter(([output]) => initial.has(output))
+    .flatMap(([, { inputs }]) => Object.keys(inputs).filter((input) => packageOfInput(input) === undefined));
+}
+
 /** The npm packages whose code is in the given output files of a bundle. */
 function packagesIn(bundle: HandlerBundle, files: 'initial' | 'all'): Set<string> {
   const initial = new Set(bundle.initialOutputs);
@@ -69,6 +77,28 @@ describe('a Lambda package', () => {
       // The scan sees packages: the DynamoDB client is in every start.
       expect(atStart).toContain('@aws-sdk/lib-dynamodb');
       for (const name of LOADED_ON_FIRST_USE) expect(atStart, `${handler}: ${name}`).not.toContain(name);
+    },
+  );
+
+  // `platform` has no use cases: its health and identity routes read the store directly.
+  it.each(HANDLERS.filter((handler) => handler.startsWith('api/') && handler !== 'api/platform'))(
+    '%s starts without its use cases: each loads with the first request that calls it',
+    (handler) => {
+      const atStart = ownModulesAtStart(bundleOf(handler));
+      // The middy stack and the table's client are what every request needs.
+      expect(atStart).toContain('functions/platform/http.ts');
+      expect(atStart).toContain('functions/store/client.ts');
+      // Of the use cases, only the request checks (ids, page sizes) and the retry of a write load early.
+      const useCases = atStart.filter((path) => path.startsWith('functions/cases/'));
+      for (const path of useCases)
+        expect(['functions/cases/content-ids.ts', 'functions/cases/retry.ts']).toContain(path);
+      expect(atStart.filter((path) => path.startsWith('functions/decisions/'))).toEqual([]);
+      const all = Object.values(bundleOf(handler).metafile.outputs).flatMap(({ inputs }) =>
+        Object.keys(inputs),
+      );
+      expect(all.filter((path) => path.startsWith('functions/cases/')).length).toBeGreaterThan(
+        useCases.length,
+      );
     },
   );
 

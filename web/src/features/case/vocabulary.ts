@@ -6,8 +6,8 @@
  * both languages. Stages, deadlines and termination reasons are not here: they are the case type's
  * content and come with the case (`process`).
  */
-import type { CONTACT_TYPES, REFERRAL_STATUSES } from '../../../../functions/cases/notes';
-import type { SERVICE_TYPES } from '../../../../functions/cases/services';
+import type { REFERRAL_STATUSES } from '../../../../functions/cases/notes';
+import type { CONTACT_TYPES, SERVICE_TYPES } from '../../../../functions/domain/vocabulary';
 import type { MessageKey } from '../../shared/i18n/dictionary';
 
 export type ContactType = (typeof CONTACT_TYPES)[number];

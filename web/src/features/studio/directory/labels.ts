@@ -4,7 +4,7 @@
  * in `features/case/vocabulary.ts`). Typed against the server's lists with `import type`, so a value
  * added there fails type checking here until it has a name.
  */
-import type { TIME_ZONES } from '../../../../../functions/cases/offices';
+import type { TIME_ZONES } from '../../../../../functions/domain/vocabulary';
 import { SERVICE_TYPE_LABELS, type ServiceType } from '../../case/vocabulary';
 import type { DayKind } from './api';
 import type { DirectoryKey } from './texts';
