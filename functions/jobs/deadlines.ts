@@ -7,15 +7,22 @@
  * gets its overdue flag computed as it is written. A checkpoint keeps the day's progress, so a run that
  * stopped part way (a timeout, Lambda's retry) resumes where it stopped; a new day starts fresh.
  */
-import { runDaily } from '../cases/daily';
 import { listAllOffices } from '../cases/offices';
 import { todayIn } from '../domain/dates';
 import { AppError } from '../platform/errors';
 import { createJobHandler } from '../platform/job';
+import { deferred, once } from '../platform/lazy';
 import { logger } from '../platform/logger';
 import { count } from '../platform/metrics';
 import { casesByDue, markOverdue, moveLegacyDueHeads } from '../store/cases-repo';
 import { markStepDone, saveProgress, startCheckpoint } from '../store/job-checkpoints';
+
+/**
+ * The day's decisions (case types, rulesets, the rules engine) load after the sweep, when they are
+ * due: the sweep never waits for them, and a retry of a day already decided never loads them.
+ */
+const daily = once(() => import('../cases/daily'));
+const runDaily = deferred(daily, 'runDaily');
 
 const JOB = 'deadlines';
 /** The step of the day's run that decides every open case (done once a day). */

@@ -6,10 +6,21 @@
  * running it again is harmless.
  */
 import { join } from 'node:path';
-import { seedContentPacks } from '../cases/content-packs';
-import { applyDeploySeed, readDeploySeed } from '../cases/deploy-seed';
-import { migrateCaseHeads } from '../cases/migrate';
 import { createJobHandler } from '../platform/job';
+import { deferred, once } from '../platform/lazy';
+// Every step reads the table: its client loads with the function, as in every handler.
+import '../store/client';
+
+// Each step's code (Cognito's client, the content checks, the head migration) loads when the run
+// reaches it, inside the job's handler: a step that cannot load fails the run with its log line and
+// metric like any other failure, instead of failing the function's start.
+const deploySeed = once(() => import('../cases/deploy-seed'));
+const applyDeploySeed = deferred(deploySeed, 'applyDeploySeed');
+const readDeploySeed = deferred(deploySeed, 'readDeploySeed');
+const contentPacks = once(() => import('../cases/content-packs'));
+const seedContentPacks = deferred(contentPacks, 'seedContentPacks');
+const migrate = once(() => import('../cases/migrate'));
+const migrateCaseHeads = deferred(migrate, 'migrateCaseHeads');
 
 /** Where the packs are: beside the handler in Lambda, or a folder named by KAWAL_CONTENT_DIR. */
 export function contentRoot(): string {
