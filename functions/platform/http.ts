@@ -2,7 +2,8 @@
  * The one middy stack every HTTP handler uses: language negotiation, body limits and JSON parsing,
  * identity and role checks from the route table, a single mapping from errors to the contract's
  * error shape, and one log line, the refusal count and the metrics flush per request (with the X-Ray
- * subsegment around it all). A handler file only declares its actions; see functions/api/README.md.
+ * subsegment around it all). A handler file only declares its actions and names its use cases
+ * (functions/README.md).
  */
 
 import { timingSafeEqual } from 'node:crypto';
