@@ -99,17 +99,23 @@ function firstUseOf(
   handler: string,
   built: ReturnType<typeof bundleHandler>,
 ): { what: string; files: string[]; bytes: number } {
-  const { metafile, entryOutput } = built;
+  const { metafile } = built;
   const start = new Set(built.initialOutputs);
   const bytesOf = (outputs: Iterable<string>) =>
     [...outputs].reduce((sum, output) => sum + (metafile.outputs[output]?.bytes ?? 0), 0);
-  const moduleOf = (chunk: string) =>
-    Object.keys(metafile.outputs[chunk]?.inputs ?? {})
-      .filter((input) => input.startsWith('functions/'))
-      .map((input) => input.replace(/^functions\/|\.ts$/g, ''))[0] ?? chunk;
-  const useCases = (metafile.outputs[entryOutput]?.imports ?? [])
-    .filter((imported) => imported.kind === 'dynamic-import' && !imported.external)
-    .map((imported) => imported.path);
+  // The handler file's own `import()` calls, and the chunk esbuild made of each imported module.
+  const imported = (metafile.inputs[`functions/${handler}.ts`]?.imports ?? [])
+    .filter((edge) => edge.kind === 'dynamic-import' && !edge.external)
+    .map((edge) => edge.path);
+  const chunkOf = new Map(
+    Object.entries(metafile.outputs).flatMap(([output, { entryPoint }]) =>
+      entryPoint ? [[entryPoint, output] as const] : [],
+    ),
+  );
+  const useCases = imported.flatMap((module) => {
+    const chunk = chunkOf.get(module);
+    return chunk ? [{ module: module.replace(/^functions\/|\.ts$/g, ''), chunk }] : [];
+  });
   const loads = (chunks: string[]) => {
     const added = new Set(
       chunks.flatMap((chunk) => initialOutputs(metafile, chunk)).filter((o) => !start.has(o)),
@@ -117,11 +123,13 @@ function firstUseOf(
     return { files: chunks.map((chunk) => join(ROOT, chunk)), bytes: bytesOf(start) + bytesOf(added) };
   };
   if (useCases.length === 0) return { what: 'nothing more', files: [], bytes: bytesOf(start) };
-  if (handler.startsWith('jobs/')) return { what: 'the whole run', ...loads(useCases) };
+  if (handler.startsWith('jobs/')) {
+    return { what: 'the whole run', ...loads(useCases.map((useCase) => useCase.chunk)) };
+  }
   const heaviest = useCases
-    .map((chunk) => ({ chunk, ...loads([chunk]) }))
+    .map((useCase) => ({ what: useCase.module, ...loads([useCase.chunk]) }))
     .reduce((a, b) => (b.bytes > a.bytes ? b : a));
-  return { what: moduleOf(heaviest.chunk), files: heaviest.files, bytes: heaviest.bytes };
+  return heaviest;
 }
 
 /** The npm package a bundled file comes from (the innermost node_modules), or `kawal`. */
