@@ -6,7 +6,8 @@
  * person's name or NIK, or a token. Level from POWERTOOLS_LOG_LEVEL (INFO in Lambda; see
  * ./powertools-defaults.ts off Lambda).
  */
-import './powertools-defaults';
 import { Logger } from '@aws-lambda-powertools/logger';
+import { powertoolsDefaults } from './powertools-defaults';
 
+powertoolsDefaults();
 export const logger = new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME || 'kawal' });

@@ -6,14 +6,15 @@
  * deployment), plus `code` on refusals: a handful of values each, so the number of metrics stays small.
  * Counts add up in the process and are written once per invocation by `flushMetrics` (./http.ts, ./job.ts).
  */
-import './powertools-defaults';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logger } from './logger';
 import type { ErrorCode } from './messages';
 import { type Counter, METRICS_NAMESPACE, REFUSALS } from './metric-names';
+import { powertoolsDefaults } from './powertools-defaults';
 
 export type { Counter } from './metric-names';
 
+powertoolsDefaults();
 const stage = process.env.KAWAL_STAGE;
 const metrics = new Metrics({
   namespace: process.env.POWERTOOLS_METRICS_NAMESPACE || METRICS_NAMESPACE,

@@ -8,11 +8,12 @@
  * Responses are not recorded (they hold case content), nor are outgoing HTTPS requests on their own (the
  * only ones are the AWS SDK's, already traced by client).
  */
-import './powertools-defaults';
 import type { Tracer } from '@aws-lambda-powertools/tracer';
 import type { MiddlewareObj } from '@middy/core';
+import { powertoolsDefaults } from './powertools-defaults';
 
 function tracingOn(): boolean {
+  powertoolsDefaults();
   return (
     process.env.POWERTOOLS_TRACE_ENABLED?.toLowerCase() !== 'false' &&
     Boolean(process.env.AWS_EXECUTION_ENV) &&

@@ -399,6 +399,8 @@ describe('Api stack functions', () => {
 
       // Loaded by Node itself (not vitest's module runner), as Lambda loads it: an unknown route is the
       // middleware's 404, and a protected route without a token its 401; neither touches the table.
+      // Off Lambda the logger is quiet (platform/powertools-defaults.ts) whatever order the package's
+      // chunks run in: the output holds the statuses and no request line.
       const protectedRoute = routesOf(name).find((route) => isDeployed(route) && route.roles !== 'public');
       const routeKeys = ['GET /api/no-such-route'];
       if (protectedRoute) routeKeys.push(`${protectedRoute.method} ${protectedRoute.path}`);

@@ -310,7 +310,7 @@ describe('off Lambda', () => {
   it('Powertools defaults to warnings only, no metrics and no tracing, unless a variable says otherwise', async () => {
     vi.stubEnv('AWS_LAMBDA_FUNCTION_NAME', '');
     process.env.POWERTOOLS_LOG_LEVEL = 'DEBUG';
-    await import('../../functions/platform/powertools-defaults');
+    (await import('../../functions/platform/powertools-defaults')).powertoolsDefaults();
     expect(process.env.POWERTOOLS_LOG_LEVEL).toBe('DEBUG');
     expect(process.env.POWERTOOLS_METRICS_DISABLED).toBe('true');
     expect(process.env.POWERTOOLS_TRACE_ENABLED).toBe('false');
@@ -318,7 +318,7 @@ describe('off Lambda', () => {
 
   it('in Lambda, leaves Powertools to its own defaults', async () => {
     vi.stubEnv('AWS_LAMBDA_FUNCTION_NAME', 'kawal-test-cases');
-    await import('../../functions/platform/powertools-defaults');
+    (await import('../../functions/platform/powertools-defaults')).powertoolsDefaults();
     for (const name of names) expect(process.env[name]).toBeUndefined();
   });
 });
