@@ -22,7 +22,7 @@
  * evaluating modules at load (an `Intl` formatter made at load costs milliseconds: made on first use).
  * test/README.md has the table by package.
  *
- * Alone: `npx tsx test/bench/cold-start.ts [runs]` (15 runs by default).
+ * Alone: `npx tsx test/bench/cold-start.ts [runs]` (25 runs by default; each line reports its minimum).
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -40,6 +40,9 @@ const run = promisify(execFile);
 export const COLD_START_TARGETS = { ratio: 1.3, bundleKb: 500 } as const;
 
 const BASELINE = 'baseline (DynamoDB client only)';
+
+/** Imports per handler and way of timing it; each line reports its minimum. */
+const RUNS = 25;
 
 /**
  * Times the import of the bundle given as first argument, then of the chunks given after it (a first
@@ -232,7 +235,7 @@ const median = (values: number[]): number => {
 };
 
 /** Bundles every handler and the baseline, imports each `runs` times, and prints the table. */
-export async function coldStartBench(runs = 15): Promise<ColdStart[]> {
+export async function coldStartBench(runs = RUNS): Promise<ColdStart[]> {
   const outDir = mkdtempSync(join(tmpdir(), 'kawal-cold-start-'));
   try {
     const bundles = [bundle(BASELINE, outDir, join(ROOT, 'test', 'bench', 'cold-start-baseline.ts'))];
@@ -335,6 +338,6 @@ export async function coldStartBench(runs = 15): Promise<ColdStart[]> {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const runs = Number(process.argv[2] ?? 15);
-  await coldStartBench(Number.isInteger(runs) && runs > 0 ? runs : 15);
+  const runs = Number(process.argv[2] ?? RUNS);
+  await coldStartBench(Number.isInteger(runs) && runs > 0 ? runs : RUNS);
 }
