@@ -3,7 +3,7 @@
  * and the scheduled jobs of functions/jobs/), so runtime, bundling, logging and table access are
  * decided once instead of per function.
  */
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -72,11 +72,28 @@ const FOLDER_NAME = /^[a-z][a-z0-9-]*$/;
 
 const FILE_NAME = /^[a-z][a-z0-9-]*\.json$/;
 
+/**
+ * The packages this process wrote under the system's temporary folder. Synthesis copies each into the
+ * cloud assembly (`cdk.out`), so they are removed when the process ends: every synth with bundling
+ * (a deploy, a diff, the CDK tests) would otherwise leave a package per function behind.
+ */
+const written: string[] = [];
+function temporaryFolder(prefix: string): string {
+  if (written.length === 0) {
+    process.once('exit', () => {
+      for (const dir of written) rmSync(dir, { recursive: true, force: true });
+    });
+  }
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  written.push(dir);
+  return dir;
+}
+
 /** A stand-in package for stacks synthesized without bundling (`aws:cdk:bundling-stacks`). */
 let placeholder: string | undefined;
 function placeholderPackage(): string {
   if (!placeholder) {
-    placeholder = mkdtempSync(join(tmpdir(), 'kawal-placeholder-'));
+    placeholder = temporaryFolder('kawal-placeholder-');
     writeFileSync(
       join(placeholder, ENTRY_FILE),
       'export const handler = async () => ({ statusCode: 503 });\n',
@@ -102,7 +119,7 @@ function handlerCode(scope: Construct, props: KawalFunctionProps, entry: string)
   if (!Stack.of(scope).bundlingRequired) return Code.fromAsset(placeholderPackage());
   const bundle = bundleHandler({
     root: REPO_ROOT,
-    outDir: mkdtempSync(join(tmpdir(), `kawal-${props.name}-`)),
+    outDir: temporaryFolder(`kawal-${props.name}-`),
     entry,
     ...(props.contentFolders ? { contentFolders: props.contentFolders } : {}),
     ...(props.contentFiles ? { contentFiles: props.contentFiles } : {}),

@@ -4,7 +4,8 @@
  * needs them. This checks which packages are where, per deployed handler; the sizes and import times
  * are measured in `npm run bench` (test/bench/cold-start.ts), never asserted here.
  */
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -106,6 +107,36 @@ describe('a Lambda package', () => {
     const all = packagesIn(bundleOf('api/cases'), 'all');
     for (const name of LOADED_ON_FIRST_USE) expect(all).toContain(name);
     expect(bundleOf('api/cases').totalBytes).toBeGreaterThan(bundleOf('api/cases').initialBytes);
+  });
+
+  it('is written to a temporary folder that is gone when the synthesizing process ends', () => {
+    // A synth with bundling, in a process of its own whose temporary folder is a fresh one.
+    const temp = mkdtempSync(join(outRoot, 'tmp-'));
+    const script = `
+      import { App, Stack } from 'aws-cdk-lib';
+      import { readdirSync } from 'node:fs';
+      import { tmpdir } from 'node:os';
+      import { join } from 'node:path';
+      import { KawalFunction } from ${JSON.stringify(join(REPO_ROOT, 'cdk', 'lib', 'kawal-function.ts'))};
+      const app = new App({ outdir: join(tmpdir(), 'cdk.out') });
+      new KawalFunction(new Stack(app, 'Packaged'), 'Fn', { name: 'platform' });
+      const assembly = app.synth();
+      process.stdout.write(JSON.stringify({
+        during: readdirSync(tmpdir()).filter((name) => name.startsWith('kawal-')),
+        staged: readdirSync(assembly.directory).filter((name) => name.startsWith('asset.')),
+      }));
+    `;
+    const output = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, TMPDIR: temp },
+    });
+    const { during, staged } = JSON.parse(output) as { during: string[]; staged: string[] };
+    expect(during).toEqual([expect.stringMatching(/^kawal-platform-/)]);
+    expect(staged).toHaveLength(1);
+    // The package was copied into the assembly, and the process removed its own copy on exit.
+    expect(existsSync(join(temp, 'cdk.out', staged[0] ?? '', ENTRY_FILE))).toBe(true);
+    expect(readdirSync(temp).filter((name) => name.startsWith('kawal-'))).toEqual([]);
   });
 
   it('follows static imports only when naming what a start loads', () => {
