@@ -37,7 +37,15 @@ export default defineConfig({
           env,
         },
       },
-      { test: { name: 'cdk', include: ['test/cdk/**/*.test.ts'], testTimeout: 180_000, env } },
+      {
+        test: {
+          name: 'cdk',
+          include: ['test/cdk/**/*.test.ts'],
+          globalSetup: ['test/support/scratch-global-setup.ts'],
+          testTimeout: 180_000,
+          env,
+        },
+      },
     ],
   },
 });
