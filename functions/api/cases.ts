@@ -6,51 +6,34 @@ import type { ClientKey } from '../cases/search';
 import { CONTACT_TYPES } from '../domain/vocabulary';
 import { AppError } from '../platform/errors';
 import { type ApiRequest, createApiHandler, ifMatchVersion } from '../platform/http';
-import { deferred, once } from '../platform/lazy';
+import { lazyModule } from '../platform/lazy';
 // Every route reads the table: its client loads with the function; each use case on its first request.
 import '../store/client';
 import { bodyParser } from '../validation/request';
 import { impactRequest } from './content-actions';
 import { routesOf } from './routes';
 
-const caseFiles = once(() => import('../cases/case-files'));
-const createCase = deferred(caseFiles, 'createCase');
-const dashboard = deferred(caseFiles, 'dashboard');
-const listCases = deferred(caseFiles, 'listCases');
-const patchCase = deferred(caseFiles, 'patchCase');
-const readCase = deferred(caseFiles, 'readCase');
-const evaluateCase = once(() => import('../cases/evaluate-case'));
-const caseDecisions = deferred(evaluateCase, 'caseDecisions');
-const impact = once(() => import('../cases/impact'));
-const ruleImpact = deferred(impact, 'ruleImpact');
-const inbox = once(() => import('../cases/inbox'));
-const listApprovals = deferred(inbox, 'listApprovals');
-const listTransfers = deferred(inbox, 'listTransfers');
-const notes = once(() => import('../cases/notes'));
-const addNote = deferred(notes, 'addNote');
-const addReferral = deferred(notes, 'addReferral');
-const listAudit = deferred(notes, 'listAudit');
-const listNotes = deferred(notes, 'listNotes');
-const listReferrals = deferred(notes, 'listReferrals');
-const updateReferral = deferred(notes, 'updateReferral');
-const report = once(() => import('../cases/report'));
-const submissionReport = deferred(report, 'submissionReport');
-const search = once(() => import('../cases/search'));
-const refuseDuplicateNik = deferred(search, 'refuseDuplicateNik');
-const searchCases = deferred(search, 'searchCases');
-const submissions = once(() => import('../cases/submissions'));
-const getSubmission = deferred(submissions, 'getSubmission');
-const getWorkDraft = deferred(submissions, 'getWorkDraft');
-const listSubmissions = deferred(submissions, 'listSubmissions');
-const putWorkDraft = deferred(submissions, 'putWorkDraft');
-const submit = deferred(submissions, 'submit');
-const transitions = once(() => import('../cases/transitions'));
-const acceptTransfer = deferred(transitions, 'acceptTransfer');
-const cancelTransfer = deferred(transitions, 'cancelTransfer');
-const decideApproval = deferred(transitions, 'decideApproval');
-const rejectTransfer = deferred(transitions, 'rejectTransfer');
-const requestTransfer = deferred(transitions, 'requestTransfer');
-const transition = deferred(transitions, 'transition');
+const caseFiles = lazyModule(
+  () => import('../cases/case-files'),
+  ['createCase', 'dashboard', 'listCases', 'patchCase', 'readCase'],
+);
+const evaluation = lazyModule(() => import('../cases/evaluate-case'), ['caseDecisions']);
+const impacts = lazyModule(() => import('../cases/impact'), ['ruleImpact']);
+const inbox = lazyModule(() => import('../cases/inbox'), ['listApprovals', 'listTransfers']);
+const notes = lazyModule(
+  () => import('../cases/notes'),
+  ['addNote', 'addReferral', 'listAudit', 'listNotes', 'listReferrals', 'updateReferral'],
+);
+const reports = lazyModule(() => import('../cases/report'), ['submissionReport']);
+const clientSearch = lazyModule(() => import('../cases/search'), ['refuseDuplicateNik', 'searchCases']);
+const submissions = lazyModule(
+  () => import('../cases/submissions'),
+  ['getSubmission', 'getWorkDraft', 'listSubmissions', 'putWorkDraft', 'submit'],
+);
+const transitions = lazyModule(
+  () => import('../cases/transitions'),
+  ['acceptTransfer', 'cancelTransfer', 'decideApproval', 'rejectTransfer', 'requestTransfer', 'transition'],
+);
 
 const DATE = { type: 'string', format: 'date' } as const;
 const OFFICE = { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,63}$' } as const;
@@ -244,34 +227,45 @@ function listQuery(request: ApiRequest): CaseListQuery {
 export const handler = createApiHandler(routesOf('cases'), {
   create: async (request) => {
     const { confirmDuplicate, ...input } = await createBody(request.body ?? {}, request.lang);
-    if (confirmDuplicate !== true) await refuseDuplicateNik(request.user, input.client.nik, request.lang);
-    const view = await createCase(request.user, input);
+    if (confirmDuplicate !== true)
+      await clientSearch.refuseDuplicateNik(request.user, input.client.nik, request.lang);
+    const view = await caseFiles.createCase(request.user, input);
     return { status: 201, body: view, etag: view.version };
   },
 
-  list: async (request) => ({ body: await listCases(request.user, listQuery(request)) }),
+  list: async (request) => ({ body: await caseFiles.listCases(request.user, listQuery(request)) }),
 
-  search: async (request) => ({ body: await searchCases(request.user, searchKey(request)) }),
+  search: async (request) => ({ body: await clientSearch.searchCases(request.user, searchKey(request)) }),
 
   get: async (request) => {
-    const view = await readCase(request.user, pathId(request, 'id'));
+    const view = await caseFiles.readCase(request.user, pathId(request, 'id'));
     return { body: view, etag: view.version };
   },
 
   patch: async (request) => {
     const input = await patchBody(request.body ?? {}, request.lang);
-    const view = await patchCase(request.user, pathId(request, 'id'), input, ifMatchVersion(request));
+    const view = await caseFiles.patchCase(
+      request.user,
+      pathId(request, 'id'),
+      input,
+      ifMatchVersion(request),
+    );
     return { body: view, etag: view.version };
   },
 
   submit: async (request) => {
     const input = await submitBody(request.body ?? {}, request.lang);
-    const { result, replayed } = await submit(request.user, pathId(request, 'id'), input, request.lang);
+    const { result, replayed } = await submissions.submit(
+      request.user,
+      pathId(request, 'id'),
+      input,
+      request.lang,
+    );
     return { status: 201, body: result, ...(replayed ? { headers: { 'idempotent-replayed': 'true' } } : {}) };
   },
 
   listSubmissions: async (request) => ({
-    body: await listSubmissions(
+    body: await submissions.listSubmissions(
       request.user,
       pathId(request, 'id'),
       pageLimit(request.query.limit),
@@ -280,11 +274,11 @@ export const handler = createApiHandler(routesOf('cases'), {
   }),
 
   getSubmission: async (request) => ({
-    body: await getSubmission(request.user, pathId(request, 'id'), pathId(request, 'sid')),
+    body: await submissions.getSubmission(request.user, pathId(request, 'id'), pathId(request, 'sid')),
   }),
 
   getDraft: async (request) => {
-    const draft = await getWorkDraft(
+    const draft = await submissions.getWorkDraft(
       request.user,
       pathId(request, 'id'),
       contentId(request.params.formId, 'formId'),
@@ -294,7 +288,7 @@ export const handler = createApiHandler(routesOf('cases'), {
 
   putDraft: async (request) => {
     const { data } = await draftBody(request.body ?? {}, request.lang);
-    const draft = await putWorkDraft(
+    const draft = await submissions.putWorkDraft(
       request.user,
       pathId(request, 'id'),
       contentId(request.params.formId, 'formId'),
@@ -307,7 +301,7 @@ export const handler = createApiHandler(routesOf('cases'), {
   transition: async (request) => {
     const input = await transitionBody(request.body ?? {}, request.lang);
     const view = await withRetries(() =>
-      transition(
+      transitions.transition(
         request.user,
         pathId(request, 'id'),
         {
@@ -327,7 +321,7 @@ export const handler = createApiHandler(routesOf('cases'), {
   decideApproval: async (request) => {
     const input = await approvalBody(request.body ?? {}, request.lang);
     const view = await withRetries(() =>
-      decideApproval(
+      transitions.decideApproval(
         request.user,
         pathId(request, 'id'),
         pathId(request, 'aid'),
@@ -339,7 +333,7 @@ export const handler = createApiHandler(routesOf('cases'), {
   },
 
   listNotes: async (request) => ({
-    body: await listNotes(
+    body: await notes.listNotes(
       request.user,
       pathId(request, 'id'),
       pageLimit(request.query.limit),
@@ -351,12 +345,12 @@ export const handler = createApiHandler(routesOf('cases'), {
     const input = await noteBody(request.body ?? {}, request.lang);
     return {
       status: 201,
-      body: await withRetries(() => addNote(request.user, pathId(request, 'id'), input)),
+      body: await withRetries(() => notes.addNote(request.user, pathId(request, 'id'), input)),
     };
   },
 
   listReferrals: async (request) => ({
-    body: await listReferrals(
+    body: await notes.listReferrals(
       request.user,
       pathId(request, 'id'),
       pageLimit(request.query.limit),
@@ -366,14 +360,14 @@ export const handler = createApiHandler(routesOf('cases'), {
 
   addReferral: async (request) => {
     const input = await referralBody(request.body ?? {}, request.lang);
-    const referral = await withRetries(() => addReferral(request.user, pathId(request, 'id'), input));
+    const referral = await withRetries(() => notes.addReferral(request.user, pathId(request, 'id'), input));
     return { status: 201, body: referral, etag: referral.version };
   },
 
   updateReferral: async (request) => {
     const input = await referralPatchBody(request.body ?? {}, request.lang);
     const referral = await withRetries(() =>
-      updateReferral(
+      notes.updateReferral(
         request.user,
         pathId(request, 'id'),
         pathId(request, 'rid'),
@@ -386,18 +380,22 @@ export const handler = createApiHandler(routesOf('cases'), {
 
   transfer: async (request) => {
     const input = await transferBody(request.body ?? {}, request.lang);
-    const view = await withRetries(() => requestTransfer(request.user, pathId(request, 'id'), input));
+    const view = await withRetries(() =>
+      transitions.requestTransfer(request.user, pathId(request, 'id'), input),
+    );
     return { body: view, etag: view.version };
   },
 
   rejectTransfer: async (request) => {
     const { reason } = await rejectBody(request.body ?? {}, request.lang);
-    const view = await withRetries(() => rejectTransfer(request.user, pathId(request, 'id'), reason));
+    const view = await withRetries(() =>
+      transitions.rejectTransfer(request.user, pathId(request, 'id'), reason),
+    );
     return { body: view, etag: view.version };
   },
 
   cancelTransfer: async (request) => {
-    const view = await withRetries(() => cancelTransfer(request.user, pathId(request, 'id')));
+    const view = await withRetries(() => transitions.cancelTransfer(request.user, pathId(request, 'id')));
     return { body: view, etag: view.version };
   },
 
@@ -406,7 +404,7 @@ export const handler = createApiHandler(routesOf('cases'), {
     if (direction !== 'incoming' && direction !== 'outgoing')
       throw new AppError('invalid_parameter', { params: { name: 'direction' } });
     return {
-      body: await listTransfers(
+      body: await inbox.listTransfers(
         request.user,
         direction,
         pageLimit(request.query.limit),
@@ -416,11 +414,11 @@ export const handler = createApiHandler(routesOf('cases'), {
   },
 
   listApprovals: async (request) => ({
-    body: await listApprovals(request.user, pageLimit(request.query.limit), request.query.cursor),
+    body: await inbox.listApprovals(request.user, pageLimit(request.query.limit), request.query.cursor),
   }),
 
   acceptTransfer: async (request) => {
-    const view = await withRetries(() => acceptTransfer(request.user, pathId(request, 'id')));
+    const view = await withRetries(() => transitions.acceptTransfer(request.user, pathId(request, 'id')));
     return { body: view, etag: view.version };
   },
 
@@ -430,13 +428,15 @@ export const handler = createApiHandler(routesOf('cases'), {
       throw new AppError('invalid_parameter', { params: { name: 'order' } });
     const id = pathId(request, 'id');
     const limit = pageLimit(request.query.limit);
-    return { body: await listAudit(request.user, id, limit, request.query.cursor, order === 'newest') };
+    return { body: await notes.listAudit(request.user, id, limit, request.query.cursor, order === 'newest') };
   },
 
-  decisions: async (request) => ({ body: await caseDecisions(request.user, pathId(request, 'id')) }),
+  decisions: async (request) => ({
+    body: await evaluation.caseDecisions(request.user, pathId(request, 'id')),
+  }),
 
   report: async (request) => ({
-    html: await submissionReport(
+    html: await reports.submissionReport(
       request.user,
       pathId(request, 'id'),
       pathId(request, 'submissionId'),
@@ -444,10 +444,10 @@ export const handler = createApiHandler(routesOf('cases'), {
     ),
   }),
 
-  dashboard: async (request) => ({ body: await dashboard(request.user) }),
+  dashboard: async (request) => ({ body: await caseFiles.dashboard(request.user) }),
 
   impact: async (request) => {
     const { target, limit } = await impactRequest(request);
-    return { body: await ruleImpact(contentId(request.params.id), target, limit) };
+    return { body: await impacts.ruleImpact(contentId(request.params.id), target, limit) };
   },
 });

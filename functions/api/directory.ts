@@ -3,19 +3,17 @@ import { contentId, pageLimit } from '../cases/content-ids';
 import { SERVICE_TYPES } from '../domain/vocabulary';
 import { AppError } from '../platform/errors';
 import { type ApiRequest, createApiHandler, ifMatchVersion } from '../platform/http';
-import { deferred, once } from '../platform/lazy';
+import { lazyModule } from '../platform/lazy';
 // Every route reads the table: its client loads with the function; each use case on its first request.
 import '../store/client';
 import { bodyParser } from '../validation/request';
 import { routesOf } from './routes';
 
-const calendar = once(() => import('../cases/calendar'));
-const getCalendarYear = deferred(calendar, 'getCalendarYear');
-const putCalendarYear = deferred(calendar, 'putCalendarYear');
-const services = once(() => import('../cases/services'));
-const findServices = deferred(services, 'findServices');
-const removeService = deferred(services, 'removeService');
-const saveService = deferred(services, 'saveService');
+const calendar = lazyModule(() => import('../cases/calendar'), ['getCalendarYear', 'putCalendarYear']);
+const services = lazyModule(
+  () => import('../cases/services'),
+  ['findServices', 'removeService', 'saveService'],
+);
 
 const serviceBody = bodyParser({
   type: 'object',
@@ -62,12 +60,12 @@ export const handler = createApiHandler(routesOf('directory'), {
     if (query.type !== undefined && !(SERVICE_TYPES as readonly string[]).includes(query.type)) {
       throw new AppError('invalid_parameter', { params: { name: 'type' } });
     }
-    return { body: await findServices(query.type, pageLimit(query.limit), query.cursor) };
+    return { body: await services.findServices(query.type, pageLimit(query.limit), query.cursor) };
   },
 
   putService: async (request) => {
     const input = await serviceBody(request.body ?? {}, request.lang);
-    const service = await saveService(
+    const service = await services.saveService(
       request.user,
       contentId(request.params.id),
       input,
@@ -77,11 +75,11 @@ export const handler = createApiHandler(routesOf('directory'), {
   },
 
   deleteService: async (request) => {
-    await removeService(contentId(request.params.id));
+    await services.removeService(contentId(request.params.id));
     return { status: 204 };
   },
 
-  getCalendar: async (request) => ({ body: await getCalendarYear(year(request)) }),
+  getCalendar: async (request) => ({ body: await calendar.getCalendarYear(year(request)) }),
 
   putCalendar: async (request) => {
     const input = await calendarBody(request.body ?? {}, request.lang);
@@ -90,6 +88,6 @@ export const handler = createApiHandler(routesOf('directory'), {
       (date) => !date.startsWith(`${target}-`),
     );
     if (outside) throw new AppError('invalid_parameter', { params: { name: outside } });
-    return { body: await putCalendarYear({ year: target, ...input }, request.user) };
+    return { body: await calendar.putCalendarYear({ year: target, ...input }, request.user) };
   },
 });

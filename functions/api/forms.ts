@@ -2,7 +2,7 @@
 import { contentId, versionNumber } from '../cases/content-ids';
 import { AppError } from '../platform/errors';
 import { type ApiRequest, createApiHandler, ifMatchVersion } from '../platform/http';
-import { deferred, once } from '../platform/lazy';
+import { lazyModule } from '../platform/lazy';
 import type { Lang } from '../platform/messages';
 // Every route reads the table: its client loads with the function; each use case on its first request.
 import '../store/client';
@@ -10,18 +10,22 @@ import { bodyParser } from '../validation/request';
 import { contentReadActions, publishBody, VERSION_TARGET } from './content-actions';
 import { routesOf } from './routes';
 
-const forms = once(() => import('../cases/forms'));
-const formValidatorModule = deferred(forms, 'formValidatorModule');
-const getFormDraft = deferred(forms, 'getFormDraft');
-const getFormVersion = deferred(forms, 'getFormVersion');
-const getPublishedForm = deferred(forms, 'getPublishedForm');
-const listForms = deferred(forms, 'listForms');
-const listFormVersions = deferred(forms, 'listFormVersions');
-const previewValidatorModule = deferred(forms, 'previewValidatorModule');
-const publishForm = deferred(forms, 'publishForm');
-const saveFormDraft = deferred(forms, 'saveFormDraft');
-const storePreviewSchema = deferred(forms, 'storePreviewSchema');
-const validateFormData = deferred(forms, 'validateFormData');
+const forms = lazyModule(
+  () => import('../cases/forms'),
+  [
+    'formValidatorModule',
+    'getFormDraft',
+    'getFormVersion',
+    'getPublishedForm',
+    'listForms',
+    'listFormVersions',
+    'previewValidatorModule',
+    'publishForm',
+    'saveFormDraft',
+    'storePreviewSchema',
+    'validateFormData',
+  ],
+);
 
 const draftBody = bodyParser({
   type: 'object',
@@ -74,18 +78,18 @@ const PREVIEW_CACHE = 'public, max-age=86400, immutable';
 
 export const handler = createApiHandler(routesOf('forms'), {
   ...contentReadActions({
-    list: listForms,
-    published: getPublishedForm,
-    versions: listFormVersions,
-    version: getFormVersion,
-    draft: getFormDraft,
+    list: forms.listForms,
+    published: forms.getPublishedForm,
+    versions: forms.listFormVersions,
+    version: forms.getFormVersion,
+    draft: forms.getFormDraft,
   }),
 
   putDraft: async (request) => {
     const input = await draftBody(request.body ?? {}, request.lang);
-    const draft = await saveFormDraft(
+    const draft = await forms.saveFormDraft(
       contentId(request.params.id),
-      input as Parameters<typeof saveFormDraft>[1],
+      input as Parameters<typeof forms.saveFormDraft>[1],
       request.user,
       ifMatchVersion(request),
       request.lang,
@@ -95,11 +99,11 @@ export const handler = createApiHandler(routesOf('forms'), {
 
   publish: async (request) => {
     const input = await publishBody(request.body ?? {}, request.lang);
-    return { status: 201, body: await publishForm(contentId(request.params.id), input, request.user) };
+    return { status: 201, body: await forms.publishForm(contentId(request.params.id), input, request.user) };
   },
 
   validatorModule: async (request) => ({
-    script: await formValidatorModule(
+    script: await forms.formValidatorModule(
       contentId(request.params.id),
       versionNumber(request.params.n, 'n'),
       moduleLang(request),
@@ -109,7 +113,7 @@ export const handler = createApiHandler(routesOf('forms'), {
 
   preview: async (request) => {
     const input = await previewBody(request.body ?? {}, request.lang);
-    const stored = await storePreviewSchema(
+    const stored = await forms.storePreviewSchema(
       contentId(request.params.id),
       input.schema as Record<string, unknown>,
       request.lang,
@@ -118,7 +122,7 @@ export const handler = createApiHandler(routesOf('forms'), {
   },
 
   previewValidatorModule: async (request) => ({
-    script: await previewValidatorModule(
+    script: await forms.previewValidatorModule(
       contentId(request.params.id),
       previewHash(request.params.hash),
       moduleLang(request),
@@ -128,7 +132,7 @@ export const handler = createApiHandler(routesOf('forms'), {
 
   validate: async (request) => {
     const input = await validateBody(request.body ?? {}, request.lang);
-    const result = await validateFormData(
+    const result = await forms.validateFormData(
       contentId(request.params.id),
       input.data,
       input.version as number | 'draft' | undefined,

@@ -6,18 +6,16 @@ import { MAX_NAMES } from '../domain/vocabulary';
 import { ROLES, type Role } from '../platform/claims';
 import { AppError } from '../platform/errors';
 import { type ApiRequest, createApiHandler, ifMatchVersion } from '../platform/http';
-import { deferred, once } from '../platform/lazy';
+import { lazyModule } from '../platform/lazy';
 // Every route reads the table: its client loads with the function; each use case on its first request.
 import '../store/client';
 import { bodyParser } from '../validation/request';
 import { routesOf } from './routes';
 
-const users = once(() => import('../cases/users'));
-const inviteUser = deferred(users, 'inviteUser');
-const listDirectory = deferred(users, 'listDirectory');
-const namesOf = deferred(users, 'namesOf');
-const patchUser = deferred(users, 'patchUser');
-const resetAuthenticator = deferred(users, 'resetAuthenticator');
+const users = lazyModule(
+  () => import('../cases/users'),
+  ['inviteUser', 'listDirectory', 'namesOf', 'patchUser', 'resetAuthenticator'],
+);
 
 const OFFICE_PATTERN = '^[a-z0-9][a-z0-9-]{0,63}$';
 const OFFICE = { anyOf: [{ type: 'string', pattern: OFFICE_PATTERN }, { type: 'null' }] } as const;
@@ -96,24 +94,24 @@ function directoryQuery(request: ApiRequest) {
 }
 
 export const handler = createApiHandler(routesOf('people'), {
-  list: async (request) => ({ body: await listDirectory(request.user, directoryQuery(request)) }),
+  list: async (request) => ({ body: await users.listDirectory(request.user, directoryQuery(request)) }),
 
-  names: async (request) => ({ body: { items: await namesOf(idsOf(request)) } }),
+  names: async (request) => ({ body: { items: await users.namesOf(idsOf(request)) } }),
 
   invite: async (request) => {
     const input = await inviteBody(request.body ?? {}, request.lang);
-    const person = await inviteUser(request.user, input);
+    const person = await users.inviteUser(request.user, input);
     return { status: 201, body: person, ...(person.version ? { etag: person.version } : {}) };
   },
 
   patch: async (request) => {
     const input = await patchBody(request.body ?? {}, request.lang);
-    const person = await patchUser(request.user, userId(request), input, ifMatchVersion(request));
+    const person = await users.patchUser(request.user, userId(request), input, ifMatchVersion(request));
     return { body: person, ...(person.version ? { etag: person.version } : {}) };
   },
 
   resetAuthenticator: async (request) => {
-    const person = await resetAuthenticator(request.user, userId(request));
+    const person = await users.resetAuthenticator(request.user, userId(request));
     return { body: person, ...(person.version ? { etag: person.version } : {}) };
   },
 });

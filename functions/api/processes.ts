@@ -1,35 +1,32 @@
-/** HTTP handler for the case process as content: case types, their wiring, offices, and content packs. */
+/** HTTP handler for the case process as content: case types, their caseTypes.wiring, offices, and content packs. */
 import type { CaseTypeInput } from '../cases/case-types';
 import { contentId } from '../cases/content-ids';
 import { TIME_ZONES } from '../domain/vocabulary';
 import { createApiHandler, ifMatchVersion } from '../platform/http';
-import { deferred, once } from '../platform/lazy';
+import { lazyModule } from '../platform/lazy';
 // Every route reads the table: its client loads with the function; each use case on its first request.
 import '../store/client';
 import { bodyParser } from '../validation/request';
 import { contentReadActions, impactRequest, publishBody } from './content-actions';
 import { routesOf } from './routes';
 
-const caseTypes = once(() => import('../cases/case-types'));
-const getCaseTypeDraft = deferred(caseTypes, 'getCaseTypeDraft');
-const getCaseTypeVersion = deferred(caseTypes, 'getCaseTypeVersion');
-const getPublishedCaseType = deferred(caseTypes, 'getPublishedCaseType');
-const listCaseTypes = deferred(caseTypes, 'listCaseTypes');
-const listCaseTypeVersions = deferred(caseTypes, 'listCaseTypeVersions');
-const publishCaseType = deferred(caseTypes, 'publishCaseType');
-const saveCaseTypeDraft = deferred(caseTypes, 'saveCaseTypeDraft');
-const wiring = deferred(caseTypes, 'wiring');
-const daily = once(() => import('../cases/daily'));
-const openStagesOf = deferred(daily, 'openStagesOf');
-const remapStages = deferred(daily, 'remapStages');
-const impact = once(() => import('../cases/impact'));
-const caseTypeImpact = deferred(impact, 'caseTypeImpact');
-const offices = once(() => import('../cases/offices'));
-const listAllOffices = deferred(offices, 'listAllOffices');
-const saveOffice = deferred(offices, 'saveOffice');
-const packs = once(() => import('../cases/packs'));
-const exportPack = deferred(packs, 'exportPack');
-const importPack = deferred(packs, 'importPack');
+const caseTypes = lazyModule(
+  () => import('../cases/case-types'),
+  [
+    'getCaseTypeDraft',
+    'getCaseTypeVersion',
+    'getPublishedCaseType',
+    'listCaseTypes',
+    'listCaseTypeVersions',
+    'publishCaseType',
+    'saveCaseTypeDraft',
+    'wiring',
+  ],
+);
+const dailyRun = lazyModule(() => import('../cases/daily'), ['openStagesOf', 'remapStages']);
+const impacts = lazyModule(() => import('../cases/impact'), ['caseTypeImpact']);
+const offices = lazyModule(() => import('../cases/offices'), ['listAllOffices', 'saveOffice']);
+const packs = lazyModule(() => import('../cases/packs'), ['exportPack', 'importPack']);
 
 /** Only the envelope is checked here; the content gets the 422 checks of the use case. */
 const draftBody = bodyParser({
@@ -60,16 +57,16 @@ const importBody = bodyParser({
 
 export const handler = createApiHandler(routesOf('processes'), {
   ...contentReadActions({
-    list: listCaseTypes,
-    published: getPublishedCaseType,
-    versions: listCaseTypeVersions,
-    version: getCaseTypeVersion,
-    draft: getCaseTypeDraft,
+    list: caseTypes.listCaseTypes,
+    published: caseTypes.getPublishedCaseType,
+    versions: caseTypes.listCaseTypeVersions,
+    version: caseTypes.getCaseTypeVersion,
+    draft: caseTypes.getCaseTypeDraft,
   }),
 
   putDraft: async (request) => {
     await draftBody(request.body ?? {}, request.lang);
-    const draft = await saveCaseTypeDraft(
+    const draft = await caseTypes.saveCaseTypeDraft(
       contentId(request.params.id),
       request.body as CaseTypeInput,
       request.user,
@@ -82,30 +79,32 @@ export const handler = createApiHandler(routesOf('processes'), {
   publish: async (request) => {
     const input = await publishBody(request.body ?? {}, request.lang);
     const id = contentId(request.params.id);
-    const published = await publishCaseType(id, input, request.user, request.lang, () => openStagesOf(id));
-    const remapped = await remapStages(id, request.user);
+    const published = await caseTypes.publishCaseType(id, input, request.user, request.lang, () =>
+      dailyRun.openStagesOf(id),
+    );
+    const remapped = await dailyRun.remapStages(id, request.user);
     return { status: 201, body: { ...published, remapped } };
   },
 
   impact: async (request) => {
     const { target, limit } = await impactRequest(request);
-    return { body: await caseTypeImpact(contentId(request.params.id), target, limit) };
+    return { body: await impacts.caseTypeImpact(contentId(request.params.id), target, limit) };
   },
 
-  wiring: async (request) => ({ body: await wiring(contentId(request.params.id)) }),
+  wiring: async (request) => ({ body: await caseTypes.wiring(contentId(request.params.id)) }),
 
-  listOffices: async () => ({ body: { items: await listAllOffices(), nextCursor: null } }),
+  listOffices: async () => ({ body: { items: await offices.listAllOffices(), nextCursor: null } }),
 
   putOffice: async (request) => {
     const input = await officeBody(request.body ?? {}, request.lang);
-    return { body: await saveOffice(request.user, contentId(request.params.id), input) };
+    return { body: await offices.saveOffice(request.user, contentId(request.params.id), input) };
   },
 
-  exportPack: async () => ({ body: await exportPack() }),
+  exportPack: async () => ({ body: await packs.exportPack() }),
 
   importPack: async (request) => {
     const input = await importBody(request.body ?? {}, request.lang);
     const options = { dryRun: input.dryRun === true, publish: input.publish === true };
-    return { body: await importPack(input.pack, request.user, request.lang, options) };
+    return { body: await packs.importPack(input.pack, request.user, request.lang, options) };
   },
 });

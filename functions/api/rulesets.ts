@@ -5,31 +5,31 @@ import type { RulesetInput } from '../cases/rulesets';
 import type { RulesetContent } from '../decisions/ruleset';
 import { AppError } from '../platform/errors';
 import { createApiHandler, ifMatchVersion } from '../platform/http';
-import { deferred, once } from '../platform/lazy';
+import { lazyModule, once } from '../platform/lazy';
 // Every route reads the table: its client loads with the function; each use case on its first request.
 import '../store/client';
 import { bodyParser } from '../validation/request';
 import { contentReadActions, publishBody, VERSION_TARGET } from './content-actions';
 import { routesOf } from './routes';
 
-const caseTypes = once(() => import('../cases/case-types'));
-const factCatalogue = deferred(caseTypes, 'factCatalogue');
-const providedFacts = deferred(caseTypes, 'providedFacts');
-const evaluateCaseModule = once(() => import('../cases/evaluate-case'));
-const evaluateCase = deferred(evaluateCaseModule, 'evaluateCase');
-const rulesetCasesModule = once(() => import('../cases/ruleset-cases'));
-const evaluateCaseInStudio = deferred(rulesetCasesModule, 'evaluateCaseInStudio');
-const redecideOpenCases = deferred(rulesetCasesModule, 'redecideOpenCases');
-const rulesetCases = deferred(rulesetCasesModule, 'rulesetCases');
-const rulesets = once(() => import('../cases/rulesets'));
-const evaluateFacts = deferred(rulesets, 'evaluateFacts');
-const getPublishedRuleset = deferred(rulesets, 'getPublishedRuleset');
-const getRulesetDraft = deferred(rulesets, 'getRulesetDraft');
-const getRulesetVersion = deferred(rulesets, 'getRulesetVersion');
-const listRulesets = deferred(rulesets, 'listRulesets');
-const listRulesetVersions = deferred(rulesets, 'listRulesetVersions');
-const publishRuleset = deferred(rulesets, 'publishRuleset');
-const saveRulesetDraft = deferred(rulesets, 'saveRulesetDraft');
+const caseTypes = lazyModule(() => import('../cases/case-types'), ['factCatalogue', 'providedFacts']);
+const evaluation = lazyModule(() => import('../cases/evaluate-case'), ['evaluateCase']);
+const rulesetCases = lazyModule(
+  () => import('../cases/ruleset-cases'),
+  ['evaluateCaseInStudio', 'redecideOpenCases', 'rulesetCases'],
+);
+/** Loaded whole too: a saved draft's warnings come from its synchronous `unprovidedFactWarnings`. */
+const rulesetsModule = once(() => import('../cases/rulesets'));
+const rulesets = lazyModule(rulesetsModule, [
+  'evaluateFacts',
+  'getPublishedRuleset',
+  'getRulesetDraft',
+  'getRulesetVersion',
+  'listRulesets',
+  'listRulesetVersions',
+  'publishRuleset',
+  'saveRulesetDraft',
+]);
 
 /** Only the envelope is checked here; rules, facts and tests get the 422 checks of the use case. */
 const draftBody = bodyParser({
@@ -70,37 +70,39 @@ const caseEvaluateBody = bodyParser({
 
 export const handler = createApiHandler(routesOf('rulesets'), {
   ...contentReadActions({
-    list: listRulesets,
-    published: getPublishedRuleset,
-    versions: listRulesetVersions,
-    version: getRulesetVersion,
-    draft: getRulesetDraft,
+    list: rulesets.listRulesets,
+    published: rulesets.getPublishedRuleset,
+    versions: rulesets.listRulesetVersions,
+    version: rulesets.getRulesetVersion,
+    draft: rulesets.getRulesetDraft,
   }),
 
   putDraft: async (request) => {
     await draftBody(request.body ?? {}, request.lang);
-    const draft = await saveRulesetDraft(
+    const draft = await rulesets.saveRulesetDraft(
       contentId(request.params.id),
       request.body as RulesetInput,
       request.user,
       ifMatchVersion(request),
       request.lang,
     );
-    const { unprovidedFactWarnings } = await rulesets();
-    const warnings = unprovidedFactWarnings(draft, await providedFacts(), request.lang);
+    const { unprovidedFactWarnings } = await rulesetsModule();
+    const warnings = unprovidedFactWarnings(draft, await caseTypes.providedFacts(), request.lang);
     return { body: { ...draft, warnings }, etag: draft.version };
   },
 
   publish: async (request) => {
     const input = await publishBody(request.body ?? {}, request.lang);
     const id = contentId(request.params.id);
-    const before = await getPublishedRuleset(id).catch(() => undefined);
-    const published = await publishRuleset(id, input, request.user, request.lang);
+    const before = await rulesets.getPublishedRuleset(id).catch(() => undefined);
+    const published = await rulesets.publishRuleset(id, input, request.user, request.lang);
     // The open cases it decides follow the new version at once, not at the next daily run; a version
     // that decides as the one before (a republish of the same rules) changes no case.
-    const after = await getRulesetVersion(id, published.version);
+    const after = await rulesets.getRulesetVersion(id, published.version);
     const same = before !== undefined && sameDecisions(before, after);
-    const redecided = same ? { redecided: 0, complete: true } : await redecideOpenCases(id, request.user);
+    const redecided = same
+      ? { redecided: 0, complete: true }
+      : await rulesetCases.redecideOpenCases(id, request.user);
     return { status: 201, body: { ...published, ...redecided } };
   },
 
@@ -109,15 +111,15 @@ export const handler = createApiHandler(routesOf('rulesets'), {
     const id = contentId(request.params.id);
     const version = input.version as number | 'draft' | undefined;
     const result = input.caseId
-      ? await evaluateCase(request.user, id, input.caseId, version, request.lang)
-      : await evaluateFacts(id, input.facts ?? {}, version, request.lang);
+      ? await evaluation.evaluateCase(request.user, id, input.caseId, version, request.lang)
+      : await rulesets.evaluateFacts(id, input.facts ?? {}, version, request.lang);
     return { body: result };
   },
 
-  facts: async () => ({ body: { items: await factCatalogue(), nextCursor: null } }),
+  facts: async () => ({ body: { items: await caseTypes.factCatalogue(), nextCursor: null } }),
 
   cases: async ({ params, query }) => ({
-    body: await rulesetCases(contentId(params.id), pageLimit(query.limit), query.cursor),
+    body: await rulesetCases.rulesetCases(contentId(params.id), pageLimit(query.limit), query.cursor),
   }),
 
   evaluateCase: async (request) => {
@@ -125,7 +127,7 @@ export const handler = createApiHandler(routesOf('rulesets'), {
     const caseId = request.params.caseId ?? '';
     if (!CASE_ID.test(caseId)) throw new AppError('invalid_parameter', { params: { name: 'caseId' } });
     const version = input.version as number | 'draft' | undefined;
-    const result = await evaluateCaseInStudio(
+    const result = await rulesetCases.evaluateCaseInStudio(
       request.user,
       contentId(request.params.id),
       caseId,

@@ -11,7 +11,7 @@ import { listAllOffices } from '../cases/offices';
 import { todayIn } from '../domain/dates';
 import { AppError } from '../platform/errors';
 import { createJobHandler } from '../platform/job';
-import { deferred, once } from '../platform/lazy';
+import { lazyModule } from '../platform/lazy';
 import { logger } from '../platform/logger';
 import { count } from '../platform/metrics';
 import { casesByDue, markOverdue, moveLegacyDueHeads } from '../store/cases-repo';
@@ -21,8 +21,7 @@ import { markStepDone, saveProgress, startCheckpoint } from '../store/job-checkp
  * The day's decisions (case types, rulesets, the rules engine) load after the sweep, when they are
  * due: the sweep never waits for them, and a retry of a day already decided never loads them.
  */
-const daily = once(() => import('../cases/daily'));
-const runDaily = deferred(daily, 'runDaily');
+const daily = lazyModule(() => import('../cases/daily'), ['runDaily']);
 
 const JOB = 'deadlines';
 /** The step of the day's run that decides every open case (done once a day). */
@@ -138,7 +137,7 @@ export const handler = createJobHandler('deadlines', async (context): Promise<Sw
   }
   let decided: SweepResult['decided'];
   if (!(await startCheckpoint(JOB, today)).steps[DECIDED]) {
-    decided = await runDaily({
+    decided = await daily.runDaily({
       checkpoint: { job: JOB, date: today, prefix: DECISIONS },
       ...(context ? { shouldStop: () => context.getRemainingTimeInMillis() < STOP_MARGIN_MS } : {}),
     });

@@ -7,20 +7,16 @@
  */
 import { join } from 'node:path';
 import { createJobHandler } from '../platform/job';
-import { deferred, once } from '../platform/lazy';
+import { lazyModule } from '../platform/lazy';
 // Every step reads the table: its client loads with the function, as in every handler.
 import '../store/client';
 
 // Each step's code (Cognito's client, the content checks, the head migration) loads when the run
 // reaches it, inside the job's handler: a step that cannot load fails the run with its log line and
 // metric like any other failure, instead of failing the function's start.
-const deploySeed = once(() => import('../cases/deploy-seed'));
-const applyDeploySeed = deferred(deploySeed, 'applyDeploySeed');
-const readDeploySeed = deferred(deploySeed, 'readDeploySeed');
-const contentPacks = once(() => import('../cases/content-packs'));
-const seedContentPacks = deferred(contentPacks, 'seedContentPacks');
-const migrate = once(() => import('../cases/migrate'));
-const migrateCaseHeads = deferred(migrate, 'migrateCaseHeads');
+const deploySeed = lazyModule(() => import('../cases/deploy-seed'), ['applyDeploySeed', 'readDeploySeed']);
+const contentPacks = lazyModule(() => import('../cases/content-packs'), ['seedContentPacks']);
+const migrate = lazyModule(() => import('../cases/migrate'), ['migrateCaseHeads']);
 
 /** Where the packs are: beside the handler in Lambda, or a folder named by KAWAL_CONTENT_DIR. */
 export function contentRoot(): string {
@@ -39,10 +35,10 @@ export interface SeedResult {
 
 export const handler = createJobHandler('seed-content', async (): Promise<SeedResult> => {
   // Offices first: the first administrator and the default content may name them.
-  const configured = await applyDeploySeed(await readDeploySeed(contentRoot()));
+  const configured = await deploySeed.applyDeploySeed(await deploySeed.readDeploySeed(contentRoot()));
   return {
     ...configured,
-    ...(await seedContentPacks(contentRoot())),
-    migrated: await migrateCaseHeads(),
+    ...(await contentPacks.seedContentPacks(contentRoot())),
+    migrated: await migrate.migrateCaseHeads(),
   };
 });

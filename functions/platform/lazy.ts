@@ -24,14 +24,22 @@ type AsyncFunction = (...args: any[]) => Promise<unknown>;
 /** The names of a module's async functions. */
 type AsyncExports<M> = { [P in keyof M]: M[P] extends AsyncFunction ? P : never }[keyof M];
 
+/** A module's async functions, by the names a caller asked for. */
+export type LazyModule<M, K extends AsyncExports<M>> = { readonly [P in K]: M[P] };
+
 /**
- * The async function `name` of a module loaded on its first call, with the function's own type: a
- * handler file names its use cases as it would with a static import, and none of them loads with it.
+ * The async functions `names` of a module loaded once, on the first call of any of them, each with its
+ * own type: a handler file names the use cases it calls, `cases.readCase(...)`, and none of them loads
+ * with it.
  */
-export function deferred<
-  Load extends () => Promise<unknown>,
-  K extends AsyncExports<Awaited<ReturnType<Load>>>,
->(load: Load, name: K): Awaited<ReturnType<Load>>[K] {
-  const call = async (...args: unknown[]) => ((await load()) as Record<K, AsyncFunction>)[name](...args);
-  return call as Awaited<ReturnType<Load>>[K];
+export function lazyModule<M, const K extends AsyncExports<M>>(
+  load: () => Promise<M>,
+  names: readonly K[],
+): LazyModule<M, K> {
+  const module = once(load);
+  const functions = names.map((name) => {
+    const call = async (...args: unknown[]) => ((await module()) as Record<K, AsyncFunction>)[name](...args);
+    return [name, call] as const;
+  });
+  return Object.freeze(Object.fromEntries(functions)) as LazyModule<M, K>;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deferred, once } from '../../functions/platform/lazy';
+import { lazyModule, once } from '../../functions/platform/lazy';
 
 /** A stand-in for `import()`: counts how often the module is loaded. */
 function loader() {
@@ -8,6 +8,7 @@ function loader() {
     fail: async (): Promise<never> => {
       throw new Error('refused');
     },
+    version: 3,
   };
   let loads = 0;
   return {
@@ -30,19 +31,20 @@ describe('modules loaded on first use', () => {
     expect(loads()).toBe(1);
   });
 
-  it('calls the named function with its arguments, loading nothing before the first call', async () => {
+  it('calls the named functions with their arguments, loading the module on the first call only', async () => {
     const { load, loads } = loader();
-    const module = once(load);
-    const greet = deferred(module, 'greet');
+    const lazy = lazyModule(load, ['greet', 'fail']);
     expect(loads()).toBe(0);
-    expect(await greet('Budi')).toBe('halo Budi');
-    expect(await greet('Sari', 2)).toBe('halo Sarihalo Sari');
+    expect(await lazy.greet('Budi')).toBe('halo Budi');
+    expect(await lazy.greet('Sari', 2)).toBe('halo Sarihalo Sari');
+    await expect(lazy.fail()).rejects.toThrow('refused');
     expect(loads()).toBe(1);
   });
 
-  it("passes the function's refusal on to the caller", async () => {
+  it('holds only the functions asked for', () => {
     const { load } = loader();
-    const module = once(load);
-    await expect(deferred(module, 'fail')()).rejects.toThrow('refused');
+    const lazy = lazyModule(load, ['greet']);
+    expect(Object.keys(lazy)).toEqual(['greet']);
+    expect(Object.isFrozen(lazy)).toBe(true);
   });
 });
