@@ -389,8 +389,36 @@ describe('a supervisor sees the office', () => {
     // Details in words: the form by its title, the move by the stages' names; no ids or field names.
     const details = (await rows.locator('td:nth-child(4)').allTextContents()).join('\n');
     expect(details).toMatch(/formulir .+ versi \d+/);
+    // The demo's intake, by the form's title once the forms list is in.
+    await expect
+      .poll(async () => (await rows.locator('td:nth-child(4)').allTextContents()).join('\n'))
+      .toContain('formulir Identifikasi dan Registrasi Klien (Intake) versi 1');
+    expect((await rows.locator('td:nth-child(4)').allTextContents()).join('\n')).not.toContain('Memuat');
     expect(details).toMatch(/dari .+ ke .+/);
     expect(details).not.toMatch(/Id:|formId|submissionId|noteId|rulesetIds|\{|\[/);
+  });
+
+  it('names a form by its id in the audit trail when the forms list cannot be had, instead of waiting', async () => {
+    const formsList = '**/api/forms?limit=100';
+    await page.route(formsList, (route) =>
+      route.fulfill({
+        status: 503,
+        contentType: 'application/json',
+        body: JSON.stringify({ error: { code: 'unavailable', message: 'Layanan sedang tidak tersedia.' } }),
+      }),
+    );
+    try {
+      await page.goto(adiUrl);
+      await page.getByRole('heading', { name: 'Adi Contoh', level: 1 }).waitFor();
+      const supervisor = section('supervisor');
+      await supervisor.getByRole('button', { name: 'Tampilkan jejak audit' }).click();
+      const details = () =>
+        supervisor.locator('table.audit-table tbody tr td:nth-child(4)').allTextContents();
+      await expect.poll(async () => (await details()).join('\n')).toContain('formulir identifikasi versi 1');
+      expect((await details()).join('\n')).not.toContain('Memuat');
+    } finally {
+      await page.unroute(formsList);
+    }
   });
 
   it('approves the closing the PK asked for', async () => {

@@ -155,6 +155,20 @@ export async function apiRequestText(path: string, options: RequestOptions = {})
   return response.text();
 }
 
+/** Every item of a paged list, following `nextCursor` to the end. */
+export async function allPages<T>(path: string, signal?: AbortSignal): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | null = null;
+  do {
+    const separator = path.includes('?') ? '&' : '?';
+    const query: string = cursor ? `${separator}cursor=${encodeURIComponent(cursor)}` : '';
+    const page: Page<T> = await apiRequest(`${path}${query}`, signal ? { signal } : {});
+    items.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return items;
+}
+
 /** The message to show for anything a request threw. */
 export function errorMessage(error: unknown): string {
   if (error instanceof ApiError) return error.message;

@@ -3,7 +3,7 @@ import type { Note, Referral } from '../../../../functions/cases/notes';
 import type { SubmissionResult, WorkDraft } from '../../../../functions/cases/submissions';
 import type { AuditEntry } from '../../../../functions/store/cases-repo';
 import type { Service } from '../../../../functions/store/services-repo';
-import { apiRequest, apiRequestText, type Page } from '../../shared/api-client';
+import { allPages, apiRequest, apiRequestText, type Page } from '../../shared/api-client';
 import type { CaseView } from '../../shared/case-view';
 import type { FormSummary } from '../forms/api';
 import type { ContactType, ReferralStatus } from './vocabulary';
@@ -26,9 +26,12 @@ export function getCase(id: string, signal?: AbortSignal): Promise<CaseView> {
   return apiRequest<CaseView>(caseUrl(id), withSignal(signal));
 }
 
-/** The forms there are (one page of up to 100); the case page offers the published ones. */
-export function listFormsForCase(signal?: AbortSignal): Promise<Page<FormSummary>> {
-  return apiRequest<Page<FormSummary>>('/api/forms?limit=100', withSignal(signal));
+/**
+ * Every form there is, however many pages: the case page offers the published ones, and the audit
+ * trail names the forms a case was filed with by their titles.
+ */
+export async function listFormsForCase(signal?: AbortSignal): Promise<Page<FormSummary>> {
+  return { items: await allPages<FormSummary>('/api/forms?limit=100', signal), nextCursor: null };
 }
 
 /** Files a submission; the same `idempotencyKey` again answers the first result instead of a duplicate. */

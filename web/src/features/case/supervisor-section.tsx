@@ -465,7 +465,8 @@ function useAuditWords(kase: CaseView): AuditWords {
     stage: (id) => stageName(id, kase.process),
     office: officeName,
     person: personName,
-    form: (id) => formNames.get(id) ?? t('app.loading'),
+    // A form the list could not name (it failed to load, or the form is gone): its id, not a wait.
+    form: (id) => formNames.get(id) ?? (forms.status === 'loading' ? t('app.loading') : id),
     reason: (id) => reasons.find((reason) => reason.id === id)?.title ?? id,
     referralStatus: (status) => label(REFERRAL_STATUS_LABELS, status),
     date: (date) => formatDate(date, lang),

@@ -8,7 +8,7 @@ import type { ImpactRow } from '../../../../../functions/cases/impact';
 import type { RulesetCase, StudioCaseEvaluation } from '../../../../../functions/cases/ruleset-cases';
 import type { EvaluationResult, RulesetView } from '../../../../../functions/cases/rulesets';
 import type { FactDefinition } from '../../../../../functions/domain/facts';
-import { apiRequest, type Page } from '../../../shared/api-client';
+import { allPages, apiRequest } from '../../../shared/api-client';
 
 export type { ExplainedCondition, ExplainedRule } from '../../../../../functions/decisions/engine';
 export type {
@@ -32,19 +32,6 @@ export interface Withheld {
 
 const withSignal = (signal?: AbortSignal) => (signal ? { signal } : {});
 const base = (id: string) => `/api/rulesets/${encodeURIComponent(id)}`;
-
-async function allPages<T>(path: string, signal?: AbortSignal): Promise<T[]> {
-  const items: T[] = [];
-  let cursor: string | null = null;
-  do {
-    const separator = path.includes('?') ? '&' : '?';
-    const query: string = cursor ? `${separator}cursor=${encodeURIComponent(cursor)}` : '';
-    const page: Page<T> = await apiRequest(`${path}${query}`, withSignal(signal));
-    items.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor);
-  return items;
-}
 
 export const listFacts = (signal?: AbortSignal) => allPages<FactDefinition>('/api/facts', signal);
 
