@@ -13,6 +13,8 @@ export const loadCompiler = once(() => import('./compile'));
 export const loadCalculations = once(() => import('./calculate'));
 /** The checks of a form definition an administrator saves. */
 export const loadFormDefinition = once(() => import('./form-definition'));
+/** The localized details of a refused body or form: ajv-i18n, the fields' own messages, JSON Pointers. */
+export const loadErrorDetails = once(() => import('./errors'));
 /** ajv's standalone code writer, for the browser's precompiled validators. */
 export const loadStandalone = once(() => import('./standalone'));
 

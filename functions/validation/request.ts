@@ -6,8 +6,7 @@ import type { ValidateFunction } from 'ajv';
 import type { FromSchema, JSONSchema } from 'json-schema-to-ts';
 import { AppError } from '../platform/errors';
 import type { Lang } from '../platform/messages';
-import { toDetails } from './errors';
-import { loadCompiler } from './lazy';
+import { loadCompiler, loadErrorDetails } from './lazy';
 
 export interface BodyParser<T> {
   (body: unknown, lang: Lang): Promise<T>;
@@ -20,13 +19,15 @@ const declared: JSONSchema[] = [];
  * A parser for one request body schema. The schema is compiled on the parser's first use, not when
  * the handler's module loads (a Lambda pays for only the routes it serves), in the ajv instance all
  * of Kawal's own schemas share; ajv's compiler itself is loaded then (`await import`, a chunk of its
- * own in the Lambda package), so a cold start that serves a read never loads it.
+ * own in the Lambda package), so a cold start that serves a read never loads it. The messages of a
+ * refused body (ajv-i18n's, the fields' own) load with the first refusal.
  */
 export function bodyParser<const S extends JSONSchema & object, T = FromSchema<S>>(schema: S): BodyParser<T> {
   let validate: ValidateFunction | undefined;
   const parse = async (body: unknown, lang: Lang): Promise<T> => {
     validate ??= (await loadCompiler()).compileOwnSchema(schema as Record<string, unknown>);
     if (validate(body)) return body as T;
+    const { toDetails } = await loadErrorDetails();
     throw new AppError('invalid_request', { details: toDetails(validate.errors, lang) });
   };
   declared.push(schema);
