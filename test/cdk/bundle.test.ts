@@ -103,6 +103,16 @@ describe('a Lambda package', () => {
     },
   );
 
+  it("starts the daily job without the day's decisions, and the deploy seed without its steps", () => {
+    const daily = ownModulesAtStart(bundleOf('jobs/deadlines'));
+    expect(daily).toContain('functions/store/cases-repo.ts');
+    expect(daily).not.toContain('functions/cases/daily.ts');
+    expect(daily.filter((path) => path.startsWith('functions/decisions/'))).toEqual([]);
+    const seed = ownModulesAtStart(bundleOf('jobs/seed-content'));
+    expect(seed).toContain('functions/store/client.ts');
+    expect(seed.filter((path) => path.startsWith('functions/cases/'))).toEqual([]);
+  });
+
   it('still holds those packages, for the requests that need them', () => {
     const all = packagesIn(bundleOf('api/cases'), 'all');
     for (const name of LOADED_ON_FIRST_USE) expect(all).toContain(name);
