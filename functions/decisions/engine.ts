@@ -11,6 +11,7 @@
 import type { Engine, EngineResult, RuleResult } from 'json-rules-engine';
 import { FORM_FACT_PREFIX } from '../domain/facts';
 import { BoundedCache } from '../platform/bounded-cache';
+import { once } from '../platform/lazy';
 import { isLeaf, leavesOf } from './conditions';
 import { registerOperators } from './operators';
 import { resolvePath } from './paths';
@@ -109,19 +110,16 @@ export interface CompiledRuleset {
   runLeaves(facts: Record<string, unknown>): Promise<EngineResult>;
 }
 
-let library: Promise<typeof import('json-rules-engine')> | undefined;
-
 /**
  * json-rules-engine, evaluated once per process on first use; concurrent first runs share the one import.
  * It is a CommonJS package: Node hands its exports over both named and as `default`, but in the
  * Lambda package (a chunk of its own, cdk/lib/bundle.ts) they come as `default` only.
  */
-function rulesEngine(): Promise<typeof import('json-rules-engine')> {
-  library ??= import('json-rules-engine').then((imported) =>
+const rulesEngine = once(() =>
+  import('json-rules-engine').then((imported) =>
     'Engine' in imported ? imported : (imported as { default: typeof imported }).default,
-  );
-  return library;
-}
+  ),
+);
 
 async function newEngine(): Promise<Engine> {
   const { Engine } = await rulesEngine();

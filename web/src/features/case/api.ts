@@ -30,8 +30,8 @@ export function getCase(id: string, signal?: AbortSignal): Promise<CaseView> {
  * Every form there is, however many pages: the case page offers the published ones, and the audit
  * trail names the forms a case was filed with by their titles.
  */
-export async function listFormsForCase(signal?: AbortSignal): Promise<Page<FormSummary>> {
-  return { items: await allPages<FormSummary>('/api/forms?limit=100', signal), nextCursor: null };
+export function listFormsForCase(signal?: AbortSignal): Promise<FormSummary[]> {
+  return allPages<FormSummary>('/api/forms?limit=100', signal);
 }
 
 /** Files a submission; the same `idempotencyKey` again answers the first result instead of a duplicate. */

@@ -191,7 +191,7 @@ function CaseFile({ initial }: { initial: CaseView }) {
         id="case-submissions"
         caseId={kase.id}
         revision={submissions}
-        forms={forms.status === 'done' ? forms.data.items : []}
+        forms={forms.status === 'done' ? forms.data : []}
       />
       {access.canWrite ? (
         <StageSection id={`case-stage`} kase={kase} access={access} onChanged={changed} onStale={refresh} />

@@ -10,7 +10,7 @@
 import type { ErrorSchema } from '@rjsf/utils';
 import { type FormEvent, memo, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { translateForm } from '../../../../functions/validation/translations';
-import { ApiError, errorMessage, type Page } from '../../shared/api-client';
+import { ApiError, errorMessage } from '../../shared/api-client';
 import { formatDateTime, useI18n, useTexts } from '../../shared/i18n/language';
 import { LoadError } from '../../shared/load-error';
 import { type AsyncState, useAsync } from '../../shared/use-async';
@@ -40,7 +40,7 @@ export function FormsSection({
 }: {
   id: string;
   kase: CaseView;
-  forms: AsyncState<Page<FormSummary>>;
+  forms: AsyncState<FormSummary[]>;
   onSubmitted: () => void;
 }) {
   const { t, lang } = useI18n();
@@ -49,7 +49,7 @@ export function FormsSection({
   const [open, setOpen] = useState<string>();
   const [filed, setFiled] = useState<Filed>();
   const heading = useRef<HTMLHeadingElement>(null);
-  const offered = offeredForms(kase.process?.forms ?? [], forms.status === 'done' ? forms.data.items : []);
+  const offered = offeredForms(kase.process?.forms ?? [], forms.status === 'done' ? forms.data : []);
   // A stage move can take the chosen form off the list, and close one that is open.
   const choice = offered.some((form) => form.id === chosen) ? chosen : '';
   const openForm =

@@ -457,7 +457,7 @@ function useAuditWords(kase: CaseView): AuditWords {
   const label = useLabel();
   const forms = useAsync('case-forms', (signal) => listFormsForCase(signal));
   const formNames = new Map(
-    forms.status === 'done' ? forms.data.items.map((form) => [form.id, formTitle(form, lang)]) : [],
+    forms.status === 'done' ? forms.data.map((form) => [form.id, formTitle(form, lang)]) : [],
   );
   const reasons = kase.process?.termination.reasons ?? [];
   return {
